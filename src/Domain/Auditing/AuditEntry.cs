@@ -1,0 +1,35 @@
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Domain.Auditing;
+
+/// <summary>Who saw or changed which customer record, when, and from which channel. Entries are only ever added.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+        Channel = string.Empty;
+    }
+
+    public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        Actor = actor;
+        Action = action;
+        CustomerId = customerId;
+        Channel = channel;
+        At = at.ToUniversalTime();
+    }
+
+    public Guid Id { get; private set; }
+
+    public UserId Actor { get; private set; }
+
+    public AuditAction Action { get; private set; }
+
+    public CustomerId? CustomerId { get; private set; }
+
+    public string Channel { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}

@@ -1,0 +1,69 @@
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Domain.Interactions;
+
+/// <summary>One contact with a customer, as logged by the person who had it.</summary>
+public sealed class Interaction
+{
+    public const int MaxSummaryLength = 4000;
+    public const int MaxOutcomeLength = 1000;
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    private Interaction()
+    {
+        Summary = string.Empty;
+    }
+
+    private Interaction(InteractionId id, CustomerId customerId, UserId loggedBy, DateTimeOffset occurredAt, DateTimeOffset recordedAt,
+        InteractionChannel channel, InteractionKind kind, string summary, string? outcome, DateOnly? followUpOn)
+    {
+        Id = id;
+        CustomerId = customerId;
+        LoggedBy = loggedBy;
+        OccurredAt = occurredAt;
+        RecordedAt = recordedAt;
+        Channel = channel;
+        Kind = kind;
+        Summary = summary;
+        Outcome = outcome;
+        FollowUpOn = followUpOn;
+    }
+
+    public InteractionId Id { get; private set; }
+
+    public CustomerId CustomerId { get; private set; }
+
+    public UserId LoggedBy { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public InteractionChannel Channel { get; private set; }
+
+    public InteractionKind Kind { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public DateOnly? FollowUpOn { get; private set; }
+
+    /// <summary>Logs a contact. It cannot lie in the future, and a follow-up cannot come before it.</summary>
+    public static Interaction Log(CustomerId customerId, UserId loggedBy, DateTimeOffset occurredAt, DateTimeOffset now,
+        InteractionChannel channel, InteractionKind kind, string summary, string? outcome, DateOnly? followUpOn)
+    {
+        var occurred = occurredAt.ToUniversalTime();
+        if (occurred > now + AllowedClockSkew)
+            throw new DomainRuleException("An interaction cannot be logged for a time in the future.");
+        if (followUpOn is { } followUp && followUp < DateOnly.FromDateTime(occurred.UtcDateTime))
+            throw new DomainRuleException("The follow-up date cannot be before the interaction itself.");
+
+        return new Interaction(InteractionId.New(), customerId, loggedBy, occurred, now.ToUniversalTime(), channel, kind,
+            Guard.RequiredText(summary, "summary", MaxSummaryLength),
+            Guard.OptionalText(outcome, "outcome", MaxOutcomeLength),
+            followUpOn);
+    }
+}

@@ -1,0 +1,61 @@
+using ChatCrm.Domain.Common;
+
+namespace ChatCrm.Domain.Users;
+
+/// <summary>Someone who works with ChatCrm: a sales rep, a support agent, a manager or an admin.</summary>
+public sealed class User
+{
+    public const int MaxNameLength = 200;
+
+    private User()
+    {
+        DisplayName = string.Empty;
+        TimeZone = "UTC";
+        Locale = "en-US";
+    }
+
+    public User(UserId id, string displayName, UserRole role, string? team, string timeZone, string locale)
+    {
+        Id = id;
+        DisplayName = Guard.RequiredText(displayName, "user name", MaxNameLength);
+        Role = role;
+        Team = Guard.OptionalText(team, "team name", 100);
+        TimeZone = Guard.RequiredText(timeZone, "time zone", 64);
+        Locale = Guard.RequiredText(locale, "locale", 16);
+    }
+
+    public UserId Id { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public UserRole Role { get; private set; }
+
+    public string? Team { get; private set; }
+
+    public UserId? ManagerId { get; private set; }
+
+    /// <summary>The Microsoft Entra (AAD) object id that Teams sends as <c>from.aadObjectId</c>.</summary>
+    public string? TeamsAadObjectId { get; private set; }
+
+    /// <summary>The Slack user, as "<c>teamId:userId</c>" (Slack user ids are unique per workspace only).</summary>
+    public string? SlackUserKey { get; private set; }
+
+    /// <summary>IANA time zone id, e.g. "Europe/Madrid".</summary>
+    public string TimeZone { get; private set; }
+
+    /// <summary>BCP 47 locale, e.g. "es-ES".</summary>
+    public string Locale { get; private set; }
+
+    public void ReportTo(UserId? managerId)
+    {
+        if (managerId == Id)
+            throw new DomainRuleException("A user cannot be their own manager.");
+        ManagerId = managerId;
+    }
+
+    public void LinkTeams(string aadObjectId) =>
+        TeamsAadObjectId = Guard.RequiredText(aadObjectId, "Teams user id", 100).ToLowerInvariant();
+
+    public void LinkSlack(string teamId, string userId) =>
+        SlackUserKey = $"{Guard.RequiredText(teamId, "Slack team id", 40)}:{Guard.RequiredText(userId, "Slack user id", 40)}";
+}

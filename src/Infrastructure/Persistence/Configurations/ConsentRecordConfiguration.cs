@@ -1,0 +1,20 @@
+using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatCrm.Infrastructure.Persistence.Configurations;
+
+internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> builder)
+    {
+        builder.ToTable("ConsentRecords");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Source).HasMaxLength(200).IsRequired();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.CustomerId, c.Purpose, c.Channel, c.RecordedAt });
+        builder.HasVersion();
+    }
+}

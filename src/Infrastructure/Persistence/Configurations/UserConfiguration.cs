@@ -1,0 +1,25 @@
+using ChatCrm.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatCrm.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("Users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.DisplayName).HasMaxLength(User.MaxNameLength).IsRequired();
+        builder.Property(u => u.Team).HasMaxLength(100);
+        builder.Property(u => u.TeamsAadObjectId).HasMaxLength(100);
+        builder.Property(u => u.SlackUserKey).HasMaxLength(81);
+        builder.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.Locale).HasMaxLength(16).IsRequired();
+        builder.HasOne<User>().WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.TeamsAadObjectId).IsUnique();
+        builder.HasIndex(u => u.SlackUserKey).IsUnique();
+        builder.HasVersion();
+    }
+}

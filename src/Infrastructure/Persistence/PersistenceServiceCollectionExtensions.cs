@@ -1,0 +1,53 @@
+using ChatCrm.Infrastructure.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Infrastructure.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CrmDbContext"/> on the engine named by the validated <c>Database:Provider</c> setting.
+    /// </summary>
+    public static IServiceCollection AddCrmPersistence(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddScoped<CrmDbContext>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return options.Provider switch
+            {
+                DatabaseProvider.Postgres => provider.GetRequiredService<PostgresCrmDbContext>(),
+                DatabaseProvider.SqlServer => provider.GetRequiredService<SqlServerCrmDbContext>(),
+                _ => provider.GetRequiredService<SqliteCrmDbContext>(),
+            };
+        });
+
+        services.AddDbContext<SqliteCrmDbContext>((provider, builder) =>
+            builder.UseSqlite(ConnectionString(provider, DatabaseProvider.Sqlite)));
+        services.AddDbContext<PostgresCrmDbContext>((provider, builder) =>
+            builder.UseNpgsql(ConnectionString(provider, DatabaseProvider.Postgres)));
+        services.AddDbContext<SqlServerCrmDbContext>((provider, builder) =>
+            builder.UseSqlServer(ConnectionString(provider, DatabaseProvider.SqlServer)));
+
+        services.AddTransient<DatabaseMigrator>();
+        return services;
+    }
+
+    private static string ConnectionString(IServiceProvider provider, DatabaseProvider expected)
+    {
+        var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.Provider != expected)
+            throw new InvalidOperationException($"The {expected} context was asked for while Database:Provider is {options.Provider}.");
+        return expected == DatabaseProvider.Sqlite
+            ? options.SqliteConnectionString(provider.GetRequiredService<IHostEnvironment>().ContentRootPath)
+            : options.ConnectionString!;
+    }
+}
