@@ -17,7 +17,7 @@ public static class ConsentLedger
             .OrderByDescending(r => r.RecordedAt)
             .FirstOrDefault();
 
-        var what = $"{Describe(purpose)} by {Describe(channel)}";
+        var what = $"{Describe(purpose)} {Describe(channel)}";
         return latest switch
         {
             null => ConsentDecision.Deny($"no opt-in for {what}"),
@@ -34,13 +34,14 @@ public static class ConsentLedger
         _ => "service messages",
     };
 
+    /// <summary>The channel as it reads after a verb: "by e-mail", "in person".</summary>
     public static string Describe(ContactChannel channel) => channel switch
     {
-        ContactChannel.Email => "e-mail",
-        ContactChannel.Phone => "phone",
-        ContactChannel.Sms => "SMS",
-        ContactChannel.Chat => "chat",
-        ContactChannel.Post => "post",
+        ContactChannel.Email => "by e-mail",
+        ContactChannel.Phone => "by phone",
+        ContactChannel.Sms => "by SMS",
+        ContactChannel.Chat => "in chat",
+        ContactChannel.Post => "by post",
         _ => "in person",
     };
 }

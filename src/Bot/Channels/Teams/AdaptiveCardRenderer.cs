@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Cards;
+
+namespace ChatCrm.Bot.Channels.Teams;
+
+/// <summary>
+/// Renders a channel-neutral <see cref="Card"/> as an Adaptive Card 1.5 (the highest version every Teams client
+/// renders). Buttons become <c>Action.Submit</c> whose data carries the verb, so a press comes back as a message
+/// activity with that data as its <c>value</c>.
+/// </summary>
+public static class AdaptiveCardRenderer
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string Version = "1.5";
+    public const string VerbKey = "verb";
+
+    public static JsonObject Render(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = card.Title, ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true },
+        };
+        if (card.Subtitle is { } subtitle)
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = subtitle, ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
+        foreach (var block in card.Body)
+            body.Add(RenderBlock(block));
+
+        var result = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = Version,
+            ["fallbackText"] = PlainTextRenderer.Render(card),
+            ["body"] = body,
+        };
+        if (card.Buttons.Count > 0)
+            result["actions"] = new JsonArray(card.Buttons.Select(RenderButton).ToArray<JsonNode?>());
+        return result;
+    }
+
+    private static JsonObject RenderBlock(CardBlock block) => block switch
+    {
+        CardText text => RenderText(text),
+        CardSection section => new JsonObject
+        {
+            ["type"] = "TextBlock", ["text"] = section.Heading, ["weight"] = "Bolder", ["separator"] = true, ["spacing"] = "Medium", ["wrap"] = true,
+        },
+        CardFacts facts => new JsonObject
+        {
+            ["type"] = "FactSet",
+            ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode?)new JsonObject { ["title"] = f.Label, ["value"] = f.Value }).ToArray()),
+        },
+        CardTextInput input => RenderTextInput(input),
+        CardDateInput date => new JsonObject { ["type"] = "Input.Date", ["id"] = date.Id, ["label"] = date.Label },
+        _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "No Adaptive Card rendering for this block."),
+    };
+
+    private static JsonObject RenderText(CardText text)
+    {
+        var node = new JsonObject { ["type"] = "TextBlock", ["text"] = text.Text, ["wrap"] = true };
+        switch (text.Emphasis)
+        {
+            case TextEmphasis.Subtle:
+                node["isSubtle"] = true;
+                break;
+            case TextEmphasis.Strong:
+                node["weight"] = "Bolder";
+                break;
+            case TextEmphasis.Warning:
+                node["color"] = "Attention";
+                break;
+        }
+        return node;
+    }
+
+    private static JsonObject RenderTextInput(CardTextInput input)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = input.Id,
+            ["label"] = input.Label,
+            ["isMultiline"] = input.IsMultiline,
+            ["maxLength"] = input.MaxLength,
+            ["isRequired"] = input.IsRequired,
+        };
+        if (input.IsRequired)
+            node["errorMessage"] = $"{input.Label} is required.";
+        if (input.Placeholder is { } placeholder)
+            node["placeholder"] = placeholder;
+        return node;
+    }
+
+    private static JsonObject RenderButton(CardButton button)
+    {
+        var data = new JsonObject { [VerbKey] = button.Verb };
+        foreach (var (key, value) in button.Data)
+            data[key] = value;
+        var action = new JsonObject { ["type"] = "Action.Submit", ["title"] = button.Title, ["data"] = data };
+        if (!button.SubmitsInputs)
+            action["associatedInputs"] = "none";
+        return action;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ChatCrm.Bot.Channels.Teams.Protocol;
+using ChatCrm.Bot.Conversations;
+using MsalException = Microsoft.Identity.Client.MsalException;
+
+namespace ChatCrm.Bot.Channels.Teams;
+
+/// <summary>
+/// A failed call to the Bot Connector, with its HTTP status and the service's error code. Status 0 means no answer
+/// at all (unreachable, timed out, or no outbound token could be obtained).
+/// </summary>
+public sealed class BotConnectorException(int statusCode, string? errorCode, Exception? inner = null)
+    : ReplyDeliveryException($"The Bot Connector answered {statusCode} ({errorCode ?? "no error code"}).", inner)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string? ErrorCode { get; } = errorCode;
+}
+
+/// <summary>The Bot Connector REST API (v3) at an activity's service URL: send to a conversation, reply to an activity.</summary>
+public sealed partial class BotConnectorClient(HttpClient http, OutboundTokenProvider tokens, ILogger<BotConnectorClient> logger)
+{
+    public Task SendToConversationAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, cancellationToken);
+
+    public Task ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, cancellationToken);
+
+    private async Task PostAsync(Uri address, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(address, activity, cancellationToken);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or MsalException
+            || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogUnreachable(logger, activity.Type ?? "?", failure.GetType().Name);
+            throw new BotConnectorException(0, "Unreachable", failure);
+        }
+    }
+
+    private async Task SendAsync(Uri address, Activity activity, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, address)
+        {
+            // Buffered (with a Content-Length) rather than streamed: the connector and proxies expect it.
+            Content = new StringContent(JsonSerializer.Serialize(activity, BotFrameworkJson.Options), Encoding.UTF8, "application/json"),
+        };
+        if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var operationId = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
+        if (response.IsSuccessStatusCode)
+        {
+            LogSent(logger, activity.Type ?? "?", (int)response.StatusCode, operationId);
+            return;
+        }
+        var error = await ReadErrorCodeAsync(response, cancellationToken);
+        LogFailed(logger, activity.Type ?? "?", (int)response.StatusCode, error, operationId);
+        throw new BotConnectorException((int)response.StatusCode, error);
+    }
+
+    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync<ErrorBody>(BotFrameworkJson.Options, cancellationToken);
+            return body?.Error?.Code;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record ErrorBody(ErrorDetail? Error);
+
+    private sealed record ErrorDetail(string? Code, string? Message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {ActivityType} to the Bot Connector: {Status} (operation {OperationId})")]
+    private static partial void LogSent(ILogger logger, string activityType, int status, string? operationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the Bot Connector with {ActivityType}: {Failure}")]
+    private static partial void LogUnreachable(ILogger logger, string activityType, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Bot Connector refused {ActivityType}: {Status} {ErrorCode} (operation {OperationId})")]
+    private static partial void LogFailed(ILogger logger, string activityType, int status, string? errorCode, string? operationId);
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Channels.Teams.Protocol;
+using ChatCrm.Bot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Channels.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework messaging endpoint. Authenticates, reads the activity, and hands
+/// messages to the channel-neutral <see cref="ConversationEngine"/>. HTTP answers follow the protocol: 401 for a
+/// failed authentication, 400 for an unreadable or incomplete activity, 413 for an oversized one, 200 for
+/// everything handled or deliberately ignored, 501 for invokes ChatCrm does not implement.
+/// </summary>
+public static partial class TeamsEndpoint
+{
+    public static IEndpointRouteBuilder MapTeamsEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        InboundAuthenticator authenticator,
+        ConversationEngine engine,
+        BotConnectorClient connector,
+        IOptions<TeamsOptions> options,
+        IHostEnvironment environment,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoint));
+        var verdict = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, cancellationToken);
+        if (!verdict.Allowed)
+            return Unauthorized(logger, verdict.Reason);
+
+        var read = await ActivityReader.ReadAsync(http.Request, options.Value.MaxRequestBytes, cancellationToken);
+        if (read.Problem is { } problem)
+            return problem;
+        var activity = read.Activity!;
+        if (!verdict.Covers(activity.ServiceUrl))
+            return Unauthorized(logger, "the token's serviceurl claim does not match the activity");
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ConversationId"] = activity.Conversation?.Id,
+            ["ActivityId"] = activity.Id,
+        });
+
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+            case ActivityTypes.ConversationUpdate:
+                break;
+            case ActivityTypes.Invoke:
+                LogIgnoredInvoke(logger, activity.Name ?? "?");
+                return Results.StatusCode(StatusCodes.Status501NotImplemented);
+            default:
+                LogIgnored(logger, activity.Type!);
+                return Results.Ok();
+        }
+
+        if (ActivityReader.MissingConversationFields(activity) is { } missing)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Incomplete activity", detail: missing);
+        if (!ServiceUrlPolicy.TryAccept(activity.ServiceUrl!, options.Value, environment, out var serviceUrl))
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Service URL not allowed",
+                detail: "The activity's serviceUrl is not one of the configured Teams:AllowedServiceUrlHosts.");
+
+        var responder = new TeamsResponder(connector, activity, serviceUrl);
+        try
+        {
+            if (activity.Type == ActivityTypes.ConversationUpdate)
+                await WelcomeNewMembersAsync(activity, responder, cancellationToken);
+            else
+                await engine.HandleAsync(TeamsTurnMapper.ToTurn(activity), responder, cancellationToken);
+        }
+        catch (BotConnectorException failure)
+        {
+            // What the turn stored is kept; the reply could not be delivered and Teams retrying would not help.
+            LogReplyFailed(logger, failure.StatusCode, failure.ErrorCode);
+        }
+        return Results.Ok();
+    }
+
+    /// <summary>When the bot itself is added (the app installed in a chat or team), say hello and show what it can do.</summary>
+    private static async Task WelcomeNewMembersAsync(Activity activity, TeamsResponder responder, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        if (botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true)
+            await responder.SendAsync(OutgoingMessage.Show(HelpCards.Welcome()), cancellationToken);
+    }
+
+    private static IResult Unauthorized(ILogger logger, string reason)
+    {
+        LogUnauthorized(logger, reason);
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a call to /api/messages: {Reason}")]
+    private static partial void LogUnauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored activity {What}")]
+    private static partial void LogIgnored(ILogger logger, string what);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered an unimplemented invoke {Name} with 501")]
+    private static partial void LogIgnoredInvoke(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a reply: {Status} {ErrorCode}")]
+    private static partial void LogReplyFailed(ILogger logger, int status, string? errorCode);
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChatCrm.Bot.Channels.Teams.Protocol;
+using ChatCrm.Bot.Conversations;
+
+namespace ChatCrm.Bot.Channels.Teams;
+
+/// <summary>Turns a Teams <c>message</c> activity into the channel-neutral <see cref="IncomingTurn"/>.</summary>
+public static partial class TeamsTurnMapper
+{
+    public static IncomingTurn ToTurn(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var from = activity.From!;
+        var user = new ChatUser(from.Id!, string.IsNullOrWhiteSpace(from.AadObjectId) ? null : from.AadObjectId, from.Name);
+        var action = ReadAction(activity.Value);
+        var text = action is null ? CleanText(activity.Text) : null;
+        return new IncomingTurn(ChatChannel.Teams, activity.Conversation!.Id!, user, text, action, activity.Locale);
+    }
+
+    /// <summary>
+    /// Strips the bot's @mention (channels and group chats only deliver messages that mention the bot),
+    /// any other markup Teams adds, and HTML entities.
+    /// </summary>
+    public static string? CleanText(string? text)
+    {
+        if (text is null)
+            return null;
+        var withoutMentions = Mention().Replace(text, " ");
+        var withoutTags = Tag().Replace(withoutMentions, " ");
+        return WebUtility.HtmlDecode(withoutTags).Replace('\u00A0', ' ').Trim();
+    }
+
+    /// <summary>An <c>Action.Submit</c> press arrives as a message whose value holds the button's data and the card's inputs.</summary>
+    private static CardAction? ReadAction(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } data)
+            return null;
+        if (!data.TryGetProperty(AdaptiveCardRenderer.VerbKey, out var verb) || verb.ValueKind != JsonValueKind.String)
+            return null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            if (property.Value.ValueKind is JsonValueKind.String)
+                values[property.Name] = property.Value.GetString()!;
+            else if (property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                values[property.Name] = property.Value.GetRawText();
+        }
+        return new CardAction(verb.GetString()!, values);
+    }
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Mention();
+
+    [GeneratedRegex("<[^>]{1,200}>", RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Tag();
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Seeding;
+
+namespace ChatCrm.Bot.Cli;
+
+/// <summary>
+/// Command-line jobs run through the same configuration as the bot:
+/// <c>dotnet run --project src/Bot -- seed --customers 5000</c> and <c>… -- migrate</c>.
+/// </summary>
+public static class CliCommands
+{
+    private static readonly string[] Names = ["seed", "migrate"];
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var customers = new Option<int>("--customers") { Description = "How many customers to add.", DefaultValueFactory = _ => 5000 };
+        var randomSeed = new Option<int>("--random-seed") { Description = "Seed of the generator: the same seed gives the same data.", DefaultValueFactory = _ => 20261124 };
+        var seed = new Command("seed", "Add deterministic, realistic demo data (Spanish and English customers, interactions, orders, consents).")
+        {
+            customers,
+            randomSeed,
+        };
+        seed.SetAction((parse, cancellationToken) =>
+            SeedAsync(parse.GetValue(customers), parse.GetValue(randomSeed), cancellationToken));
+
+        var migrate = new Command("migrate", "Bring the configured database to the newest schema.");
+        migrate.SetAction((_, cancellationToken) => MigrateAsync(cancellationToken));
+
+        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.") { seed, migrate };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> SeedAsync(int customers, int randomSeed, CancellationToken cancellationToken)
+    {
+        if (customers is < 1 or > 10_000_000)
+        {
+            await Console.Error.WriteLineAsync("--customers must be between 1 and 10,000,000.");
+            return 2;
+        }
+        using var host = BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+
+        using var bar = new ConsoleProgressBar(Console.Error, "customers");
+        var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+            .SeedAsync(new SeedRequest(customers, randomSeed), bar, cancellationToken);
+        bar.Complete();
+        Console.WriteLine(
+            $"Seeded {report.Customers:N0} customers, {report.Identities:N0} identities, {report.Interactions:N0} interactions, " +
+            $"{report.Orders:N0} orders, {report.Consents:N0} consent records, {report.Users:N0} users and {report.Offers:N0} offers in {report.Elapsed:hh\\:mm\\:ss\\.f}.");
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        using var host = BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        Console.WriteLine("The database is at the newest migration.");
+        return 0;
+    }
+
+    /// <summary>A host with the bot's configuration and services but no web server.</summary>
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddChatCrm();
+        builder.Services.AddDemoSeeding();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,58 @@
+using ChatCrm.Domain.Common;
+
+namespace ChatCrm.Bot.Conversations;
+
+public enum CommandName
+{
+    Unknown,
+    Help,
+    Cancel,
+    Find,
+    Log,
+    Last,
+    Offers,
+}
+
+public sealed record ParsedCommand(CommandName Name, string Argument);
+
+/// <summary>Reads a typed command: its first word (English or Spanish, accents ignored) and the rest as its argument.</summary>
+public static class CommandParser
+{
+    private static readonly Dictionary<string, CommandName> Words = new(StringComparer.Ordinal)
+    {
+        ["help"] = CommandName.Help,
+        ["ayuda"] = CommandName.Help,
+        ["?"] = CommandName.Help,
+        ["cancel"] = CommandName.Cancel,
+        ["cancelar"] = CommandName.Cancel,
+        ["stop"] = CommandName.Cancel,
+        ["find"] = CommandName.Find,
+        ["search"] = CommandName.Find,
+        ["buscar"] = CommandName.Find,
+        ["log"] = CommandName.Log,
+        ["registrar"] = CommandName.Log,
+        ["last"] = CommandName.Last,
+        ["ultimo"] = CommandName.Last,
+        ["ultima"] = CommandName.Last,
+        ["offers"] = CommandName.Offers,
+        ["offer"] = CommandName.Offers,
+        ["ofertas"] = CommandName.Offers,
+    };
+
+    public static ParsedCommand Parse(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+            return new ParsedCommand(CommandName.Unknown, string.Empty);
+        var space = trimmed.IndexOfAny([' ', '\t', '\n', '\r']);
+        var first = space < 0 ? trimmed : trimmed[..space];
+        var rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
+        var word = first == "?" ? "?" : SearchText.Fold(first);
+        return Words.TryGetValue(word, out var name)
+            ? new ParsedCommand(name, rest)
+            : new ParsedCommand(CommandName.Unknown, trimmed);
+    }
+
+    /// <summary>Commands that work at any step of a dialog.</summary>
+    public static bool IsGlobal(CommandName name) => name is CommandName.Cancel or CommandName.Help;
+}

@@ -1,0 +1,138 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Bot.Conversations.Dialogs;
+using ChatCrm.Bot.Conversations.Jobs;
+using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Domain.Common;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Conversations;
+
+/// <summary>
+/// The channel-neutral heart of ChatCrm: takes one turn, works out what the user wants (a command, a card
+/// action, or the next answer in a dialog), saves the turn's changes in one transaction, then replies.
+/// Teams and Slack adapters call it with their own <see cref="ITurnResponder"/>.
+/// </summary>
+public sealed partial class ConversationEngine(
+    ChatUserDirectory directory,
+    DialogStateStore dialogs,
+    LogInteractionDialog logDialog,
+    FindCustomerJob find,
+    LastConversationJob last,
+    OffersJob offers,
+    CrmDbContext db,
+    IOptions<ConversationOptions> options,
+    TimeProvider time,
+    ILogger<ConversationEngine> logger)
+{
+    public async Task HandleAsync(IncomingTurn turn, ITurnResponder responder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        await using var replies = new TypingIndicatorResponder(responder, options.Value.TypingIndicatorDelay, time, cancellationToken);
+
+        var user = await directory.FindAsync(turn, cancellationToken);
+        if (user is null)
+        {
+            await replies.SendAsync(OutgoingMessage.Say(
+                "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail."),
+                cancellationToken);
+            return;
+        }
+
+        var context = new TurnContext(turn, user, cancellationToken);
+        try
+        {
+            var state = await dialogs.LoadAsync(turn, cancellationToken);
+            var next = await RouteAsync(context, state);
+            dialogs.Stage(turn, next);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LogConcurrentTurn(logger, turn.ConversationKey);
+            db.ChangeTracker.Clear();
+            context.DiscardReplies();
+            context.Say("Your previous message was still being handled when this one arrived, so I didn't act on it. Please send it again.");
+        }
+        catch (DomainRuleException problem)
+        {
+            db.ChangeTracker.Clear();
+            context.DiscardReplies();
+            context.Say(problem.Message);
+        }
+
+        foreach (var reply in context.Replies)
+            await replies.SendAsync(reply, cancellationToken);
+    }
+
+    private async Task<DialogState?> RouteAsync(TurnContext context, DialogState? state)
+    {
+        var turn = context.Turn;
+        if (turn.Text is { Length: > IncomingTurn.MaxTextLength } tooLong)
+        {
+            context.Say($"That message is {tooLong.Length:N0} characters long; I can read up to {IncomingTurn.MaxTextLength:N0}. Please shorten it.");
+            return state;
+        }
+
+        var command = CommandParser.Parse(turn.Text);
+        if (turn.Action is { } action && IsJobVerb(action.Verb))
+            return await RunCommandAsync(context, VerbToCommand(action.Verb), argument: null, state);
+
+        if (CommandParser.IsGlobal(command.Name))
+            return await RunCommandAsync(context, command.Name, command.Argument, state);
+
+        if (state is not null)
+            return state.Dialog == LogInteractionDialog.Name ? await logDialog.ContinueAsync(context, state) : null;
+
+        if (turn.Action is not null)
+        {
+            context.Say("That card belongs to a conversation that has ended. Type \"help\" to see what I can do.");
+            return null;
+        }
+        return await RunCommandAsync(context, command.Name, command.Argument, state);
+    }
+
+    private async Task<DialogState?> RunCommandAsync(TurnContext context, CommandName command, string? argument, DialogState? state)
+    {
+        switch (command)
+        {
+            case CommandName.Help:
+                context.Show(HelpCards.Help());
+                return state;
+            case CommandName.Cancel:
+                context.Say(state is null ? "There is nothing to cancel." : "Cancelled. Nothing from that dialog was saved.");
+                return null;
+            case CommandName.Log:
+                return await logDialog.BeginAsync(context, argument);
+            case CommandName.Find:
+                await find.RunAsync(context, argument);
+                return state;
+            case CommandName.Last:
+                await last.RunAsync(context, argument);
+                return state;
+            case CommandName.Offers:
+                await offers.RunAsync(context, argument);
+                return state;
+            default:
+                context.Show(string.IsNullOrWhiteSpace(context.Turn.Text)
+                    ? HelpCards.Help("I can only read text messages. Here is what I can do:")
+                    : HelpCards.NotUnderstood(context.Turn.Text));
+                return state;
+        }
+    }
+
+    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find";
+
+    private static CommandName VerbToCommand(string verb) => verb switch
+    {
+        "log" => CommandName.Log,
+        "last" => CommandName.Last,
+        "offers" => CommandName.Offers,
+        _ => CommandName.Find,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} crossed with another one; it was not applied")]
+    private static partial void LogConcurrentTurn(ILogger logger, string conversationKey);
+}

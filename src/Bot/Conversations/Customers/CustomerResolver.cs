@@ -1,0 +1,65 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Domain.Customers;
+
+namespace ChatCrm.Bot.Conversations.Customers;
+
+/// <summary>The customer settled on, or (when none yet) the ids a choice card offered, in the order shown.</summary>
+public sealed record CustomerResolution(Customer? Customer, IReadOnlyList<Guid> OfferedChoices)
+{
+    public static CustomerResolution None { get; } = new(null, []);
+}
+
+/// <summary>
+/// Turns "which customer" (a chosen id from a button, or typed text) into one customer, or answers the
+/// user: a choice card when several match, a "not found" card with search tips, or what was wrong.
+/// </summary>
+public sealed class CustomerResolver(CustomerFinder finder)
+{
+    public const string CustomerIdKey = "customerId";
+
+    /// <param name="verb">The verb the choice card's buttons send, so a choice continues the same job.</param>
+    public async Task<Customer?> ResolveAsync(TurnContext context, string? query, string verb) =>
+        (await ResolveWithChoicesAsync(context, query, verb)).Customer;
+
+    /// <summary>As <see cref="ResolveAsync"/>, also telling which customers a choice card offered, in order.</summary>
+    public async Task<CustomerResolution> ResolveWithChoicesAsync(TurnContext context, string? query, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (ChosenId(context) is { } chosen)
+        {
+            var customer = await finder.GetAsync(chosen, context.CancellationToken);
+            if (customer is null)
+                context.Say("That customer no longer exists. Search again by name, company, e-mail or phone.");
+            return new CustomerResolution(customer, []);
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            context.Say($"Which customer? For example: {verb} María Núñez, {verb} maria@acme.es or {verb} +34 600 123 456.");
+            return CustomerResolution.None;
+        }
+
+        var result = await finder.FindAsync(query, context.Turn.Locale, context.CancellationToken);
+        switch (result)
+        {
+            case CustomerSearchResult.Found found:
+                return new CustomerResolution(found.Customer, []);
+            case CustomerSearchResult.Ambiguous ambiguous:
+                context.Show(CustomerCards.Choose(query, ambiguous.Candidates, ambiguous.MoreExist, verb));
+                return new CustomerResolution(null, ambiguous.Candidates.Select(c => c.Id.Value).ToList());
+            case CustomerSearchResult.Invalid invalid:
+                context.Say(invalid.Problem);
+                return CustomerResolution.None;
+            default:
+                context.Show(CustomerCards.NotFound(query));
+                return CustomerResolution.None;
+        }
+    }
+
+    /// <summary>The customer id a pressed button carries, if any.</summary>
+    public static CustomerId? ChosenId(TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Turn.Action?.Value(CustomerIdKey) is { } raw && Guid.TryParse(raw, out var id) ? new CustomerId(id) : null;
+    }
+}

@@ -1,0 +1,179 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Interactions;
+using ChatCrm.Infrastructure.Persistence;
+
+namespace ChatCrm.Bot.Conversations.Dialogs;
+
+/// <summary>
+/// "log": which customer → what kind → summary → outcome → optional follow-up date, then the interaction is
+/// stored. Each answer can be typed or given through the step's card; the position is persisted between turns.
+/// </summary>
+public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFinder finder, CrmDbContext db, AuditTrail audit, TimeProvider time)
+{
+    public const string Name = "log";
+
+    private static class Steps
+    {
+        public const string Customer = "customer";
+        public const string Kind = "kind";
+        public const string Summary = "summary";
+        public const string Outcome = "outcome";
+        public const string FollowUp = "followUp";
+    }
+
+    public async Task<DialogState?> BeginAsync(TurnContext context, string? customerQuery)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var start = new DialogState(Name, Steps.Customer);
+        if (string.IsNullOrWhiteSpace(customerQuery) && CustomerResolver.ChosenId(context) is null)
+        {
+            context.Show(LogDialogCards.AskCustomer());
+            return start;
+        }
+        return await ChooseCustomerAsync(context, start, customerQuery);
+    }
+
+    public async Task<DialogState?> ContinueAsync(TurnContext context, DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        var action = context.Turn.Action;
+        var text = context.Turn.Text;
+        return state.Step switch
+        {
+            Steps.Customer => await ChooseCustomerAsync(context, state, text),
+            Steps.Kind => AnswerKind(context, state, action?.Value("kind") ?? text),
+            Steps.Summary => AnswerSummary(context, state, action?.Value(LogDialogCards.SummaryInput) ?? text),
+            Steps.Outcome => AnswerOutcome(context, state, action is not null ? action.Value(LogDialogCards.OutcomeInput) : text),
+            Steps.FollowUp => await AnswerFollowUpAsync(context, state, action is not null ? action.Value(LogDialogCards.FollowUpInput) : text),
+            _ => Restart(context),
+        };
+    }
+
+    private async Task<DialogState?> ChooseCustomerAsync(TurnContext context, DialogState state, string? text)
+    {
+        Customer? customer;
+        if (PickByNumber(state, text) is { } picked)
+        {
+            customer = await finder.GetAsync(picked, context.CancellationToken);
+        }
+        else
+        {
+            var resolution = await resolver.ResolveWithChoicesAsync(context, text, "log");
+            customer = resolution.Customer;
+            if (customer is null)
+            {
+                // The resolver has answered the user; remember a choice list so that typing "2" picks the second.
+                return state with { Step = Steps.Customer, Candidates = resolution.OfferedChoices };
+            }
+        }
+        if (customer is null)
+        {
+            context.Say("That customer no longer exists. Search again by name, company, e-mail or phone.");
+            return state with { Step = Steps.Customer, Candidates = [] };
+        }
+
+        context.Show(LogDialogCards.AskKind(customer.DisplayName));
+        return state with { Step = Steps.Kind, CustomerId = customer.Id.Value, CustomerName = customer.DisplayName, Candidates = [] };
+    }
+
+    private static CustomerId? PickByNumber(DialogState state, string? text) =>
+        int.TryParse(text?.Trim(), out var number) && number >= 1 && number <= state.Candidates.Count
+            ? new CustomerId(state.Candidates[number - 1])
+            : null;
+
+    private static DialogState AnswerKind(TurnContext context, DialogState state, string? answer)
+    {
+        if (AnswerParsers.Kind(answer) is not { } kind)
+        {
+            context.Say("Please choose one of: call, visit, meeting, email or chat.");
+            context.Show(LogDialogCards.AskKind(state.CustomerName!));
+            return state;
+        }
+        context.Show(LogDialogCards.AskSummary(state.CustomerName!));
+        return state with { Step = Steps.Summary, Kind = kind.ToString() };
+    }
+
+    private static DialogState AnswerSummary(TurnContext context, DialogState state, string? answer)
+    {
+        var summary = answer?.Trim() ?? string.Empty;
+        if (summary.Length == 0)
+        {
+            context.Say("The summary cannot be empty. What was the conversation about?");
+            return state;
+        }
+        if (summary.Length > Interaction.MaxSummaryLength)
+        {
+            context.Say($"That summary is {summary.Length:N0} characters long; the limit is {Interaction.MaxSummaryLength:N0}. Please send a shorter one.");
+            return state;
+        }
+        context.Show(LogDialogCards.AskOutcome(state.CustomerName!));
+        return state with { Step = Steps.Outcome, Summary = summary };
+    }
+
+    private static DialogState AnswerOutcome(TurnContext context, DialogState state, string? answer)
+    {
+        var skipped = context.Turn.Action?.Value("skip") is not null || AnswerParsers.MeansNothing(answer);
+        var outcome = skipped ? null : answer!.Trim();
+        if (outcome is { Length: > Interaction.MaxOutcomeLength })
+        {
+            context.Say($"That outcome is {outcome.Length:N0} characters long; the limit is {Interaction.MaxOutcomeLength:N0}. Please send a shorter one.");
+            return state;
+        }
+        context.Show(LogDialogCards.AskFollowUp(state.CustomerName!));
+        return state with { Step = Steps.FollowUp, Outcome = outcome };
+    }
+
+    private async Task<DialogState?> AnswerFollowUpAsync(TurnContext context, DialogState state, string? answer)
+    {
+        var now = time.GetUtcNow();
+        DateOnly? followUp = null;
+        var none = context.Turn.Action?.Value("none") is not null || AnswerParsers.MeansNothing(answer);
+        if (!none)
+        {
+            followUp = AnswerParsers.Date(answer, DateOnly.FromDateTime(now.UtcDateTime));
+            if (followUp is null)
+            {
+                context.Say("I couldn't read that date. Type it as 2026-12-01 or 01/12/2026, \"tomorrow\", \"in 3 days\", or \"no\" for no follow-up.");
+                return state;
+            }
+        }
+
+        var customer = await finder.GetAsync(new CustomerId(state.CustomerId!.Value), context.CancellationToken);
+        if (customer is null)
+        {
+            context.Say("That customer no longer exists, so nothing was logged. Type \"log\" to start again.");
+            return null;
+        }
+
+        var kind = Enum.Parse<InteractionKind>(state.Kind!);
+        var chatChannel = context.Turn.Channel == ChatChannel.Slack ? InteractionChannel.Slack : InteractionChannel.Teams;
+        Interaction interaction;
+        try
+        {
+            interaction = Interaction.Log(customer.Id, context.User.Id, now, now, kind.DefaultChannel(chatChannel), kind,
+                state.Summary!, state.Outcome, followUp);
+        }
+        catch (DomainRuleException problem)
+        {
+            context.Say(problem.Message + " Please give another date, or \"no\".");
+            return state;
+        }
+
+        db.Interactions.Add(interaction);
+        audit.Record(context, AuditAction.LoggedInteraction, customer.Id);
+        context.Show(InteractionCards.Logged(customer, interaction));
+        return null;
+    }
+
+    private static DialogState? Restart(TurnContext context)
+    {
+        context.Say("I lost track of that dialog. Type \"log\" to start again.");
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Bot.Conversations.Directory;
+
+/// <summary>The <c>Directory</c> section: who may use ChatCrm.</summary>
+public sealed class DirectoryOptions
+{
+    public const string SectionName = "Directory";
+
+    /// <summary>
+    /// Demo only: a chat user not yet in the directory is enrolled with this role on first contact.
+    /// Honoured in the Development environment only; production never enrols anyone silently.
+    /// </summary>
+    public UserRole? DemoEnrollUnknownUsersAs { get; set; }
+}

@@ -1,0 +1,32 @@
+namespace ChatCrm.Bot.Conversations;
+
+/// <summary>The chat tools ChatCrm lives in. Interactions logged in a chat record it as their channel.</summary>
+public enum ChatChannel
+{
+    Teams = 1,
+    Slack = 2,
+}
+
+/// <summary>The person behind a turn, as the chat tool identifies them.</summary>
+/// <param name="ChannelUserId">The tool's id for the user (Teams "29:…", Slack "T…:U…").</param>
+/// <param name="DirectoryId">The organisation-wide id when the tool has one (Teams: the Entra object id).</param>
+public sealed record ChatUser(string ChannelUserId, string? DirectoryId, string? DisplayName);
+
+/// <summary>A card button pressed: its verb and data, merged with the values of the card's inputs.</summary>
+public sealed record CardAction(string Verb, IReadOnlyDictionary<string, string> Values)
+{
+    public string? Value(string key) => Values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
+
+/// <summary>
+/// One turn of a conversation, free of any Teams or Slack type: who spoke, in which conversation,
+/// what they typed or which card action they took, and their locale.
+/// </summary>
+public sealed record IncomingTurn(ChatChannel Channel, string ConversationId, ChatUser User, string? Text, CardAction? Action, string? Locale)
+{
+    public const int MaxTextLength = 8000;
+
+    public string ConversationKey => $"{Channel}:{ConversationId}".ToLowerInvariant();
+
+    public string UserKey => $"{Channel}:{User.ChannelUserId}".ToLowerInvariant();
+}

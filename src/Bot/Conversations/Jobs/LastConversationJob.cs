@@ -1,0 +1,29 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Conversations.Jobs;
+
+/// <summary>"last &lt;customer&gt;": where the last conversation ended, whatever channel it was on.</summary>
+public sealed class LastConversationJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
+{
+    public async Task RunAsync(TurnContext context, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var customer = await resolver.ResolveAsync(context, query, "last");
+        if (customer is null)
+            return;
+
+        var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customer.Id);
+        var last = await interactions.OrderByDescending(i => i.OccurredAt).FirstOrDefaultAsync(context.CancellationToken);
+        var total = last is null ? 0 : await interactions.CountAsync(context.CancellationToken);
+        var loggedBy = last is null
+            ? null
+            : await db.Users.Where(u => u.Id == last.LoggedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(context.CancellationToken);
+
+        audit.Record(context, AuditAction.ViewedLastConversation, customer.Id);
+        context.Show(InteractionCards.LastConversation(customer, last, loggedBy, total));
+    }
+}

@@ -1,0 +1,40 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Offers;
+using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Conversations.Jobs;
+
+/// <summary>
+/// "offers &lt;customer&gt;": rule-based suggestions from the catalog that leave out what the customer owns and
+/// anything they have not agreed to hear about on the channel of the last conversation.
+/// </summary>
+public sealed class OffersJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
+{
+    public async Task RunAsync(TurnContext context, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var customer = await resolver.ResolveAsync(context, query, "offers");
+        if (customer is null)
+            return;
+        var ct = context.CancellationToken;
+
+        var catalog = await db.Offers.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
+        var owned = (await db.Orders.Where(o => o.CustomerId == customer.Id).Select(o => o.ProductCode).Distinct().ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var ownedCategories = catalog.Where(o => owned.Contains(o.ProductCode)).Select(o => o.Category).ToHashSet(StringComparer.Ordinal);
+        var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.CustomerId == customer.Id).ToListAsync(ct);
+        var lastChannel = await db.Interactions.Where(i => i.CustomerId == customer.Id)
+            .OrderByDescending(i => i.OccurredAt).Select(i => (InteractionChannel?)i.Channel).FirstOrDefaultAsync(ct);
+        var contactChannel = lastChannel?.ToContactChannel() ?? ContactChannel.Email;
+
+        var suggestions = OfferRules.Suggest(catalog, owned, ownedCategories, consents, contactChannel);
+        audit.Record(context, AuditAction.ViewedOffers, customer.Id);
+        context.Show(OfferCards.Suggestions(customer, suggestions, showSuppressed: context.User.Role != UserRole.SupportAgent));
+    }
+}

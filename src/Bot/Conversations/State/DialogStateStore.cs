@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Conversations.State;
+
+/// <summary>
+/// Loads and saves where a user's dialog stands in a conversation. The row's concurrency token makes a
+/// second instance (or a second quick message) that advanced the same dialog fail instead of overwriting.
+/// </summary>
+public sealed class DialogStateStore(CrmDbContext db, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private DialogStateRecord? _record;
+
+    public async Task<DialogState?> LoadAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        _record = await db.DialogStates.FirstOrDefaultAsync(
+            d => d.ConversationKey == turn.ConversationKey && d.UserKey == turn.UserKey, cancellationToken);
+        return _record is null ? null : JsonSerializer.Deserialize<DialogState>(_record.StateJson, Json);
+    }
+
+    /// <summary>Stages the new state (null ends the dialog); the caller's SaveChanges writes it with everything else of the turn.</summary>
+    public void Stage(IncomingTurn turn, DialogState? state)
+    {
+        if (state is null)
+        {
+            if (_record is not null)
+                db.DialogStates.Remove(_record);
+            _record = null;
+            return;
+        }
+
+        var json = JsonSerializer.Serialize(state, Json);
+        if (_record is null)
+        {
+            _record = new DialogStateRecord(turn.ConversationKey, turn.UserKey, json, time.GetUtcNow());
+            db.DialogStates.Add(_record);
+        }
+        else
+        {
+            _record.Replace(json, time.GetUtcNow());
+        }
+    }
+}

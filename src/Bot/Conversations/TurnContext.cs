@@ -1,0 +1,26 @@
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Bot.Conversations;
+
+/// <summary>
+/// One turn in progress: the turn, the ChatCrm user behind it, and the replies gathered so far.
+/// Replies are sent only after the turn's changes are saved, so a reply never claims what was not stored.
+/// </summary>
+public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken cancellationToken)
+{
+    private readonly List<OutgoingMessage> _replies = [];
+
+    public IncomingTurn Turn { get; } = turn;
+
+    public User User { get; } = user;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public IReadOnlyList<OutgoingMessage> Replies => _replies;
+
+    public void Say(string text) => _replies.Add(OutgoingMessage.Say(text));
+
+    public void Show(Cards.Card card) => _replies.Add(OutgoingMessage.Show(card));
+
+    public void DiscardReplies() => _replies.Clear();
+}

@@ -1,0 +1,57 @@
+namespace ChatCrm.Bot.Conversations;
+
+/// <summary>
+/// Wraps a channel's responder so that a turn which has not replied within the configured delay sends a
+/// typing indicator first. The first real reply stops the timer and waits for a typing send in flight,
+/// so the indicator never arrives after the answer.
+/// </summary>
+internal sealed class TypingIndicatorResponder : ITurnResponder, IAsyncDisposable
+{
+    private readonly ITurnResponder _inner;
+    private readonly CancellationTokenSource _timer = new();
+    private readonly Task _typing;
+
+    public TypingIndicatorResponder(ITurnResponder inner, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        _inner = inner;
+        _typing = SendTypingLaterAsync(delay, time, cancellationToken);
+    }
+
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        await StopTimerAsync();
+        await _inner.SendAsync(message, cancellationToken);
+    }
+
+    public Task SendTypingAsync(CancellationToken cancellationToken) => _inner.SendTypingAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopTimerAsync();
+        _timer.Dispose();
+    }
+
+    private async Task StopTimerAsync()
+    {
+        if (!_timer.IsCancellationRequested)
+            await _timer.CancelAsync();
+        await _typing;
+    }
+
+    private async Task SendTypingLaterAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, _timer.Token);
+            await _inner.SendTypingAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer came first; no indicator needed.
+        }
+        catch (ReplyDeliveryException)
+        {
+            // An indicator that cannot be shown must not cost the user their answer.
+        }
+    }
+}

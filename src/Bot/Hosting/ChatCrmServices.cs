@@ -1,0 +1,52 @@
+using ChatCrm.Bot.Channels.Teams;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Bot.Conversations.Dialogs;
+using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Bot.Conversations.Jobs;
+using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Infrastructure.Persistence;
+
+namespace ChatCrm.Bot.Hosting;
+
+public static class ChatCrmServices
+{
+    /// <summary>Everything the bot needs: persistence, the conversation core and the Teams channel.</summary>
+    public static IServiceCollection AddChatCrm(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddCrmPersistence();
+        services.AddConversations();
+        services.AddTeamsChannel();
+        return services;
+    }
+
+    private static void AddConversations(this IServiceCollection services)
+    {
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        services.AddScoped<ChatUserDirectory>();
+        services.AddScoped<DialogStateStore>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<CustomerFinder>();
+        services.AddScoped<CustomerResolver>();
+        services.AddScoped<FindCustomerJob>();
+        services.AddScoped<LastConversationJob>();
+        services.AddScoped<OffersJob>();
+        services.AddScoped<LogInteractionDialog>();
+        services.AddScoped<ConversationEngine>();
+    }
+
+    private static void AddTeamsChannel(this IServiceCollection services)
+    {
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
+        services.AddOptions<BotCredentials>()
+            .BindConfiguration(string.Empty)
+            .Validate(c => !c.Problems().Any(), "The Azure Bot credentials are incomplete: check MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.")
+            .ValidateOnStart();
+        services.AddHttpClient(nameof(InboundAuthenticator));
+        services.AddSingleton<InboundAuthenticator>();
+        services.AddSingleton<OutboundTokenProvider>();
+        services.AddHttpClient<BotConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(10));
+    }
+}

@@ -1,0 +1,56 @@
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>
+/// The real bot host (Program), in memory, on a real database, replying to a fake Bot Connector on loopback.
+/// Settings override appsettings the way an operator's configuration would.
+/// </summary>
+public sealed class ChatCrmApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    public ChatCrmApp(TestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _environment = environment;
+        _settings = new Dictionary<string, string?>(database.Settings, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Demo:SeedEmptyDatabase"] = "false",
+            // A turn in a test never takes long enough to show typing, unless a test asks for it.
+            ["Conversation:TypingIndicatorDelay"] = "01:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's own database, in a scope of its own.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<CrmDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
+    }
+
+    public Task WithDatabaseAsync(Func<CrmDbContext, Task> work) =>
+        WithDatabaseAsync(async db =>
+        {
+            await work(db);
+            return true;
+        });
+
+    public TeamsChat Chat(FakeBotConnector connector, TeamsUser user, string? conversationId = null) =>
+        new(CreateClient(), connector, user, conversationId ?? $"a:{Guid.NewGuid():N}");
+}

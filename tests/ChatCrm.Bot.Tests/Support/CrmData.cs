@@ -1,0 +1,66 @@
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Offers;
+using ChatCrm.Domain.Orders;
+using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Persistence;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>Small, readable arrangements of CRM data for transcripts: the people and customers each test talks about.</summary>
+public static class CrmData
+{
+    public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    public static TeamsUser Ana { get; } = new("29:ana-chat-id", "0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f", "Ana García");
+
+    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(teamsUser);
+        var user = new User(UserId.New(), teamsUser.Name, UserRole.SalesRep, "Iberia", "Europe/Madrid", "es-ES");
+        user.LinkTeams(teamsUser.AadObjectId);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public static async Task<Customer> AddCustomerAsync(this CrmDbContext db, string name, string? company, string country = "ES", string? email = null, string? phone = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var customer = new Customer(CustomerId.New(), name, company, CountryCode.Parse(country), LanguageCode.Spanish, Now.AddYears(-1));
+        if (email is not null)
+            customer.AddIdentity(IdentityKind.Email, email);
+        if (phone is not null)
+            customer.AddIdentity(IdentityKind.Phone, phone);
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        return customer;
+    }
+
+    public static async Task<Offer> AddOfferAsync(this CrmDbContext db, string code, string name, string category, ConsentPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var offer = new Offer(OfferId.New(), code, name, category, purpose, $"{name}: a pitch the rep can read out.");
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync();
+        return offer;
+    }
+
+    public static async Task AddOrderAsync(this CrmDbContext db, Customer customer, string productCode, decimal amount)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(customer);
+        db.Orders.Add(Order.Place(customer.Id, productCode, amount, "EUR", Now.AddMonths(-2)));
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task GrantAsync(this CrmDbContext db, Customer customer, ConsentPurpose purpose, ContactChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(customer);
+        db.ConsentRecords.Add(ConsentRecord.Grant(customer.Id, purpose, channel, "web form", Now.AddMonths(-6)));
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>
+/// A stand-in for the Bot Connector service, listening on a loopback port. It records every activity the bot
+/// posts and checks each against the protocol (path, addressing, reply ids, card content type and version);
+/// anything wrong is kept in <see cref="Violations"/> for the tests to assert on.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<CapturedActivity> _activities = new();
+    private readonly ConcurrentQueue<string> _violations = new();
+
+    private FakeBotConnector(WebApplication app) => _app = app;
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    public IReadOnlyList<CapturedActivity> Activities => _activities.ToArray();
+
+    public IReadOnlyList<string> Violations => _violations.ToArray();
+
+    /// <summary>Status code the next sends answer with (200 by default), to simulate a failing connector.</summary>
+    public int AnswerStatus { get; set; } = StatusCodes.Status200OK;
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeBotConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) =>
+            connector.CaptureAsync(http, conversationId, replyToId: null));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) =>
+            connector.CaptureAsync(http, conversationId, replyToId));
+        await app.StartAsync();
+        connector.ServiceUrl = new Uri(app.Urls.Single() + "/");
+        return connector;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IResult> CaptureAsync(HttpContext http, string conversationId, string? replyToId)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body);
+        if (body is not JsonObject activity)
+        {
+            _violations.Enqueue("a body that is not a JSON object");
+            return Results.BadRequest();
+        }
+        if (http.Request.ContentLength is null)
+            _violations.Enqueue("a request without Content-Length");
+        Check(activity, conversationId, replyToId);
+        _activities.Enqueue(new CapturedActivity(activity, conversationId, replyToId));
+        return AnswerStatus == StatusCodes.Status200OK
+            ? Results.Json(new { id = Guid.NewGuid().ToString("N") })
+            : Results.Json(new { error = new { code = "ServiceError", message = "simulated" } }, statusCode: AnswerStatus);
+    }
+
+    private void Check(JsonObject activity, string conversationId, string? replyToId)
+    {
+        var type = (string?)activity["type"];
+        if (type is not ("message" or "typing"))
+            _violations.Enqueue($"unexpected activity type '{type}'");
+        if ((string?)activity["conversation"]?["id"] != conversationId)
+            _violations.Enqueue("conversation.id differs from the URL");
+        if (activity["from"]?["id"] is null || activity["recipient"]?["id"] is null)
+            _violations.Enqueue("from or recipient missing");
+        if (replyToId is not null && (string?)activity["replyToId"] != replyToId)
+            _violations.Enqueue("replyToId differs from the URL");
+        if (type == "message" && activity["text"] is null && activity["attachments"] is not JsonArray { Count: > 0 })
+            _violations.Enqueue("a message with neither text nor attachments");
+        foreach (var attachment in activity["attachments"]?.AsArray() ?? [])
+        {
+            if ((string?)attachment?["contentType"] != "application/vnd.microsoft.card.adaptive")
+                _violations.Enqueue("an attachment that is not an Adaptive Card");
+            if ((string?)attachment?["content"]?["version"] != "1.5" || (string?)attachment?["content"]?["type"] != "AdaptiveCard")
+                _violations.Enqueue("a card that is not an Adaptive Card 1.5");
+            if (string.IsNullOrEmpty((string?)attachment?["content"]?["fallbackText"]))
+                _violations.Enqueue("a card without a plain-text fallback");
+        }
+    }
+}
+
+/// <summary>One activity the bot posted, with where it posted it.</summary>
+public sealed record CapturedActivity(JsonObject Json, string ConversationId, string? ReplyToId)
+{
+    public string Type => (string?)Json["type"] ?? string.Empty;
+
+    public JsonObject? Card => Json["attachments"]?.AsArray().FirstOrDefault()?["content"] as JsonObject;
+
+    /// <summary>Everything a person would read: the text, or the card's plain-text fallback.</summary>
+    public string Text => (string?)Json["text"] ?? (string?)Card?["fallbackText"] ?? string.Empty;
+
+    public IReadOnlyList<JsonObject> Buttons =>
+        Card?["actions"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+}
