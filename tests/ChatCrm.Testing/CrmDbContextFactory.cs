@@ -14,6 +14,13 @@ public static class CrmDbContextFactory
     public const string OfflineSqlServerConnectionString =
         "Server=tcp:127.0.0.1,1;Database=chatcrm_offline;User Id=sa;Password=unused;Encrypt=False;Connect Timeout=1";
 
+    /// <summary>Like <see cref="OfflineSqlServerConnectionString"/>, for PostgreSQL.</summary>
+    public const string OfflinePostgresConnectionString =
+        "Host=127.0.0.1;Port=1;Database=chatcrm_offline;Username=unused;Password=unused;Timeout=1";
+
+    /// <summary>A private in-memory SQLite database that nothing keeps: for model checks only.</summary>
+    public const string OfflineSqliteConnectionString = "Data Source=:memory:";
+
     public static CrmDbContext Create(DatabaseProvider provider, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -29,9 +36,17 @@ public static class CrmDbContextFactory
         };
     }
 
-    /// <summary>A SQL Server context that never connects: for model and migration-script checks without a server.</summary>
-    public static SqlServerCrmDbContext CreateOfflineSqlServer() =>
-        (SqlServerCrmDbContext)Create(DatabaseProvider.SqlServer, OfflineSqlServerConnectionString);
+    /// <summary>
+    /// A context that needs no server: for model checks (<c>HasPendingModelChanges</c>) and migration scripts.
+    /// Anything that does try to connect fails at once.
+    /// </summary>
+    public static CrmDbContext CreateOffline(DatabaseProvider provider) => Create(provider, provider switch
+    {
+        DatabaseProvider.Sqlite => OfflineSqliteConnectionString,
+        DatabaseProvider.Postgres => OfflinePostgresConnectionString,
+        DatabaseProvider.SqlServer => OfflineSqlServerConnectionString,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    });
 
     /// <summary>A new context on a database brought to the newest migration; the caller disposes it.</summary>
     public static async Task<CrmDbContext> CreateMigratedAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken = default)

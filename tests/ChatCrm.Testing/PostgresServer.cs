@@ -12,20 +12,20 @@ public static class PostgresServer
     public const string EnvironmentVariable = "CHATCRM_TEST_POSTGRES";
 
     /// <summary>The maintenance connection string; throws with a clear message when the variable is not set.</summary>
-    public static string MaintenanceConnectionString
+    public static string MaintenanceConnectionString =>
+        RequireConnectionString(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>Returns <paramref name="configured"/>, or throws the message a developer needs when it is empty.</summary>
+    public static string RequireConnectionString(string? configured)
     {
-        get
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new InvalidOperationException(
-                    $"PostgreSQL tests need a server: set {EnvironmentVariable} to an Npgsql connection string " +
-                    "for a superuser on the 'postgres' database (e.g. Host=127.0.0.1;Port=5432;Username=postgres), " +
-                    "or run ./test.sh, which starts a throw-away server and sets it.");
-            }
-            return value;
+            throw new InvalidOperationException(
+                $"PostgreSQL tests need a server: set {EnvironmentVariable} to an Npgsql connection string " +
+                "for a superuser on the 'postgres' database (e.g. Host=127.0.0.1;Port=5432;Username=postgres), " +
+                "or run ./test.sh, which starts a throw-away server and sets it.");
         }
+        return configured;
     }
 
     /// <summary>The same server and credentials, pointed at another database.</summary>
