@@ -106,6 +106,7 @@ cleanup() {
 }
 
 start_postgres() {
+  local started=$SECONDS
   pg_bin="$(find_postgres_bin)"
   if [[ -z "$pg_bin" ]]; then
     install_postgres
@@ -158,7 +159,7 @@ EOF
     port_is_free "$port" || continue
     if as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_tmp/postgres.log" -o "-p $port" -w -t 60 start >/dev/null; then
       if as_postgres "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 30; then
-        log "PostgreSQL ready on 127.0.0.1:$port (log: $pg_tmp/postgres.log)"
+        log "PostgreSQL ready on 127.0.0.1:$port after $((SECONDS - started))s (log: $pg_tmp/postgres.log)"
         export CHATCRM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Password=$password"
         return
       fi
@@ -189,7 +190,7 @@ main() {
     start_postgres
   fi
 
-  local status
+  local status started=$SECONDS
   test_output="$(mktemp "${TMPDIR:-/tmp}/chatcrm-test-output.XXXXXX")"
   log "dotnet test ChatCrm.sln -c $configuration $*"
   set +e
@@ -197,7 +198,7 @@ main() {
   status="${PIPESTATUS[0]}"
   set -e
   print_totals "$test_output"
-  log "dotnet test exited with $status"
+  log "dotnet test exited with $status after $((SECONDS - started))s"
   return "$status"
 }
 
