@@ -16,21 +16,19 @@ public readonly record struct LanguageCode
     public static LanguageCode Parse(string? code)
     {
         var candidate = code?.Trim().ToLowerInvariant();
-        if (candidate is { Length: 2 } && candidate.All(char.IsAsciiLetterLower))
-        {
-            try
-            {
-                var culture = CultureInfo.GetCultureInfo(candidate);
-                if (string.Equals(culture.TwoLetterISOLanguageName, candidate, StringComparison.Ordinal))
-                    return new LanguageCode(candidate);
-            }
-            catch (CultureNotFoundException)
-            {
-                // falls through to the rule violation below
-            }
-        }
+        if (candidate is { Length: 2 } && KnownLanguages.Contains(candidate))
+            return new LanguageCode(candidate);
         throw new DomainRuleException($"'{code}' is not a two-letter language code.");
     }
+
+    /// <summary>
+    /// The two-letter languages the platform's culture data knows. Asking for a culture by name is not enough:
+    /// ICU makes one up for any two letters ("qq").
+    /// </summary>
+    private static readonly HashSet<string> KnownLanguages = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
+        .Select(c => c.Name)
+        .Where(name => name.Length == 2)
+        .ToHashSet(StringComparer.Ordinal);
 
     public override string ToString() => Value ?? string.Empty;
 }

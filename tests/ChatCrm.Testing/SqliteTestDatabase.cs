@@ -1,0 +1,78 @@
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace ChatCrm.Testing;
+
+/// <summary>
+/// A SQLite database for tests: <see cref="InMemory"/> lives as long as this object holds its connection open
+/// (every context reaches the same data by the connection string); <see cref="TempFile"/> survives closing every
+/// connection (for restart tests) and its files are deleted on dispose.
+/// </summary>
+public sealed class SqliteTestDatabase : CrmTestDatabase
+{
+    private SqliteConnection? _keepAlive;
+
+    private SqliteTestDatabase(string connectionString, string? filePath, SqliteConnection? keepAlive)
+    {
+        ConnectionString = connectionString;
+        FilePath = filePath;
+        _keepAlive = keepAlive;
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string ConnectionString { get; }
+
+    /// <summary>The database file for <see cref="TempFile"/>; null for an in-memory database.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>
+    /// The open connection that keeps an in-memory database alive (null for a file). Contexts may use it
+    /// directly, or open their own connections with <see cref="CrmTestDatabase.ConnectionString"/>.
+    /// </summary>
+    public SqliteConnection? Connection => _keepAlive;
+
+    /// <summary>A named, shared-cache in-memory database, kept alive by an open connection until disposed.</summary>
+    public static SqliteTestDatabase InMemory()
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"chatcrm-test-{Guid.NewGuid():N}",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            ForeignKeys = true,
+        }.ConnectionString;
+        var keepAlive = new SqliteConnection(connectionString);
+        keepAlive.Open();
+        return new SqliteTestDatabase(connectionString, filePath: null, keepAlive);
+    }
+
+    /// <summary>A database file in the temp folder; no connection is held, so closing every context really closes it.</summary>
+    public static SqliteTestDatabase TempFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chatcrm-test-{Guid.NewGuid():N}.db");
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            ForeignKeys = true,
+            // Without pooling no handle outlives its context, which is what a restart test wants to see.
+            Pooling = false,
+        }.ConnectionString;
+        return new SqliteTestDatabase(connectionString, path, keepAlive: null);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_keepAlive is not null)
+        {
+            SqliteConnection.ClearPool(_keepAlive);
+            await _keepAlive.DisposeAsync();
+            _keepAlive = null;
+        }
+        if (FilePath is not null)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+                File.Delete(FilePath + suffix);
+        }
+    }
+}
