@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
@@ -9,7 +10,7 @@ namespace ChatCrm.Bot.Tests;
 /// <summary>The messaging endpoint fails closed: without proof that a call comes from the Bot Framework, it is refused with 401.</summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
-    private readonly SqliteFileDatabase _database = new();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
     private FakeBotConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Testing;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Interactions;
@@ -10,7 +11,7 @@ namespace ChatCrm.Bot.Tests;
 /// <summary>"find", "last" and "offers": looking customers up, the last conversation, and first offer suggestions.</summary>
 public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
 {
-    private readonly SqliteFileDatabase _database = new();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;
 

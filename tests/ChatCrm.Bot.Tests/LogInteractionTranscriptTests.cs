@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Testing;
 using ChatCrm.Domain.Interactions;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace ChatCrm.Bot.Tests;
 /// <summary>The "log" dialog as a salesperson has it in Teams, typed and with card buttons.</summary>
 public sealed class LogInteractionTranscriptTests : IAsyncLifetime
 {
-    private readonly SqliteFileDatabase _database = new();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;
 

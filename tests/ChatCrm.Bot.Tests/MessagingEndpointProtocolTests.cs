@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
@@ -13,7 +14,7 @@ namespace ChatCrm.Bot.Tests;
 /// </summary>
 public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
 {
-    private readonly SqliteFileDatabase _database = new();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;
 

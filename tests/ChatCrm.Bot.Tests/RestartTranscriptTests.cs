@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
@@ -11,10 +12,13 @@ public abstract class RestartTranscriptTests : IAsyncLifetime
 {
     private FakeBotConnector _connector = null!;
 
-    protected abstract TestDatabase Database { get; }
+    protected CrmTestDatabase Database { get; private set; } = null!;
+
+    protected abstract Task<CrmTestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
+        Database = await CreateDatabaseAsync();
         _connector = await FakeBotConnector.StartAsync();
         await using var app = new ChatCrmApp(Database);
         await app.WithDatabaseAsync(async db =>
@@ -75,5 +79,10 @@ public abstract class RestartTranscriptTests : IAsyncLifetime
 
 public sealed class SqliteRestartTranscriptTests : RestartTranscriptTests
 {
-    protected override TestDatabase Database { get; } = new SqliteFileDatabase();
+    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
+}
+
+public sealed class PostgresRestartTranscriptTests : RestartTranscriptTests
+{
+    protected override async Task<CrmTestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync(nameof(PostgresRestartTranscriptTests));
 }

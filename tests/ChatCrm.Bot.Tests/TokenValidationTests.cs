@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
@@ -14,7 +15,7 @@ namespace ChatCrm.Bot.Tests;
 public sealed class TokenValidationTests : IAsyncLifetime
 {
     private const string AppId = "3d8c1b9e-5a4f-4e2b-9c7d-1f0e2d3c4b5a";
-    private readonly SqliteFileDatabase _database = new();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
     private FakeBotConnector _connector = null!;
     private FakeBotFrameworkIssuer _issuer = null!;
     private ChatCrmApp _app = null!;

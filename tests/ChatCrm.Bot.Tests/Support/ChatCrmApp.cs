@@ -1,4 +1,5 @@
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -15,12 +16,14 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public ChatCrmApp(TestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development")
+    public ChatCrmApp(CrmTestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         ArgumentNullException.ThrowIfNull(database);
         _environment = environment;
-        _settings = new Dictionary<string, string?>(database.Settings, StringComparer.OrdinalIgnoreCase)
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
             ["Demo:SeedEmptyDatabase"] = "false",
             // A turn in a test never takes long enough to show typing, unless a test asks for it.
             ["Conversation:TypingIndicatorDelay"] = "01:00:00",

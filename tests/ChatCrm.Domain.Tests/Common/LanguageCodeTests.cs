@@ -25,7 +25,7 @@ public sealed class LanguageCodeTests
     [InlineData("e5")]
     [InlineData("qq")]
     [InlineData("zz")]
-    public void Parse_NotTwoLetters_ThrowsWithInput(string? input)
+    public void Parse_NotAKnownTwoLetterCode_ThrowsWithInput(string? input)
     {
         var error = Assert.Throws<DomainRuleException>(() => LanguageCode.Parse(input));
         Assert.Contains("two-letter language code", error.Message, StringComparison.Ordinal);
