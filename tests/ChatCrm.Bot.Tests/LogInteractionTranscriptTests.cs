@@ -122,6 +122,18 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Log_AbandonedLongerThanTheTimeout_IsDroppedAndTheNextMessageReadAsACommand()
+    {
+        await using var app = new ChatCrmApp(_database, new Dictionary<string, string?> { ["Conversation:DialogTimeout"] = "00:00:00" });
+        var chat = app.Chat(_connector, CrmData.Ana);
+
+        (await chat.SendAsync("log John Smith")).ShouldSay("What kind of contact");
+        (await chat.SendAsync("last John Smith")).ShouldSay("unfinished \"log\" with John Smith was dropped", "Last conversation with John Smith");
+
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
+    }
+
+    [Fact]
     public async Task Log_TwoPeopleInOneConversation_KeepSeparateDialogs()
     {
         var luis = new TeamsUser("29:luis-chat-id", "5d0c1f7a-0000-4000-8000-00000000000b", "Luis Peña");

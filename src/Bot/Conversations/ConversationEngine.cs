@@ -45,6 +45,8 @@ public sealed partial class ConversationEngine(
         try
         {
             var state = await dialogs.LoadAsync(turn, cancellationToken);
+            if (dialogs.Expired is { } expired)
+                context.Say($"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped after a long pause; nothing from it was saved.");
             var next = await RouteAsync(context, state);
             dialogs.Stage(turn, next);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Conversations.State;
 
@@ -8,17 +9,27 @@ namespace ChatCrm.Bot.Conversations.State;
 /// Loads and saves where a user's dialog stands in a conversation. The row's concurrency token makes a
 /// second instance (or a second quick message) that advanced the same dialog fail instead of overwriting.
 /// </summary>
-public sealed class DialogStateStore(CrmDbContext db, TimeProvider time)
+public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOptions<ConversationOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private DialogStateRecord? _record;
 
+    /// <summary>The dialog in progress, or null. A dialog idle for longer than the timeout is dropped and reported in <see cref="Expired"/>.</summary>
     public async Task<DialogState?> LoadAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
         _record = await db.DialogStates.FirstOrDefaultAsync(
             d => d.ConversationKey == turn.ConversationKey && d.UserKey == turn.UserKey, cancellationToken);
-        return _record is null ? null : JsonSerializer.Deserialize<DialogState>(_record.StateJson, Json);
+        var state = _record is null ? null : JsonSerializer.Deserialize<DialogState>(_record.StateJson, Json);
+        if (state is not null && time.GetUtcNow() - _record!.UpdatedAt > options.Value.DialogTimeout)
+        {
+            Expired = state;
+            return null;
+        }
+        return state;
     }
+
+    /// <summary>The dialog that <see cref="LoadAsync"/> found abandoned, if any; staging a new state replaces it.</summary>
+    public DialogState? Expired { get; private set; }
 
     /// <summary>Stages the new state (null ends the dialog); the caller's SaveChanges writes it with everything else of the turn.</summary>
     public void Stage(IncomingTurn turn, DialogState? state)
