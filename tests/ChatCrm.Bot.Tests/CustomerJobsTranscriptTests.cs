@@ -1,61 +1,45 @@
 using ChatCrm.Bot.Tests.Support;
-using ChatCrm.Testing;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
 
 /// <summary>"find", "last" and "offers": looking customers up, the last conversation, and first offer suggestions.</summary>
-public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
+public sealed class CustomerJobsTranscriptTests : BotTestBase
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
-    private FakeBotConnector _connector = null!;
-    private ChatCrmApp _app = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync(CrmDbContext db)
     {
-        _connector = await FakeBotConnector.StartAsync();
-        _app = new ChatCrmApp(_database);
-        await _app.WithDatabaseAsync(async db =>
-        {
-            var ana = await db.AddRepAsync(CrmData.Ana);
-            var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456");
-            await db.AddCustomerAsync("Mario Nuñez Castaño", "Peñalara SL");
-            await db.AddCustomerAsync("Marina Núñez", "Acme Ibérica");
-            db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-30), CrmData.Now, InteractionChannel.Email, InteractionKind.Email,
-                "Sent the brochure", "Asked to call back", null));
-            db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-2), CrmData.Now, InteractionChannel.Visit, InteractionKind.Visit,
-                "Visited the Madrid office; demoed the new module", "Wants a quote for 20 seats", DateOnly.FromDateTime(CrmData.Now.UtcDateTime).AddDays(5)));
-            await db.SaveChangesAsync();
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _database.DisposeAsync();
+        var ana = await db.AddRepAsync(CrmData.Ana);
+        var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456");
+        await db.AddCustomerAsync("Mario Nuñez Castaño", "Peñalara SL");
+        await db.AddCustomerAsync("Marina Núñez", "Acme Ibérica");
+        db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-30), CrmData.Now, InteractionChannel.Email, InteractionKind.Email,
+            "Sent the brochure", "Asked to call back", null));
+        db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-2), CrmData.Now, InteractionChannel.Visit, InteractionKind.Visit,
+            "Visited the Madrid office; demoed the new module", "Wants a quote for 20 seats", DateOnly.FromDateTime(CrmData.Now.UtcDateTime).AddDays(5)));
+        await db.SaveChangesAsync();
     }
 
     [Fact]
     public async Task Last_ByEmail_ShowsTheNewestInteractionWhateverItsChannel()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         var turn = (await chat.SendAsync("last MARIA.NUNEZ@ACME.ES"))
             .ShouldSay("Last conversation with María Núñez", "Visited the Madrid office", "Visit", "Ana García", "Wants a quote for 20 seats", "Interactions in total: 2");
 
         Assert.DoesNotContain("Sent the brochure", turn.Text, StringComparison.Ordinal);
-        Assert.Empty(_connector.Violations);
+        Assert.Empty(Connector.Violations);
     }
 
     [Fact]
     public async Task Last_ByPhoneAsTypedLocally_FindsTheCustomer()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("last 600 123 456")).ShouldSay("Last conversation with María Núñez");
     }
@@ -63,7 +47,7 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Last_SeveralMatches_OffersAChoiceAndNeverGuesses()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         var choice = (await chat.SendAsync("last nunez")).ShouldSay("Several customers match", "María Núñez", "Mario Nuñez Castaño", "Marina Núñez");
         Assert.DoesNotContain("Last conversation", choice.Text, StringComparison.Ordinal);
@@ -74,7 +58,7 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Find_AccentsAndCaseDoNotMatter_NameAndCompanyWordsCombine()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("find mario penalara")).ShouldSay("Mario Nuñez Castaño", "Peñalara SL");
         (await chat.SendAsync("buscar MARINA NÚÑEZ")).ShouldSay("Marina Núñez", "Acme Ibérica", "Interactions: 0");
@@ -83,7 +67,7 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Last_NoMatch_SaysSoAndSuggestsHowToSearch()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("last Zebedee")).ShouldSay("No customer found", "Zebedee", "phone number with its country code");
     }
@@ -91,7 +75,7 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Last_CustomerWithoutInteractions_SaysNoneLoggedYet()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("last Marina")).ShouldSay("Marina Núñez", "No interaction has been logged");
     }
@@ -99,12 +83,12 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Last_IsAuditedAsAViewOfTheCustomerRecord()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         await chat.SendAsync("last maria.nunez@acme.es");
         await chat.SendAsync("last Zebedee");
 
-        var entries = await _app.WithDatabaseAsync(db => db.AuditEntries.ToListAsync());
+        var entries = await App.WithDatabaseAsync(db => db.AuditEntries.ToListAsync());
         var entry = Assert.Single(entries);
         Assert.Equal(AuditAction.ViewedLastConversation, entry.Action);
         Assert.Equal("Teams", entry.Channel);
@@ -113,7 +97,7 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_SkipOwnedProductsAndMarketingWithoutConsent_WithReasons()
     {
-        await _app.WithDatabaseAsync(async db =>
+        await App.WithDatabaseAsync(async db =>
         {
             var maria = await db.Customers.SingleAsync(c => c.NameKey == "maria nunez");
             await db.AddOfferAsync("CRM-PRO", "CRM Pro licence", "Software", ConsentPurpose.Marketing);
@@ -127,18 +111,18 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
             db.ConsentRecords.Add(ConsentRecord.Withdraw(maria.Id, ConsentPurpose.Marketing, ContactChannel.InPerson, "told the rep", CrmData.Now.AddDays(-1)));
             await db.SaveChangesAsync();
         });
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         var turn = (await chat.SendAsync("offers María Núñez, Acme")).ShouldSay("Offers for María Núñez", "Support Plus renewal", "Held back", "withdrew consent to marketing in person");
 
         Assert.DoesNotContain("CRM Pro licence", turn.Text, StringComparison.Ordinal);
-        Assert.Contains(AuditAction.ViewedOffers, await _app.WithDatabaseAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+        Assert.Contains(AuditAction.ViewedOffers, await App.WithDatabaseAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
     }
 
     [Fact]
     public async Task UnknownCommand_AnswersWithWhatTheBotCanDo()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("make me a sandwich")).ShouldSay("didn't understand", "log [customer]", "offers <customer>");
     }
@@ -146,8 +130,8 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task SlowTurn_SendsATypingIndicatorBeforeTheAnswer()
     {
-        await using var app = new ChatCrmApp(_database, new Dictionary<string, string?> { ["Conversation:TypingIndicatorDelay"] = "00:00:00" });
-        var chat = app.Chat(_connector, CrmData.Ana);
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Conversation:TypingIndicatorDelay"] = "00:00:00" });
+        var chat = app.Chat(Connector, CrmData.Ana);
 
         var turn = await chat.SendAsync("last maria.nunez@acme.es");
 
@@ -157,9 +141,9 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task UnknownUser_WithoutDemoEnrolment_IsToldHowToGetAccessAndNothingIsStored()
     {
-        await using var app = new ChatCrmApp(_database, new Dictionary<string, string?> { ["Directory:DemoEnrollUnknownUsersAs"] = "" });
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Directory:DemoEnrollUnknownUsersAs"] = "" });
         var stranger = new TeamsUser("29:stranger", "99999999-9999-4999-8999-999999999999", "Stranger");
-        var chat = app.Chat(_connector, stranger);
+        var chat = app.Chat(Connector, stranger);
         var usersBefore = await app.WithDatabaseAsync(db => db.Users.CountAsync());
 
         var turn = (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("don't have access", "administrator");
@@ -173,11 +157,11 @@ public sealed class CustomerJobsTranscriptTests : IAsyncLifetime
     public async Task UnknownUser_InDemoConfiguration_IsEnrolledAsARep()
     {
         var newcomer = new TeamsUser("29:newcomer", "77777777-7777-4777-8777-777777777777", "Newcomer");
-        var chat = _app.Chat(_connector, newcomer);
+        var chat = App.Chat(Connector, newcomer);
 
         (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("Last conversation with María Núñez");
 
-        var enrolled = await _app.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.TeamsAadObjectId == newcomer.AadObjectId));
+        var enrolled = await App.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.TeamsAadObjectId == newcomer.AadObjectId));
         Assert.Equal(UserRole.SalesRep, enrolled.Role);
     }
 }

@@ -1,40 +1,24 @@
 using ChatCrm.Bot.Tests.Support;
-using ChatCrm.Testing;
 using ChatCrm.Domain.Interactions;
+using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
 
 /// <summary>The "log" dialog as a salesperson has it in Teams, typed and with card buttons.</summary>
-public sealed class LogInteractionTranscriptTests : IAsyncLifetime
+public sealed class LogInteractionTranscriptTests : BotTestBase
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
-    private FakeBotConnector _connector = null!;
-    private ChatCrmApp _app = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync(CrmDbContext db)
     {
-        _connector = await FakeBotConnector.StartAsync();
-        _app = new ChatCrmApp(_database);
-        await _app.WithDatabaseAsync(async db =>
-        {
-            await db.AddRepAsync(CrmData.Ana);
-            await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456");
-            await db.AddCustomerAsync("John Smith", "Contoso", "GB", email: "john@contoso.co.uk");
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _database.DisposeAsync();
+        await db.AddRepAsync(CrmData.Ana);
+        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456");
+        await db.AddCustomerAsync("John Smith", "Contoso", "GB", email: "john@contoso.co.uk");
     }
 
     [Fact]
     public async Task Log_TypedAnswers_StoresTheInteraction()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("log")).ShouldSay("Which customer?");
         (await chat.SendAsync("nunez")).ShouldSay("María Núñez", "What kind of contact");
@@ -43,19 +27,19 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
         (await chat.SendAsync("Will send a quote on Monday")).ShouldSay("follow-up");
         (await chat.SendAsync("in 3 days")).ShouldSay("Interaction logged", "Wants 20 more licences", "Call", "Phone");
 
-        var stored = await _app.WithDatabaseAsync(db => db.Interactions.SingleAsync());
+        var stored = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());
         Assert.Equal(InteractionKind.Call, stored.Kind);
         Assert.Equal(InteractionChannel.Phone, stored.Channel);
         Assert.Equal("Wants 20 more licences before year end", stored.Summary);
         Assert.Equal("Will send a quote on Monday", stored.Outcome);
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), stored.FollowUpOn);
-        Assert.Empty(_connector.Violations);
+        Assert.Empty(Connector.Violations);
     }
 
     [Fact]
     public async Task Log_WithCardButtonsAndInputs_StoresTheInteraction()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("log maria.nunez@acme.es")).ShouldSay("What kind of contact");
         (await chat.PressAsync("Meeting")).ShouldSay("What was it about?");
@@ -63,7 +47,7 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
         (await chat.PressAsync("Skip")).ShouldSay("follow-up");
         (await chat.PressAsync("Save", ("followUp", "2099-01-15"))).ShouldSay("Interaction logged", "2099-01-15");
 
-        var stored = await _app.WithDatabaseAsync(db => db.Interactions.SingleAsync());
+        var stored = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());
         Assert.Equal(InteractionKind.Meeting, stored.Kind);
         Assert.Null(stored.Outcome);
         Assert.Equal(new DateOnly(2099, 1, 15), stored.FollowUpOn);
@@ -72,21 +56,21 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Log_CancelAtAnyStep_StoresNothing()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         await chat.SendAsync("log María Núñez");
         await chat.SendAsync("visit");
         (await chat.SendAsync("cancel")).ShouldSay("Cancelled");
         (await chat.SendAsync("cancel")).ShouldSay("nothing to cancel");
 
-        Assert.Equal(0, await _app.WithDatabaseAsync(db => db.Interactions.CountAsync()));
-        Assert.Equal(0, await _app.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.Interactions.CountAsync()));
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
     }
 
     [Fact]
     public async Task Log_HelpMidDialog_ShowsHelpAndKeepsTheStep()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
         await chat.SendAsync("log John Smith");
         (await chat.SendAsync("help")).ShouldSay("log [customer]", "last <customer>");
@@ -96,7 +80,7 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Log_OversizedSummary_IsRefusedWithTheLimitAndTheDialogWaits()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
         await chat.SendAsync("log John Smith");
         await chat.SendAsync("chat");
 
@@ -107,7 +91,7 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Log_UnreadableKindOrDate_AsksAgainWithoutLosingTheAnswersSoFar()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
         await chat.SendAsync("log John Smith");
 
         (await chat.SendAsync("carrier pigeon")).ShouldSay("call, visit, meeting, email or chat");
@@ -117,15 +101,15 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
         (await chat.SendAsync("sometime soon")).ShouldSay("couldn't read that date");
         (await chat.SendAsync("no")).ShouldSay("Interaction logged", "Asked about pricing");
 
-        var stored = await _app.WithDatabaseAsync(db => db.Interactions.SingleAsync());
+        var stored = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());
         Assert.Null(stored.FollowUpOn);
     }
 
     [Fact]
     public async Task Log_AbandonedLongerThanTheTimeout_IsDroppedAndTheNextMessageReadAsACommand()
     {
-        await using var app = new ChatCrmApp(_database, new Dictionary<string, string?> { ["Conversation:DialogTimeout"] = "00:00:00" });
-        var chat = app.Chat(_connector, CrmData.Ana);
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Conversation:DialogTimeout"] = "00:00:00" });
+        var chat = app.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("log John Smith")).ShouldSay("What kind of contact");
         (await chat.SendAsync("last John Smith")).ShouldSay("unfinished \"log\" with John Smith was dropped", "Last conversation with John Smith");
@@ -137,10 +121,10 @@ public sealed class LogInteractionTranscriptTests : IAsyncLifetime
     public async Task Log_TwoPeopleInOneConversation_KeepSeparateDialogs()
     {
         var luis = new TeamsUser("29:luis-chat-id", "5d0c1f7a-0000-4000-8000-00000000000b", "Luis Peña");
-        await _app.WithDatabaseAsync(db => db.AddRepAsync(luis));
+        await App.WithDatabaseAsync(db => db.AddRepAsync(luis));
         var conversation = $"19:{Guid.NewGuid():N}@thread.v2";
-        var ana = _app.Chat(_connector, CrmData.Ana, conversation);
-        var luisChat = _app.Chat(_connector, luis, conversation);
+        var ana = App.Chat(Connector, CrmData.Ana, conversation);
+        var luisChat = App.Chat(Connector, luis, conversation);
 
         await ana.SendAsync("log John Smith");
         (await luisChat.SendAsync("call")).ShouldSay("didn't understand");

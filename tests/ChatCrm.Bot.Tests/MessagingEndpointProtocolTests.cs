@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
-using ChatCrm.Testing;
+using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests;
@@ -12,28 +12,12 @@ namespace ChatCrm.Bot.Tests;
 /// <summary>
 /// /api/messages at the wire: bad input gets the right HTTP status, and nothing stored changes.
 /// </summary>
-public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
+public sealed class MessagingEndpointProtocolTests : BotTestBase
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
-    private FakeBotConnector _connector = null!;
-    private ChatCrmApp _app = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync(CrmDbContext db)
     {
-        _connector = await FakeBotConnector.StartAsync();
-        _app = new ChatCrmApp(_database);
-        await _app.WithDatabaseAsync(async db =>
-        {
-            await db.AddRepAsync(CrmData.Ana);
-            await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es");
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _database.DisposeAsync();
+        await db.AddRepAsync(CrmData.Ana);
+        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es");
     }
 
     [Theory]
@@ -49,16 +33,16 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
-        Assert.Empty(_connector.Activities);
+        Assert.Empty(Connector.Activities);
     }
 
     [Fact]
     public async Task Post_ActivityWithoutType_Is400()
     {
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, "a:1", CrmData.Ana, "help");
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, "a:1", CrmData.Ana, "help");
         activity.Remove("type");
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("type", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -71,10 +55,10 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
     public async Task Post_MessageMissingARequiredField_Is400AndNothingChanges(string field)
     {
         var before = await SnapshotAsync();
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, "a:1", CrmData.Ana, "log María");
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, "a:1", CrmData.Ana, "log María");
         activity.Remove(field);
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
@@ -87,22 +71,22 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
     public async Task Post_UnknownOrIgnoredActivityType_Is200AndDoesNothing(string type)
     {
         var before = await SnapshotAsync();
-        var activity = TeamsActivities.Base(type, _connector.ServiceUrl, "a:1", CrmData.Ana);
+        var activity = TeamsActivities.Base(type, Connector.ServiceUrl, "a:1", CrmData.Ana);
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
-        Assert.Empty(_connector.Activities);
+        Assert.Empty(Connector.Activities);
     }
 
     [Fact]
     public async Task Post_InvokeNotYetImplemented_Is501()
     {
-        var activity = TeamsActivities.Base("invoke", _connector.ServiceUrl, "a:1", CrmData.Ana);
+        var activity = TeamsActivities.Base("invoke", Connector.ServiceUrl, "a:1", CrmData.Ana);
         activity["name"] = "composeExtension/query";
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -111,9 +95,9 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
     public async Task Post_OversizedBody_Is413AndNothingChanges()
     {
         var before = await SnapshotAsync();
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, "a:1", CrmData.Ana, new string('x', 300 * 1024));
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, "a:1", CrmData.Ana, new string('x', 300 * 1024));
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
@@ -124,28 +108,28 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
     {
         var activity = TeamsActivities.Message(new Uri("https://attacker.example/"), "a:1", CrmData.Ana, "help");
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_connector.Activities);
+        Assert.Empty(Connector.Activities);
     }
 
     [Fact]
     public async Task Post_BotAddedToAConversation_SendsTheWelcomeCard()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana);
 
-        var turn = await chat.PostAsync(TeamsActivities.BotInstalled(_connector.ServiceUrl, chat.ConversationId, CrmData.Ana));
+        var turn = await chat.PostAsync(TeamsActivities.BotInstalled(Connector.ServiceUrl, chat.ConversationId, CrmData.Ana));
 
         turn.ShouldSay("Hi! I'm ChatCrm", "log [customer]");
-        Assert.Empty(_connector.Violations);
+        Assert.Empty(Connector.Violations);
     }
 
     [Fact]
     public async Task Post_ChannelMessageWithMention_TheMentionIsStrippedBeforeReadingTheCommand()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana, "19:channel@thread.skype;messageid=1");
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, CrmData.Ana, "<at>ChatCrm</at> last&nbsp;maria.nunez@acme.es");
+        var chat = App.Chat(Connector, CrmData.Ana, "19:channel@thread.skype;messageid=1");
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, chat.ConversationId, CrmData.Ana, "<at>ChatCrm</at> last&nbsp;maria.nunez@acme.es");
 
         (await chat.PostAsync(activity)).ShouldSay("Last conversation with María Núñez");
     }
@@ -153,13 +137,13 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Post_ConnectorRefusesTheReply_StillAnswers200AndKeepsWhatWasStored()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana);
-        _connector.AnswerStatus = 403;
+        var chat = App.Chat(Connector, CrmData.Ana);
+        Connector.AnswerStatus = 403;
 
         var turn = await chat.SendAsync("last maria.nunez@acme.es");
 
         Assert.Equal(HttpStatusCode.OK, turn.Status);
-        Assert.Equal(1, await _app.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
     }
 
     [Fact]
@@ -168,21 +152,21 @@ public sealed class MessagingEndpointProtocolTests : IAsyncLifetime
         var nowhere = new Uri("http://127.0.0.1:9/");
         var activity = TeamsActivities.Message(nowhere, "a:1", CrmData.Ana, "last maria.nunez@acme.es");
 
-        using var response = await _app.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, await _app.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
     }
 
     private Task<HttpResponseMessage> PostRawAsync(string body)
     {
         var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return _app.CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        return App.CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 
     private Task<(int Users, int Customers, int Interactions, int Dialogs, int Audit)> SnapshotAsync() =>
-        _app.WithDatabaseAsync(async db => (
+        App.WithDatabaseAsync(async db => (
             await db.Users.CountAsync(),
             await db.Customers.CountAsync(),
             await db.Interactions.CountAsync(),

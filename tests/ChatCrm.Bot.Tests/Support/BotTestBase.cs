@@ -1,0 +1,34 @@
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Testing;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>
+/// The usual set-up of an HTTP test: a SQLite file of the test's own, a fake Bot Connector on loopback, and
+/// the bot host on that database with the data the test arranges. Everything is released afterwards.
+/// </summary>
+public abstract class BotTestBase : IAsyncLifetime
+{
+    protected SqliteTestDatabase Database { get; } = SqliteTestDatabase.TempFile();
+
+    protected FakeBotConnector Connector { get; private set; } = null!;
+
+    protected ChatCrmApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Connector = await FakeBotConnector.StartAsync();
+        App = new ChatCrmApp(Database);
+        await App.WithDatabaseAsync(ArrangeAsync);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>The people and customers the test talks about.</summary>
+    protected abstract Task ArrangeAsync(CrmDbContext db);
+}
