@@ -158,6 +158,32 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
     }
 
+    [Fact]
+    public async Task Turn_DatabaseFailsMidTurn_UserGetsAnApologyAndNothingIsHalfSaved()
+    {
+        await App.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Interactions RENAME TO InteractionsGone"));
+        var chat = App.Chat(Connector, CrmData.Ana);
+
+        (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("something went wrong on my side");
+
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Turn_UnreadableDialogState_IsDroppedAndTheMessageReadAfresh()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+        await App.WithDatabaseAsync(async db =>
+        {
+            db.DialogStates.Add(new DialogStateRecord($"teams:{chat.ConversationId}", $"teams:{CrmData.Ana.ChatId}", "{not json", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+        (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("was dropped", "Last conversation with María Núñez");
+
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
+    }
+
     private Task<HttpResponseMessage> PostRawAsync(string body)
     {
         var content = new StringContent(body, Encoding.UTF8);

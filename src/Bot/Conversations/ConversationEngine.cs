@@ -46,7 +46,7 @@ public sealed partial class ConversationEngine(
         {
             var state = await dialogs.LoadAsync(turn, cancellationToken);
             if (dialogs.Expired is { } expired)
-                context.Say($"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped after a long pause; nothing from it was saved.");
+                context.Say($"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped (left too long, or from an older version); nothing from it was saved.");
             var next = await RouteAsync(context, state);
             dialogs.Stage(turn, next);
             await db.SaveChangesAsync(cancellationToken);
@@ -63,6 +63,14 @@ public sealed partial class ConversationEngine(
             db.ChangeTracker.Clear();
             context.DiscardReplies();
             context.Say(problem.Message);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The per-turn error hook: log (never the message text) and answer politely; nothing half-done is saved.
+            LogTurnFailed(logger, failure, turn.ConversationKey);
+            db.ChangeTracker.Clear();
+            context.DiscardReplies();
+            context.Say("Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.");
         }
 
         foreach (var reply in context.Replies)
@@ -134,6 +142,9 @@ public sealed partial class ConversationEngine(
         "offers" => CommandName.Offers,
         _ => CommandName.Find,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn in {ConversationKey} failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string conversationKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} crossed with another one; it was not applied")]
     private static partial void LogConcurrentTurn(ILogger logger, string conversationKey);

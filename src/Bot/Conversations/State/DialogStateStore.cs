@@ -19,10 +19,13 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
     {
         _record = await db.DialogStates.FirstOrDefaultAsync(
             d => d.ConversationKey == turn.ConversationKey && d.UserKey == turn.UserKey, cancellationToken);
-        var state = _record is null ? null : JsonSerializer.Deserialize<DialogState>(_record.StateJson, Json);
-        if (state is not null && time.GetUtcNow() - _record!.UpdatedAt > options.Value.DialogTimeout)
+        if (_record is null)
+            return null;
+        var state = Read(_record.StateJson);
+        if (state is null || time.GetUtcNow() - _record.UpdatedAt > options.Value.DialogTimeout)
         {
-            Expired = state;
+            // An unreadable state (written by an incompatible version) is dropped like an abandoned one.
+            Expired = state ?? new DialogState("earlier dialog", "unknown");
             return null;
         }
         return state;
@@ -30,6 +33,18 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
 
     /// <summary>The dialog that <see cref="LoadAsync"/> found abandoned, if any; staging a new state replaces it.</summary>
     public DialogState? Expired { get; private set; }
+
+    private static DialogState? Read(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<DialogState>(json, Json) is { Dialog.Length: > 0, Step.Length: > 0 } state ? state : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Stages the new state (null ends the dialog); the caller's SaveChanges writes it with everything else of the turn.</summary>
     public void Stage(IncomingTurn turn, DialogState? state)
