@@ -1,0 +1,7 @@
+namespace ChatCrm.Infrastructure.Seeding;
+
+/// <summary>
+/// What one seeding run added. <see cref="Users"/> and <see cref="Offers"/> are zero when the directory
+/// or the catalog already had entries, because the run then reuses them.
+/// </summary>
+public sealed record SeedReport(int Customers, int Identities, int Interactions, int Orders, int Consents, int Users, int Offers, TimeSpan Elapsed);
