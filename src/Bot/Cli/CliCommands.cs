@@ -71,7 +71,6 @@ public static class CliCommands
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddChatCrm();
-        builder.Services.AddDemoSeeding();
         return builder.Build();
     }
 }

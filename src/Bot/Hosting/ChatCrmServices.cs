@@ -6,6 +6,7 @@ using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Seeding;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -16,6 +17,8 @@ public static class ChatCrmServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence();
+        services.AddDemoSeeding();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
         services.AddTeamsChannel();
         return services;
