@@ -26,7 +26,10 @@ public sealed record IncomingTurn(ChatChannel Channel, string ConversationId, Ch
 {
     public const int MaxTextLength = 8000;
 
-    public string ConversationKey => $"{Channel}:{ConversationId}".ToLowerInvariant();
+    /// <summary>Where dialog state is kept: the channel and its conversation id (ids are case-sensitive, so kept as sent).</summary>
+    public string ConversationKey => $"{ChannelName}:{ConversationId}";
 
-    public string UserKey => $"{Channel}:{User.ChannelUserId}".ToLowerInvariant();
+    public string UserKey => $"{ChannelName}:{User.ChannelUserId}";
+
+    private string ChannelName => Channel == ChatChannel.Teams ? "teams" : "slack";
 }

@@ -32,7 +32,7 @@ public static class OfferRules
         var candidates = catalog
             .Where(o => o.IsActive)
             .OrderByDescending(o => ownedCategories.Contains(o.Category))
-            .ThenBy(o => o.Name, StringComparer.CurrentCulture);
+            .ThenBy(o => o.Name, StringComparer.InvariantCulture);
 
         foreach (var offer in candidates)
         {

@@ -19,7 +19,8 @@ public sealed class TeamsOptions
 
     /// <summary>
     /// Hosts a reply may be sent to (an activity's <c>serviceUrl</c>). Anything else is refused, so a forged
-    /// activity cannot make the bot post its token to a stranger. In Development, loopback hosts are allowed too.
+    /// activity cannot make the bot post its token to a stranger. Configured hosts are added to these defaults.
+    /// In Development, loopback hosts are allowed too.
     /// </summary>
     public IList<string> AllowedServiceUrlHosts { get; init; } =
         ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us"];
