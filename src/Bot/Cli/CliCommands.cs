@@ -69,7 +69,8 @@ public static class CliCommands
     private static IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The command prints its own progress and summary; only warnings and errors from the services.
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(category: null, LogLevel.Warning);
         builder.Services.AddChatCrm();
         return builder.Build();
     }
