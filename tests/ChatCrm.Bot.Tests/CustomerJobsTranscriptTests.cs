@@ -56,6 +56,35 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     }
 
     [Fact]
+    public async Task Last_SeveralMatches_TypingANumberPicksThatEntry()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+
+        (await chat.SendAsync("ultimo nunez")).ShouldSay("1: María Núñez", "2: Marina Núñez", "3: Mario Nuñez Castaño");
+        (await chat.SendAsync("2")).ShouldSay("Last conversation with Marina Núñez", "No interaction has been logged");
+        (await chat.SendAsync("2")).ShouldSay("didn't understand");
+    }
+
+    [Fact]
+    public async Task Last_ChoiceNotTaken_TheNextMessageIsANewCommand()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+
+        await chat.SendAsync("offers nunez");
+        (await chat.SendAsync("find mario")).ShouldSay("Mario Nuñez Castaño", "Peñalara SL");
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Log_SeveralMatches_TypingANumberPicksTheCustomer()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+
+        (await chat.SendAsync("log nunez")).ShouldSay("Several customers match");
+        (await chat.SendAsync("3")).ShouldSay("Log an interaction with Mario Nuñez Castaño", "What kind of contact");
+    }
+
+    [Fact]
     public async Task Find_AccentsAndCaseDoNotMatter_NameAndCompanyWordsCombine()
     {
         var chat = App.Chat(Connector, CrmData.Ana);

@@ -4,6 +4,7 @@ using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -86,6 +87,10 @@ public sealed partial class ConversationEngine(
             return state;
         }
 
+        // After a choice card, typing an entry's number picks it, as pressing its button would.
+        if (state is { Candidates.Count: > 0 } && int.TryParse(turn.Text, out var number) && number >= 1 && number <= state.Candidates.Count)
+            context.ChosenCustomer = new CustomerId(state.Candidates[number - 1]);
+
         var command = CommandParser.Parse(turn.Text);
         if (turn.Action is { } action && IsJobVerb(action.Verb))
             return await RunCommandAsync(context, VerbToCommand(action.Verb), argument: null, state);
@@ -93,15 +98,18 @@ public sealed partial class ConversationEngine(
         if (CommandParser.IsGlobal(command.Name))
             return await RunCommandAsync(context, command.Name, command.Argument, state);
 
-        if (state is not null)
-            return state.Dialog == LogInteractionDialog.Name ? await logDialog.ContinueAsync(context, state) : null;
+        if (state?.Dialog == LogInteractionDialog.Name)
+            return await logDialog.ContinueAsync(context, state);
+        if (state?.Dialog == ChoiceDialog && context.ChosenCustomer is not null)
+            return await RunCommandAsync(context, VerbToCommand(state.Step), argument: null, state: null);
 
         if (turn.Action is not null)
         {
             context.Say("That card belongs to a conversation that has ended. Type \"help\" to see what I can do.");
             return null;
         }
-        return await RunCommandAsync(context, command.Name, command.Argument, state);
+        // No dialog, or a choice not taken: the message is a new command.
+        return await RunCommandAsync(context, command.Name, command.Argument, state: null);
     }
 
     private async Task<DialogState?> RunCommandAsync(TurnContext context, CommandName command, string? argument, DialogState? state)
@@ -117,14 +125,11 @@ public sealed partial class ConversationEngine(
             case CommandName.Log:
                 return await logDialog.BeginAsync(context, argument);
             case CommandName.Find:
-                await find.RunAsync(context, argument);
-                return state;
+                return AwaitChoice("find", await find.RunAsync(context, argument)) ?? state;
             case CommandName.Last:
-                await last.RunAsync(context, argument);
-                return state;
+                return AwaitChoice("last", await last.RunAsync(context, argument)) ?? state;
             case CommandName.Offers:
-                await offers.RunAsync(context, argument);
-                return state;
+                return AwaitChoice("offers", await offers.RunAsync(context, argument)) ?? state;
             default:
                 context.Show(string.IsNullOrWhiteSpace(context.Turn.Text)
                     ? HelpCards.Help("I can only read text messages. Here is what I can do:")
@@ -132,6 +137,12 @@ public sealed partial class ConversationEngine(
                 return state;
         }
     }
+
+    /// <summary>A choice card was shown: remember its entries so that the next message can pick one by number.</summary>
+    private static DialogState? AwaitChoice(string verb, IReadOnlyList<Guid> choices) =>
+        choices.Count == 0 ? null : new DialogState(ChoiceDialog, verb) { Candidates = choices };
+
+    private const string ChoiceDialog = "choose";
 
     private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find";
 

@@ -16,6 +16,9 @@ public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken 
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>A customer picked by typing the number of an entry in the previous choice card.</summary>
+    public Domain.Customers.CustomerId? ChosenCustomer { get; set; }
+
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 
     public void Say(string text) => _replies.Add(OutgoingMessage.Say(text));

@@ -17,12 +17,11 @@ public sealed class CustomerResolver(CustomerFinder finder)
 {
     public const string CustomerIdKey = "customerId";
 
+    /// <summary>
+    /// The customer meant, or (having answered the user) none, with the customers a choice card offered, in order.
+    /// </summary>
     /// <param name="verb">The verb the choice card's buttons send, so a choice continues the same job.</param>
-    public async Task<Customer?> ResolveAsync(TurnContext context, string? query, string verb) =>
-        (await ResolveWithChoicesAsync(context, query, verb)).Customer;
-
-    /// <summary>As <see cref="ResolveAsync"/>, also telling which customers a choice card offered, in order.</summary>
-    public async Task<CustomerResolution> ResolveWithChoicesAsync(TurnContext context, string? query, string verb)
+    public async Task<CustomerResolution> ResolveAsync(TurnContext context, string? query, string verb)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (ChosenId(context) is { } chosen)
@@ -56,10 +55,12 @@ public sealed class CustomerResolver(CustomerFinder finder)
         }
     }
 
-    /// <summary>The customer id a pressed button carries, if any.</summary>
+    /// <summary>The customer already chosen: by a pressed button, or by the number typed after a choice card.</summary>
     public static CustomerId? ChosenId(TurnContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.ChosenCustomer is { } typed)
+            return typed;
         return context.Turn.Action?.Value(CustomerIdKey) is { } raw && Guid.TryParse(raw, out var id) ? new CustomerId(id) : null;
     }
 }

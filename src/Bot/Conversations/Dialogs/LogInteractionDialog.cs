@@ -57,35 +57,16 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
 
     private async Task<DialogState?> ChooseCustomerAsync(TurnContext context, DialogState state, string? text)
     {
-        Customer? customer;
-        if (PickByNumber(state, text) is { } picked)
-        {
-            customer = await finder.GetAsync(picked, context.CancellationToken);
-        }
-        else
-        {
-            var resolution = await resolver.ResolveWithChoicesAsync(context, text, "log");
-            customer = resolution.Customer;
-            if (customer is null)
-            {
-                // The resolver has answered the user; remember a choice list so that typing "2" picks the second.
-                return state with { Step = Steps.Customer, Candidates = resolution.OfferedChoices };
-            }
-        }
+        var (customer, choices) = await resolver.ResolveAsync(context, text, "log");
         if (customer is null)
         {
-            context.Say("That customer no longer exists. Search again by name, company, e-mail or phone.");
-            return state with { Step = Steps.Customer, Candidates = [] };
+            // The resolver has answered the user; remember a choice list so that typing "2" picks the second.
+            return state with { Step = Steps.Customer, Candidates = choices };
         }
 
         context.Show(LogDialogCards.AskKind(customer.DisplayName));
         return state with { Step = Steps.Kind, CustomerId = customer.Id.Value, CustomerName = customer.DisplayName, Candidates = [] };
     }
-
-    private static CustomerId? PickByNumber(DialogState state, string? text) =>
-        int.TryParse(text?.Trim(), out var number) && number >= 1 && number <= state.Candidates.Count
-            ? new CustomerId(state.Candidates[number - 1])
-            : null;
 
     private static DialogState AnswerKind(TurnContext context, DialogState state, string? answer)
     {

@@ -9,12 +9,13 @@ namespace ChatCrm.Bot.Conversations.Jobs;
 /// <summary>"find &lt;customer&gt;": the customer's profile card.</summary>
 public sealed class FindCustomerJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
 {
-    public async Task RunAsync(TurnContext context, string? query)
+    /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
+    public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var customer = await resolver.ResolveAsync(context, query, "find");
+        var (customer, choices) = await resolver.ResolveAsync(context, query, "find");
         if (customer is null)
-            return;
+            return choices;
 
         var interactions = db.Interactions.Where(i => i.CustomerId == customer.Id);
         var count = await interactions.CountAsync(context.CancellationToken);
@@ -22,5 +23,6 @@ public sealed class FindCustomerJob(CustomerResolver resolver, CrmDbContext db, 
             .FirstOrDefaultAsync(context.CancellationToken);
         audit.Record(context, AuditAction.ViewedCustomer, customer.Id);
         context.Show(CustomerCards.Profile(customer, count, last));
+        return [];
     }
 }

@@ -9,12 +9,13 @@ namespace ChatCrm.Bot.Conversations.Jobs;
 /// <summary>"last &lt;customer&gt;": where the last conversation ended, whatever channel it was on.</summary>
 public sealed class LastConversationJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
 {
-    public async Task RunAsync(TurnContext context, string? query)
+    /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
+    public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var customer = await resolver.ResolveAsync(context, query, "last");
+        var (customer, choices) = await resolver.ResolveAsync(context, query, "last");
         if (customer is null)
-            return;
+            return choices;
 
         var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customer.Id);
         var last = await interactions.OrderByDescending(i => i.OccurredAt).FirstOrDefaultAsync(context.CancellationToken);
@@ -25,5 +26,6 @@ public sealed class LastConversationJob(CustomerResolver resolver, CrmDbContext 
 
         audit.Record(context, AuditAction.ViewedLastConversation, customer.Id);
         context.Show(InteractionCards.LastConversation(customer, last, loggedBy, total));
+        return [];
     }
 }

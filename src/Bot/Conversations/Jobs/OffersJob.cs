@@ -16,12 +16,13 @@ namespace ChatCrm.Bot.Conversations.Jobs;
 /// </summary>
 public sealed class OffersJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
 {
-    public async Task RunAsync(TurnContext context, string? query)
+    /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
+    public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var customer = await resolver.ResolveAsync(context, query, "offers");
+        var (customer, choices) = await resolver.ResolveAsync(context, query, "offers");
         if (customer is null)
-            return;
+            return choices;
         var ct = context.CancellationToken;
 
         var catalog = await db.Offers.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
@@ -36,5 +37,6 @@ public sealed class OffersJob(CustomerResolver resolver, CrmDbContext db, AuditT
         var suggestions = OfferRules.Suggest(catalog, owned, ownedCategories, consents, contactChannel);
         audit.Record(context, AuditAction.ViewedOffers, customer.Id);
         context.Show(OfferCards.Suggestions(customer, suggestions, showSuppressed: context.User.Role != UserRole.SupportAgent));
+        return [];
     }
 }
