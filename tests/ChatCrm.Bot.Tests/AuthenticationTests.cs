@@ -52,6 +52,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [InlineData(null)]
     [InlineData("Basic dXNlcjpwYXNz")]
     [InlineData("Bearer not-a-jwt")]
+    [InlineData("Bearer aaa.bbb.ccc")]
     [InlineData("Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.")]
     public async Task WithCredentials_MissingOrUnusableToken_Is401AndNothingIsStored(string? authorization)
     {

@@ -66,6 +66,18 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     }
 
     [Fact]
+    public async Task Last_ChoiceMadeWithAButton_ANumberTypedLaterIsNotTakenAsAnotherChoice()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+
+        await chat.SendAsync("last nunez");
+        (await chat.PressAsync("1. María Núñez")).ShouldSay("Last conversation with María Núñez");
+        var turn = (await chat.SendAsync("2")).ShouldSay("didn't understand");
+
+        Assert.DoesNotContain("Marina", turn.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Last_ChoiceNotTaken_TheNextMessageIsANewCommand()
     {
         var chat = App.Chat(Connector, CrmData.Ana);

@@ -19,6 +19,8 @@ public sealed class LogInteractionTranscriptTests : BotTestBase
     public async Task Log_TypedAnswers_StoresTheInteraction()
     {
         var chat = App.Chat(Connector, CrmData.Ana);
+        var madrid = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
+        var todayBefore = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, madrid).DateTime);
 
         (await chat.SendAsync("log")).ShouldSay("Which customer?");
         (await chat.SendAsync("nunez")).ShouldSay("María Núñez", "What kind of contact");
@@ -32,7 +34,9 @@ public sealed class LogInteractionTranscriptTests : BotTestBase
         Assert.Equal(InteractionChannel.Phone, stored.Channel);
         Assert.Equal("Wants 20 more licences before year end", stored.Summary);
         Assert.Equal("Will send a quote on Monday", stored.Outcome);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), stored.FollowUpOn);
+        // "in 3 days" counts from today on Ana's calendar (Europe/Madrid), whichever side of midnight the test ran.
+        var todayAfter = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, madrid).DateTime);
+        Assert.Contains(stored.FollowUpOn, new DateOnly?[] { todayBefore.AddDays(3), todayAfter.AddDays(3) });
         Assert.Empty(Connector.Violations);
     }
 
@@ -51,6 +55,22 @@ public sealed class LogInteractionTranscriptTests : BotTestBase
         Assert.Equal(InteractionKind.Meeting, stored.Kind);
         Assert.Null(stored.Outcome);
         Assert.Equal(new DateOnly(2099, 1, 15), stored.FollowUpOn);
+    }
+
+    [Fact]
+    public async Task Log_PressOnAnEarlierStepsCard_IsNotTakenAsTheAnswer()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+        await chat.SendAsync("log John Smith");
+        await chat.SendAsync("call");
+        await chat.SendAsync("Asked about pricing");
+        var outcomeCard = chat.LastCard!;
+
+        (await chat.PressOnAsync(outcomeCard, "Next", ("outcome", "Will call back"))).ShouldSay("follow-up");
+        (await chat.PressOnAsync(outcomeCard, "Skip")).ShouldSay("from an earlier step", "follow-up");
+
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.Interactions.CountAsync()));
+        (await chat.SendAsync("no")).ShouldSay("Interaction logged", "Will call back");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
         Assert.True(_issuer.MetadataRequests > 0);
     }
 
-    public static TheoryData<string> Forgeries => ["wrong audience", "wrong issuer", "expired", "stranger's key", "other service URL"];
+    public static TheoryData<string> Forgeries => ["wrong audience", "wrong issuer", "expired", "stranger's key", "other service URL", "channel the key is not endorsed for"];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -68,7 +68,11 @@ public sealed class TokenValidationTests : IAsyncLifetime
         var client = _app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        using var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(_connector.ServiceUrl, "a:1", CrmData.Ana, "help"));
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, "a:1", CrmData.Ana, "help");
+        if (forgery == "channel the key is not endorsed for")
+            activity["channelId"] = "directline";
+
+        using var response = await client.PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_connector.Activities);

@@ -33,49 +33,47 @@ public sealed partial class ConversationEngine(
         ArgumentNullException.ThrowIfNull(turn);
         await using var replies = new TypingIndicatorResponder(responder, options.Value.TypingIndicatorDelay, time, cancellationToken);
 
-        var user = await directory.FindAsync(turn, cancellationToken);
-        if (user is null)
-        {
-            await replies.SendAsync(OutgoingMessage.Say(
-                "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail."),
-                cancellationToken);
-            return;
-        }
+        foreach (var reply in await HandleTurnAsync(turn, cancellationToken))
+            await replies.SendAsync(reply, cancellationToken);
+    }
 
-        var context = new TurnContext(turn, user, cancellationToken);
+    /// <summary>Everything of a turn but sending: find the user, route, save. Any failure becomes a polite reply.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
         try
         {
+            var user = await directory.FindAsync(turn, cancellationToken);
+            if (user is null)
+                return [OutgoingMessage.Say("You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.")];
+
+            var context = new TurnContext(turn, user, cancellationToken);
             var state = await dialogs.LoadAsync(turn, cancellationToken);
             if (dialogs.Expired is { } expired)
                 context.Say($"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped (left too long, or from an older version); nothing from it was saved.");
             var next = await RouteAsync(context, state);
             dialogs.Stage(turn, next);
             await db.SaveChangesAsync(cancellationToken);
+            return context.Replies;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Another instance or a quick second message changed the same rows first (a concurrency token or a key).
             LogConcurrentTurn(logger, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            context.DiscardReplies();
-            context.Say("Your previous message was still being handled when this one arrived, so I didn't act on it. Please send it again.");
+            return [OutgoingMessage.Say("Your previous message was still being handled when this one arrived, so I didn't act on it. Please send it again.")];
         }
         catch (DomainRuleException problem)
         {
             db.ChangeTracker.Clear();
-            context.DiscardReplies();
-            context.Say(problem.Message);
+            return [OutgoingMessage.Say(problem.Message)];
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // The per-turn error hook: log (never the message text) and answer politely; nothing half-done is saved.
             LogTurnFailed(logger, failure, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            context.DiscardReplies();
-            context.Say("Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.");
+            return [OutgoingMessage.Say("Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.")];
         }
-
-        foreach (var reply in context.Replies)
-            await replies.SendAsync(reply, cancellationToken);
     }
 
     private async Task<DialogState?> RouteAsync(TurnContext context, DialogState? state)
@@ -93,7 +91,11 @@ public sealed partial class ConversationEngine(
 
         var command = CommandParser.Parse(turn.Text);
         if (turn.Action is { } action && IsJobVerb(action.Verb))
-            return await RunCommandAsync(context, VerbToCommand(action.Verb), argument: null, state);
+        {
+            // A button names its customer: a pending choice list is settled; a log dialog in progress stays.
+            var keep = state?.Dialog == ChoiceDialog ? null : state;
+            return await RunCommandAsync(context, VerbToCommand(action.Verb), argument: null, keep);
+        }
 
         if (CommandParser.IsGlobal(command.Name))
             return await RunCommandAsync(context, command.Name, command.Argument, state);

@@ -4,7 +4,8 @@ namespace ChatCrm.Bot.Conversations;
 
 /// <summary>
 /// One turn in progress: the turn, the ChatCrm user behind it, and the replies gathered so far.
-/// Replies are sent only after the turn's changes are saved, so a reply never claims what was not stored.
+/// Replies are sent only after the turn's changes are saved, so a reply never claims what was not stored;
+/// when saving fails, the gathered replies are dropped.
 /// </summary>
 public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken cancellationToken)
 {
@@ -25,5 +26,4 @@ public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken 
 
     public void Show(Cards.Card card) => _replies.Add(OutgoingMessage.Show(card));
 
-    public void DiscardReplies() => _replies.Clear();
 }

@@ -51,14 +51,19 @@ public sealed class Interaction
 
     public DateOnly? FollowUpOn { get; private set; }
 
-    /// <summary>Logs a contact. It cannot lie in the future, and a follow-up cannot come before it.</summary>
+    /// <summary>
+    /// Logs a contact. It cannot lie in the future, and a follow-up cannot come before it — on the calendar of
+    /// <paramref name="localZone"/> (the logging user's time zone; UTC when not given).
+    /// </summary>
     public static Interaction Log(CustomerId customerId, UserId loggedBy, DateTimeOffset occurredAt, DateTimeOffset now,
-        InteractionChannel channel, InteractionKind kind, string summary, string? outcome, DateOnly? followUpOn)
+        InteractionChannel channel, InteractionKind kind, string summary, string? outcome, DateOnly? followUpOn,
+        TimeZoneInfo? localZone = null)
     {
         var occurred = occurredAt.ToUniversalTime();
         if (occurred > now + AllowedClockSkew)
             throw new DomainRuleException("An interaction cannot be logged for a time in the future.");
-        if (followUpOn is { } followUp && followUp < DateOnly.FromDateTime(occurred.UtcDateTime))
+        var occurredOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(occurred, localZone ?? TimeZoneInfo.Utc).DateTime);
+        if (followUpOn is { } followUp && followUp < occurredOn)
             throw new DomainRuleException("The follow-up date cannot be before the interaction itself.");
 
         return new Interaction(InteractionId.New(), customerId, loggedBy, occurred, now.ToUniversalTime(), channel, kind,

@@ -46,6 +46,10 @@ public sealed class User
     /// <summary>BCP 47 locale, e.g. "es-ES".</summary>
     public string Locale { get; private set; }
 
+    /// <summary>The user's time zone, for their calendar ("today", "tomorrow"); UTC when the id is unknown here.</summary>
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     public void ReportTo(UserId? managerId)
     {
         if (managerId == Id)

@@ -20,9 +20,13 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
     public Task<Turn> SendAsync(string text) => PostAsync(TeamsActivities.Message(connector.ServiceUrl, ConversationId, User, text));
 
     /// <summary>Presses a button of the last card, as Teams does for Action.Submit: a message whose value is the button's data plus the inputs.</summary>
-    public Task<Turn> PressAsync(string buttonTitleStart, params (string Input, string Value)[] inputs)
+    public Task<Turn> PressAsync(string buttonTitleStart, params (string Input, string Value)[] inputs) =>
+        PressOnAsync(LastCard ?? throw new InvalidOperationException("The bot has not shown a card yet."), buttonTitleStart, inputs);
+
+    /// <summary>Presses a button of a given (possibly older) card.</summary>
+    public Task<Turn> PressOnAsync(CapturedActivity card, string buttonTitleStart, params (string Input, string Value)[] inputs)
     {
-        var card = LastCard ?? throw new InvalidOperationException("The bot has not shown a card yet.");
+        ArgumentNullException.ThrowIfNull(card);
         var button = card.Buttons.FirstOrDefault(b => ((string?)b["title"])?.StartsWith(buttonTitleStart, StringComparison.Ordinal) == true)
             ?? throw new InvalidOperationException($"No button starting '{buttonTitleStart}' on the last card: {string.Join(", ", card.Buttons.Select(b => (string?)b["title"]))}");
         var value = (JsonObject)button["data"]!.DeepClone();

@@ -34,6 +34,22 @@ public sealed class InteractionLogTests
     }
 
     [Fact]
+    public void Log_FollowUpOnTheLocalDateBehindUtc_IsJudgedOnTheUsersCalendar()
+    {
+        // 01:00 UTC on 11 March is still 10 March in Mexico City: a follow-up "today" there is not in the past.
+        var occurred = new DateTimeOffset(2026, 3, 11, 1, 0, 0, TimeSpan.Zero);
+        var mexico = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+        var localToday = new DateOnly(2026, 3, 10);
+
+        var interaction = Interaction.Log(_customer, _rep, occurred, occurred, InteractionChannel.Phone, InteractionKind.Call,
+            "Called from the road", null, localToday, mexico);
+
+        Assert.Equal(localToday, interaction.FollowUpOn);
+        Assert.Throws<DomainRuleException>(() => Interaction.Log(_customer, _rep, occurred, occurred, InteractionChannel.Phone,
+            InteractionKind.Call, "Called from the road", null, localToday));
+    }
+
+    [Fact]
     public void Log_FutureDate_IsRejected()
     {
         var error = Assert.Throws<DomainRuleException>(() => Log(_clock.GetUtcNow().AddHours(1)));

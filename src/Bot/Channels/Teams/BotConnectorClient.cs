@@ -72,8 +72,9 @@ public sealed partial class BotConnectorClient(HttpClient http, OutboundTokenPro
             var body = await response.Content.ReadFromJsonAsync<ErrorBody>(BotFrameworkJson.Options, cancellationToken);
             return body?.Error?.Code;
         }
-        catch (JsonException)
+        catch (Exception unreadable) when (unreadable is JsonException or InvalidOperationException or NotSupportedException)
         {
+            // An error body we cannot read (not JSON, an unknown charset) still leaves the status code to go on.
             return null;
         }
     }

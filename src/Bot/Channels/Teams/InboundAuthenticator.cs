@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -10,11 +11,16 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// The verdict on an inbound request: allowed, or why not (for the log; the caller only sees 401). A validated
 /// token also names the service URL it was issued for, which the activity must match.
 /// </summary>
-public sealed record InboundVerdict(bool Allowed, string Reason, string? TokenServiceUrl = null)
+public sealed record InboundVerdict(bool Allowed, string Reason, string? TokenServiceUrl = null, IReadOnlySet<string>? Endorsements = null)
 {
-    /// <summary>True when the activity's serviceUrl is the one the token vouches for (or no token was required).</summary>
-    public bool Covers(string? activityServiceUrl) =>
-        Allowed && (TokenServiceUrl is null || string.Equals(TokenServiceUrl, activityServiceUrl, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// True when the token vouches for this activity: the same serviceUrl, and a signing key endorsed for the
+    /// activity's channel (or no token was required at all).
+    /// </summary>
+    public bool Covers(string? activityServiceUrl, string? activityChannelId) =>
+        Allowed && (TokenServiceUrl is null
+            || (string.Equals(TokenServiceUrl, activityServiceUrl, StringComparison.OrdinalIgnoreCase)
+                && activityChannelId is not null && Endorsements?.Contains(activityChannelId) == true));
 }
 
 /// <summary>
@@ -64,18 +70,26 @@ public sealed class InboundAuthenticator
         var token = authorizationHeader[bearer.Length..].Trim();
         if (!_handler.CanReadToken(token))
             return new InboundVerdict(false, "the bearer token is not a JWT");
-        if (!Algorithms.Contains(_handler.ReadJsonWebToken(token).Alg, StringComparer.Ordinal))
-            return new InboundVerdict(false, "the token is not signed with an RSA algorithm");
-
-        TokenValidationResult result;
         try
         {
-            result = await ValidateAsync(token, cancellationToken);
+            if (!Algorithms.Contains(_handler.ReadJsonWebToken(token).Alg, StringComparer.Ordinal))
+                return new InboundVerdict(false, "the token is not signed with an RSA algorithm");
+        }
+        catch (ArgumentException)
+        {
+            return new InboundVerdict(false, "the bearer token is a malformed JWT");
+        }
+
+        TokenValidationResult result;
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            (result, configuration) = await ValidateAsync(token, cancellationToken);
             if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
             {
                 // Keys roll over: an unknown key id means fetch the metadata again, then try once more.
                 _metadata.RequestRefresh();
-                result = await ValidateAsync(token, cancellationToken);
+                (result, configuration) = await ValidateAsync(token, cancellationToken);
             }
         }
         catch (InvalidOperationException failure)
@@ -89,14 +103,33 @@ public sealed class InboundAuthenticator
         var tokenServiceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
         return string.IsNullOrWhiteSpace(tokenServiceUrl)
             ? new InboundVerdict(false, "the token has no serviceurl claim")
-            : new InboundVerdict(true, "valid Bot Framework token", tokenServiceUrl);
+            : new InboundVerdict(true, "valid Bot Framework token", tokenServiceUrl, Endorsements(configuration, ((JsonWebToken)result.SecurityToken).Kid));
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The channels the signing key is endorsed for, as the metadata's key set lists them.</summary>
+    private static HashSet<string> Endorsements(OpenIdConnectConfiguration configuration, string? keyId)
+    {
+        var channels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal));
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value))
+            return channels;
+        switch (value)
+        {
+            case JsonElement { ValueKind: JsonValueKind.Array } array:
+                channels.UnionWith(array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+                break;
+            case IEnumerable<object> items:
+                channels.UnionWith(items.Select(i => i?.ToString()).OfType<string>());
+                break;
+        }
+        return channels;
+    }
+
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Configuration)> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         var configuration = await _metadata.GetConfigurationAsync(cancellationToken);
         var appId = _credentials.MicrosoftAppId!;
-        return await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = _teams.TokenIssuer,
             ValidAudiences = [appId, $"api://{appId}"],
@@ -107,5 +140,6 @@ public sealed class InboundAuthenticator
             RequireExpirationTime = true,
             ValidateLifetime = true,
         });
+        return (result, configuration);
     }
 }

@@ -39,8 +39,8 @@ public static partial class TeamsEndpoint
         if (read.Problem is { } problem)
             return problem;
         var activity = read.Activity!;
-        if (!verdict.Covers(activity.ServiceUrl))
-            return Unauthorized(logger, "the token's serviceurl claim does not match the activity");
+        if (!verdict.Covers(activity.ServiceUrl, activity.ChannelId))
+            return Unauthorized(logger, "the token does not vouch for this activity's serviceUrl and channel");
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {

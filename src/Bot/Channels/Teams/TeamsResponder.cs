@@ -12,7 +12,8 @@ public sealed class TeamsResponder(BotConnectorClient connector, Activity incomi
         var reply = NewActivity(ActivityTypes.Message);
         if (message.Card is { } card)
         {
-            reply.Summary = message.Text;
+            // The notification line; the card carries its own full plain-text fallback.
+            reply.Summary = card.Title;
             reply.Attachments!.Add(new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = AdaptiveCardRenderer.Render(card) });
         }
         else

@@ -27,7 +27,7 @@ public static partial class TeamsTurnMapper
     {
         if (text is null)
             return null;
-        var withoutMentions = Mention().Replace(text, " ");
+        var withoutMentions = StripMentions(text);
         var withoutTags = Tag().Replace(withoutMentions, " ");
         return WebUtility.HtmlDecode(withoutTags).Replace('\u00A0', ' ').Trim();
     }
@@ -50,8 +50,22 @@ public static partial class TeamsTurnMapper
         return new CardAction(verb.GetString()!, values);
     }
 
-    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Mention();
+    /// <summary>Removes each <c>&lt;at&gt;…&lt;/at&gt;</c> in one linear pass (an unclosed one is left to the tag stripper).</summary>
+    private static string StripMentions(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text.IndexOf("<at>", position, StringComparison.OrdinalIgnoreCase);
+            var close = open < 0 ? -1 : text.IndexOf("</at>", open, StringComparison.OrdinalIgnoreCase);
+            if (close < 0)
+                break;
+            result.Append(text, position, open - position).Append(' ');
+            position = close + "</at>".Length;
+        }
+        return result.Append(text, position, text.Length - position).ToString();
+    }
 
     [GeneratedRegex("<[^>]{1,200}>", RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
     private static partial Regex Tag();

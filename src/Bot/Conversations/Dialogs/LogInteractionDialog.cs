@@ -44,6 +44,13 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         ArgumentNullException.ThrowIfNull(state);
         var action = context.Turn.Action;
         var text = context.Turn.Text;
+        if (action is not null && action.Verb != state.Step)
+        {
+            // A press on an earlier step's card (a double click, or an old card): never take it as this step's answer.
+            context.Say("That card is from an earlier step. Here is where we are:");
+            context.Show(CurrentQuestion(state));
+            return state;
+        }
         return state.Step switch
         {
             Steps.Customer => await ChooseCustomerAsync(context, state, text),
@@ -113,11 +120,13 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
     private async Task<DialogState?> AnswerFollowUpAsync(TurnContext context, DialogState state, string? answer)
     {
         var now = time.GetUtcNow();
+        var zone = context.User.ResolveTimeZone();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         DateOnly? followUp = null;
         var none = context.Turn.Action?.Value("none") is not null || AnswerParsers.MeansNothing(answer);
         if (!none)
         {
-            followUp = AnswerParsers.Date(answer, DateOnly.FromDateTime(now.UtcDateTime));
+            followUp = AnswerParsers.Date(answer, today);
             if (followUp is null)
             {
                 context.Say("I couldn't read that date. Type it as 2026-12-01 or 01/12/2026, \"tomorrow\", \"in 3 days\", or \"no\" for no follow-up.");
@@ -138,7 +147,7 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         try
         {
             interaction = Interaction.Log(customer.Id, context.User.Id, now, now, kind.DefaultChannel(chatChannel), kind,
-                state.Summary!, state.Outcome, followUp);
+                state.Summary!, state.Outcome, followUp, zone);
         }
         catch (DomainRuleException problem)
         {
@@ -151,6 +160,15 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         context.Show(InteractionCards.Logged(customer, interaction));
         return null;
     }
+
+    private static Card CurrentQuestion(DialogState state) => state.Step switch
+    {
+        Steps.Kind => LogDialogCards.AskKind(state.CustomerName!),
+        Steps.Summary => LogDialogCards.AskSummary(state.CustomerName!),
+        Steps.Outcome => LogDialogCards.AskOutcome(state.CustomerName!),
+        Steps.FollowUp => LogDialogCards.AskFollowUp(state.CustomerName!),
+        _ => LogDialogCards.AskCustomer(),
+    };
 
     private static DialogState? Restart(TurnContext context)
     {

@@ -38,8 +38,11 @@ public sealed partial class ChatUserDirectory(
 
     private async Task<User> EnrolAsync(IncomingTurn turn, UserRole role, CancellationToken cancellationToken)
     {
-        var name = string.IsNullOrWhiteSpace(turn.User.DisplayName) ? "Demo user" : turn.User.DisplayName;
-        var user = new User(UserId.New(), name, role, "Demo", "UTC", turn.Locale ?? "en-US");
+        var name = string.IsNullOrWhiteSpace(turn.User.DisplayName) ? "Demo user" : turn.User.DisplayName.Trim();
+        if (name.Length > User.MaxNameLength)
+            name = name[..User.MaxNameLength];
+        var locale = turn.Locale is { Length: > 0 and <= 16 } given ? given : "en-US";
+        var user = new User(UserId.New(), name, role, "Demo", "UTC", locale);
         if (turn.Channel == ChatChannel.Teams)
         {
             user.LinkTeams(TeamsDirectoryId(turn.User));

@@ -105,5 +105,8 @@ public static class BotFrameworkJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Activities go to an API, never into HTML: accented text travels as UTF-8, not as \uXXXX escapes
+        // that would triple the size of a Spanish summary against the connector's message size limits.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
