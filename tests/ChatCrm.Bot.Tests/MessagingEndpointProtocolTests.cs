@@ -146,6 +146,34 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    [InlineData(412)]
+    public async Task Reply_ConnectorAsksToRetry_TheReplyIsSentAgainAndArrives(int transientStatus)
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+        Connector.NextStatuses.Enqueue(transientStatus);
+
+        var turn = await chat.SendAsync("last maria.nunez@acme.es");
+
+        var attempts = turn.Messages.Where(m => m.Text.Contains("Last conversation with María Núñez", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(HttpStatusCode.OK, turn.Status);
+    }
+
+    [Fact]
+    public async Task Reply_ConnectorFailsWith500_IsNotRetried()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+        Connector.NextStatuses.Enqueue(500);
+
+        var turn = await chat.SendAsync("last maria.nunez@acme.es");
+
+        Assert.Single(turn.Messages);
+        Assert.Equal(HttpStatusCode.OK, turn.Status);
+    }
+
     [Fact]
     public async Task Post_ConnectorUnreachable_StillAnswers200AndKeepsWhatWasStored()
     {

@@ -50,6 +50,7 @@ public static class ChatCrmServices
         services.AddHttpClient(nameof(InboundAuthenticator));
         services.AddSingleton<InboundAuthenticator>();
         services.AddSingleton<OutboundTokenProvider>();
-        services.AddHttpClient<BotConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient<BotConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
+            .AddConnectorResilience();
     }
 }

@@ -27,8 +27,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<string> Violations => _violations.ToArray();
 
-    /// <summary>Status code the next sends answer with (200 by default), to simulate a failing connector.</summary>
+    /// <summary>Status code the sends answer with (200 by default), to simulate a failing connector.</summary>
     public int AnswerStatus { get; set; } = StatusCodes.Status200OK;
+
+    /// <summary>Statuses for the next sends, one each, before <see cref="AnswerStatus"/> applies again (429 comes with Retry-After: 0).</summary>
+    public ConcurrentQueue<int> NextStatuses { get; } = new();
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -64,9 +67,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
             _violations.Enqueue("a request without Content-Length");
         Check(activity, conversationId, replyToId);
         _activities.Enqueue(new CapturedActivity(activity, conversationId, replyToId));
-        return AnswerStatus == StatusCodes.Status200OK
+        var status = NextStatuses.TryDequeue(out var next) ? next : AnswerStatus;
+        if (status == StatusCodes.Status429TooManyRequests)
+            http.Response.Headers.RetryAfter = "0";
+        return status == StatusCodes.Status200OK
             ? Results.Json(new { id = Guid.NewGuid().ToString("N") })
-            : Results.Json(new { error = new { code = "ServiceError", message = "simulated" } }, statusCode: AnswerStatus);
+            : Results.Json(new { error = new { code = status == 429 ? "Throttled" : "ServiceError", message = "simulated" } }, statusCode: status);
     }
 
     private void Check(JsonObject activity, string conversationId, string? replyToId)

@@ -35,7 +35,7 @@ public sealed partial class BotConnectorClient(HttpClient http, OutboundTokenPro
         {
             await SendAsync(address, activity, cancellationToken);
         }
-        catch (Exception failure) when (failure is HttpRequestException or MsalException
+        catch (Exception failure) when (failure is HttpRequestException or MsalException or Polly.Timeout.TimeoutRejectedException
             || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogUnreachable(logger, activity.Type ?? "?", failure.GetType().Name);
