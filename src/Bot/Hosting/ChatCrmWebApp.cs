@@ -1,9 +1,10 @@
 using ChatCrm.Bot.Channels.Teams;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Hosting;
 
 /// <summary>The ASP.NET Core host: services, start-up work and endpoints.</summary>
-public static class ChatCrmWebApp
+public static partial class ChatCrmWebApp
 {
     public static WebApplication Build(string[] args)
     {
@@ -20,6 +21,13 @@ public static class ChatCrmWebApp
         app.MapGet("/", () => Results.Text("ChatCrm is running. Point your bot's messaging endpoint at /api/messages."));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapTeamsEndpoint();
+
+        var authenticator = app.Services.GetRequiredService<InboundAuthenticator>();
+        if (!app.Services.GetRequiredService<IOptions<BotCredentials>>().Value.IsConfigured && !authenticator.AllowsUnauthenticatedCalls)
+            LogTeamsClosed(app.Logger);
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId is configured: /api/messages will refuse every call with 401 until the Azure Bot credentials are set")]
+    private static partial void LogTeamsClosed(ILogger logger);
 }
