@@ -37,15 +37,15 @@ public sealed class CustomerFinder(CrmDbContext db)
     }
 
     public async Task<Customer?> GetAsync(CustomerId id, CancellationToken cancellationToken) =>
-        await db.Customers.Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        await Customers().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Customers as read for a conversation: with their handles, untracked (no turn changes a customer).</summary>
+    private IQueryable<Customer> Customers() => db.Customers.AsNoTracking().Include(c => c.Identities);
 
     private async Task<CustomerSearchResult> ByIdentityAsync(IdentityKind kind, string value, string query, CancellationToken cancellationToken)
     {
-        var customerId = await db.CustomerIdentities
-            .Where(i => i.Kind == kind && i.Value == value)
-            .Select(i => (CustomerId?)i.CustomerId)
-            .FirstOrDefaultAsync(cancellationToken);
-        var customer = customerId is { } id ? await GetAsync(id, cancellationToken) : null;
+        var customer = await Customers()
+            .FirstOrDefaultAsync(c => c.Identities.Any(i => i.Kind == kind && i.Value == value), cancellationToken);
         return customer is null ? new CustomerSearchResult.NotFound(query) : new CustomerSearchResult.Found(customer);
     }
 
@@ -55,14 +55,13 @@ public sealed class CustomerFinder(CrmDbContext db)
         if (terms.Count == 0)
             return new CustomerSearchResult.Invalid("Type some letters of the name or the company.");
 
-        var customers = db.Customers.AsQueryable();
+        var customers = Customers();
         foreach (var term in terms)
             customers = customers.Where(c => c.NameKey.Contains(term) || c.CompanyKey.Contains(term));
 
         var matches = await customers
             .OrderBy(c => c.NameKey)
             .Take(MaxCandidates + 1)
-            .Include(c => c.Identities)
             .ToListAsync(cancellationToken);
 
         return matches.Count switch
