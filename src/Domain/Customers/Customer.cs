@@ -1,4 +1,5 @@
 using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Domain.Customers;
 
@@ -45,6 +46,9 @@ public sealed class Customer
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The rep who owns the account: they and their team see the full record (need-to-know).</summary>
+    public UserId? OwnerId { get; private set; }
+
     /// <summary>The display name folded for matching ("María Núñez" → "maria nunez").</summary>
     public string NameKey { get; private set; }
 
@@ -64,6 +68,8 @@ public sealed class Customer
         Company = Guard.OptionalText(company, "company name", MaxCompanyLength);
         CompanyKey = SearchText.Fold(Company);
     }
+
+    public void AssignOwner(UserId? ownerId) => OwnerId = ownerId;
 
     /// <summary>Adds a handle, normalised; adding one the customer already has changes nothing.</summary>
     public CustomerIdentity AddIdentity(IdentityKind kind, string value)

@@ -6,4 +6,7 @@ public enum UserRole
     SupportAgent = 2,
     Manager = 3,
     Admin = 4,
+
+    /// <summary>Answers customers' data requests: exports and erases a customer's personal data.</summary>
+    PrivacyOfficer = 5,
 }

@@ -58,6 +58,7 @@ internal sealed class DemoCustomerGenerator
             chunk.Identities.AddRange(customer.Identities);
             var reps = _cast.RepsFor(country);
             var owner = reps[_random.Number(reps.Count - 1)];
+            customer.AssignOwner(owner.Id);
             _interactions.AddHistory(customer, country, owner, chunk.Interactions);
             _orders.AddOrders(customer, country, chunk.Orders);
             _consents.AddConsents(customer, chunk.Consents);

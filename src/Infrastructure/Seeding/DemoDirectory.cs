@@ -27,6 +27,7 @@ internal static class DemoDirectory
         var emea = new User(UserId.New(), "Carmen Ordóñez", UserRole.Manager, "Dirección EMEA", Madrid, "es-ES");
         var americas = new User(UserId.New(), "Daniel Castañeda", UserRole.Manager, "Americas Leadership", NewYork, "en-US");
         var admin = new User(UserId.New(), "Lucía Ibáñez", UserRole.Admin, "IT", Madrid, "es-ES");
+        var privacy = new User(UserId.New(), "Ana Belén Galíndez", UserRole.PrivacyOfficer, "Protección de Datos", Madrid, "es-ES");
 
         var staff = new (string Name, UserRole Role, string Team, string TimeZone, string Locale, User Manager)[]
         {
@@ -46,7 +47,7 @@ internal static class DemoDirectory
             ("Tyler Brooks", UserRole.SupportAgent, EnglishSupportTeam, NewYork, "en-US", americas),
         };
 
-        var users = new List<User> { emea, americas, admin };
+        var users = new List<User> { emea, americas, admin, privacy };
         foreach (var member in staff)
         {
             var user = new User(UserId.New(), member.Name, member.Role, member.Team, member.TimeZone, member.Locale);

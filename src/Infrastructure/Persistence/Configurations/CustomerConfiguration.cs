@@ -1,4 +1,5 @@
 using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.CompanyKey).HasMaxLength(Customer.MaxCompanyLength).IsRequired();
         builder.Property(c => c.Country).IsRequired();
         builder.Property(c => c.PreferredLanguage).IsRequired();
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.NameKey);
         builder.HasIndex(c => c.CompanyKey);
 

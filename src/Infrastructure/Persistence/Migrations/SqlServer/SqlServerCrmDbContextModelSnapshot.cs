@@ -136,6 +136,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -153,6 +156,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CompanyKey");
 
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("OwnerId");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -436,6 +441,14 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Customer", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Customers.CustomerIdentity", b =>

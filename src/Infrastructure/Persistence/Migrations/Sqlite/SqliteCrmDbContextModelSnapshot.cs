@@ -131,6 +131,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -148,6 +151,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyKey");
 
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("OwnerId");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -429,6 +434,14 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Customer", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Customers.CustomerIdentity", b =>
