@@ -14,9 +14,9 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     protected override async Task ArrangeAsync(CrmDbContext db)
     {
         var ana = await db.AddRepAsync(CrmData.Ana);
-        var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456");
-        await db.AddCustomerAsync("Mario Nuñez Castaño", "Peñalara SL");
-        await db.AddCustomerAsync("Marina Núñez", "Acme Ibérica");
+        var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456", owner: ana);
+        await db.AddCustomerAsync("Mario Nuñez Castaño", "Peñalara SL", owner: ana);
+        await db.AddCustomerAsync("Marina Núñez", "Acme Ibérica", owner: ana);
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-30), CrmData.Now, InteractionChannel.Email, InteractionKind.Email,
             "Sent the brochure", "Asked to call back", null));
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-2), CrmData.Now, InteractionChannel.Visit, InteractionKind.Visit,
@@ -195,14 +195,15 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     }
 
     [Fact]
-    public async Task UnknownUser_InDemoConfiguration_IsEnrolledAsARep()
+    public async Task UnknownUser_InDemoConfiguration_IsEnrolledAsARepOfTheConfiguredTeam()
     {
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Directory:DemoEnrollTeam"] = "Iberia" });
         var newcomer = new TeamsUser("29:newcomer", "77777777-7777-4777-8777-777777777777", "Newcomer");
-        var chat = App.Chat(Connector, newcomer);
+        var chat = app.Chat(Connector, newcomer);
 
         (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("Last conversation with María Núñez");
 
-        var enrolled = await App.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.TeamsAadObjectId == newcomer.AadObjectId));
-        Assert.Equal(UserRole.SalesRep, enrolled.Role);
+        var enrolled = await app.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.TeamsAadObjectId == newcomer.AadObjectId));
+        Assert.Equal((UserRole.SalesRep, "Iberia"), (enrolled.Role, enrolled.Team));
     }
 }

@@ -36,7 +36,11 @@ public sealed class DemoDataTests : IAsyncLifetime
 
         var (email, name) = await second.WithDatabaseAsync(async db =>
         {
-            var identity = await db.CustomerIdentities.Where(i => i.Kind == IdentityKind.Email).OrderBy(i => i.Value).FirstAsync();
+            // A newcomer joins the demo's Spanish sales team (appsettings.Development.json): ask about one of its accounts.
+            var team = await db.Users.Where(u => u.Team == "Ventas España").Select(u => u.Id).ToListAsync();
+            var identity = await db.CustomerIdentities
+                .Where(i => i.Kind == IdentityKind.Email && db.Customers.Any(c => c.Id == i.CustomerId && c.OwnerId != null && team.Contains(c.OwnerId.Value)))
+                .OrderBy(i => i.Value).FirstAsync();
             var customer = await db.Customers.SingleAsync(c => c.Id == identity.CustomerId);
             return (identity.Value, customer.DisplayName);
         });

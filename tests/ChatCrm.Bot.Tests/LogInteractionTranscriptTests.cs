@@ -10,9 +10,9 @@ public sealed class LogInteractionTranscriptTests : BotTestBase
 {
     protected override async Task ArrangeAsync(CrmDbContext db)
     {
-        await db.AddRepAsync(CrmData.Ana);
-        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456");
-        await db.AddCustomerAsync("John Smith", "Contoso", "GB", email: "john@contoso.co.uk");
+        var ana = await db.AddRepAsync(CrmData.Ana);
+        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", phone: "+34 600 123 456", owner: ana);
+        await db.AddCustomerAsync("John Smith", "Contoso", "GB", email: "john@contoso.co.uk", owner: ana);
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
 {
     protected override async Task ArrangeAsync(CrmDbContext db)
     {
-        await db.AddRepAsync(CrmData.Ana);
-        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es");
+        var ana = await db.AddRepAsync(CrmData.Ana);
+        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", owner: ana);
     }
 
     [Theory]

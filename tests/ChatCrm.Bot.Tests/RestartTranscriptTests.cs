@@ -23,8 +23,8 @@ public abstract class RestartTranscriptTests : IAsyncLifetime
         await using var app = new ChatCrmApp(Database);
         await app.WithDatabaseAsync(async db =>
         {
-            await db.AddRepAsync(CrmData.Ana);
-            await db.AddCustomerAsync("Begoña Ibáñez", "Ordóñez y Castañeda", email: "begona@oyc.es");
+            var ana = await db.AddRepAsync(CrmData.Ana);
+            await db.AddCustomerAsync("Begoña Ibáñez", "Ordóñez y Castañeda", email: "begona@oyc.es", owner: ana);
         });
     }
 

@@ -1,7 +1,11 @@
 using System.Globalization;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Bot.Cards;
+
+/// <summary>How much contact there has been with a customer, for the profile card.</summary>
+public sealed record CustomerHistory(int InteractionCount, DateTimeOffset? LastContact);
 
 /// <summary>Cards about customers: choosing one among several, a customer's profile, and "not found".</summary>
 public static class CustomerCards
@@ -31,28 +35,49 @@ public static class CustomerCards
         ],
         []);
 
-    public static Card Profile(Customer customer, int interactionCount, DateTimeOffset? lastContact)
+    /// <summary>The parts of a record the profile card can show; an audit entry names those actually shown.</summary>
+    public const CustomerField ProfileFields = CustomerField.BasicContact | CustomerField.Interactions;
+
+    /// <summary>The customer's profile, showing only the parts <paramref name="grant"/> allows, and saying so when parts are held back.</summary>
+    public static Card Profile(Customer customer, AccessGrant grant, CustomerHistory history, bool mayLog)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(history);
         var facts = new List<CardFact>();
         if (customer.Company is { } company)
             facts.Add(new CardFact("Company", company));
-        facts.Add(new CardFact("Country", customer.Country.Value));
-        facts.Add(new CardFact("Language", customer.PreferredLanguage.Value));
-        if (customer.FirstIdentity(IdentityKind.Email) is { } email)
-            facts.Add(new CardFact("E-mail", email));
-        if (customer.FirstIdentity(IdentityKind.Phone) is { } phone)
-            facts.Add(new CardFact("Phone", phone));
-        facts.Add(new CardFact("Interactions", interactionCount.ToString(CultureInfo.InvariantCulture)));
-        facts.Add(new CardFact("Last contact", lastContact is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never"));
+        if (grant.Allows(CustomerField.Profile))
+        {
+            facts.Add(new CardFact("Country", customer.Country.Value));
+            facts.Add(new CardFact("Language", customer.PreferredLanguage.Value));
+        }
+        if (grant.Allows(CustomerField.ContactDetails))
+        {
+            if (customer.FirstIdentity(IdentityKind.Email) is { } email)
+                facts.Add(new CardFact("E-mail", email));
+            if (customer.FirstIdentity(IdentityKind.Phone) is { } phone)
+                facts.Add(new CardFact("Phone", phone));
+        }
+        if (grant.Allows(CustomerField.Interactions))
+        {
+            facts.Add(new CardFact("Interactions", history.InteractionCount.ToString(CultureInfo.InvariantCulture)));
+            facts.Add(new CardFact("Last contact", history.LastContact is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never"));
+        }
+
+        var body = new List<CardBlock> { new CardFacts(facts) };
+        if (!grant.Allows(CustomerField.All))
+            body.Add(new CardText($"Some of this record is not shown to you: {grant.Reason}.", TextEmphasis.Subtle));
 
         var id = customer.Id.Value.ToString();
-        return new Card(customer.DisplayName, [new CardFacts(facts)],
-        [
-            CardButton.For("Last conversation", "last", ("customerId", id)),
-            CardButton.For("Offers", "offers", ("customerId", id)),
-            CardButton.For("Log an interaction", "log", ("customerId", id)),
-        ]);
+        var buttons = new List<CardButton>();
+        if (grant.Allows(CustomerField.Interactions))
+            buttons.Add(CardButton.For("Last conversation", "last", ("customerId", id)));
+        if (grant.Allows(CustomerField.Offers))
+            buttons.Add(CardButton.For("Offers", "offers", ("customerId", id)));
+        if (mayLog)
+            buttons.Add(CardButton.For("Log an interaction", "log", ("customerId", id)));
+        return new Card(customer.DisplayName, body, buttons);
     }
 
     public static string Describe(Customer customer)

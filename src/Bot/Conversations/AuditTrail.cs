@@ -1,15 +1,19 @@
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Infrastructure.Persistence;
 
 namespace ChatCrm.Bot.Conversations;
 
-/// <summary>Records every view and change of a customer record; saved together with the turn's other changes.</summary>
+/// <summary>
+/// Records every view and change of a customer record (who, when, which customer, which channel, which parts);
+/// saved together with the turn's other changes, so a view is audited exactly when its reply goes out.
+/// </summary>
 public sealed class AuditTrail(CrmDbContext db, TimeProvider time)
 {
-    public void Record(TurnContext context, AuditAction action, CustomerId customerId)
+    public void Record(TurnContext context, AuditAction action, CustomerId customerId, CustomerField fields)
     {
         ArgumentNullException.ThrowIfNull(context);
-        db.AuditEntries.Add(new AuditEntry(context.User.Id, action, customerId, context.Turn.Channel.ToString(), time.GetUtcNow()));
+        db.AuditEntries.Add(new AuditEntry(context.User.Id, action, customerId, context.Turn.Channel.ToString(), time.GetUtcNow(), fields));
     }
 }

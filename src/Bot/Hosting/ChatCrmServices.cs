@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
@@ -27,10 +28,11 @@ public static class ChatCrmServices
     private static void AddConversations(this IServiceCollection services)
     {
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
-        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<CustomerAccess>();
         services.AddScoped<CustomerFinder>();
         services.AddScoped<CustomerResolver>();
         services.AddScoped<FindCustomerJob>();

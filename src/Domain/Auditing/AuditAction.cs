@@ -6,4 +6,22 @@ public enum AuditAction
     ViewedLastConversation = 2,
     ViewedOffers = 3,
     LoggedInteraction = 4,
+
+    /// <summary>The customer appeared (name and company) in a list of search candidates.</summary>
+    ListedInSearch = 5,
+
+    /// <summary>Someone asked for more of the record than need-to-know allows; nothing more was shown.</summary>
+    AccessDenied = 6,
+
+    /// <summary>A privacy officer prepared an export of everything held about the customer.</summary>
+    ExportRequested = 7,
+
+    /// <summary>The export was downloaded.</summary>
+    ExportDownloaded = 8,
+
+    /// <summary>The customer's personal data was anonymised.</summary>
+    Erased = 9,
+
+    /// <summary>Another record of the same customer was merged into this one.</summary>
+    MergedInto = 10,
 }

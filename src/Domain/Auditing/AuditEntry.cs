@@ -1,9 +1,13 @@
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Domain.Auditing;
 
-/// <summary>Who saw or changed which customer record, when, and from which channel. Entries are only ever added.</summary>
+/// <summary>
+/// Who saw or changed which customer record, when, from which channel, and which parts of it.
+/// Entries are only ever added.
+/// </summary>
 public sealed class AuditEntry
 {
     private AuditEntry()
@@ -11,8 +15,9 @@ public sealed class AuditEntry
         Channel = string.Empty;
     }
 
-    public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at)
+    public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at, CustomerField fields = CustomerField.None)
     {
+        Fields = fields;
         Id = Guid.CreateVersion7();
         Actor = actor;
         Action = action;
@@ -32,4 +37,7 @@ public sealed class AuditEntry
     public string Channel { get; private set; }
 
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>The parts of the record shown (or, for <see cref="AuditAction.AccessDenied"/>, asked for).</summary>
+    public CustomerField Fields { get; private set; }
 }

@@ -57,14 +57,21 @@ public sealed class Customer
 
     public IReadOnlyCollection<CustomerIdentity> Identities => _identities.AsReadOnly();
 
+    /// <summary>When the customer's personal data was erased at their request; null while it is held.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     public void Rename(string displayName)
     {
+        EnsureNotErased();
         DisplayName = Guard.RequiredText(displayName, "customer name", MaxNameLength);
         NameKey = SearchText.Fold(DisplayName);
     }
 
     public void MoveToCompany(string? company)
     {
+        EnsureNotErased();
         Company = Guard.OptionalText(company, "company name", MaxCompanyLength);
         CompanyKey = SearchText.Fold(Company);
     }
@@ -74,6 +81,7 @@ public sealed class Customer
     /// <summary>Adds a handle, normalised; adding one the customer already has changes nothing.</summary>
     public CustomerIdentity AddIdentity(IdentityKind kind, string value)
     {
+        EnsureNotErased();
         var normalized = IdentityNormalizer.Normalize(kind, value, Country);
         var existing = _identities.FirstOrDefault(i => i.Kind == kind && i.Value == normalized);
         if (existing is not null)
@@ -84,4 +92,27 @@ public sealed class Customer
     }
 
     public string? FirstIdentity(IdentityKind kind) => _identities.FirstOrDefault(i => i.Kind == kind)?.Value;
+
+    /// <summary>
+    /// Anonymises the customer (the right to erasure): the name becomes a neutral label, the company and every
+    /// handle go, and the record drops out of search. Country, language, owner and the customer's orders stay,
+    /// so totals and statistics keep adding up. Erasing twice changes nothing.
+    /// </summary>
+    public void Erase(DateTimeOffset at)
+    {
+        if (IsErased)
+            return;
+        DisplayName = $"Erased customer {Id.ToString()[..8]}";
+        NameKey = string.Empty;
+        Company = null;
+        CompanyKey = string.Empty;
+        _identities.Clear();
+        ErasedAt = at.ToUniversalTime();
+    }
+
+    private void EnsureNotErased()
+    {
+        if (IsErased)
+            throw new DomainRuleException("This customer's personal data was erased at their request; it cannot be changed or added to.");
+    }
 }

@@ -51,6 +51,16 @@ public sealed class Interaction
 
     public DateOnly? FollowUpOn { get; private set; }
 
+    /// <summary>The text placed where an erased customer's words were.</summary>
+    public const string ErasedText = "[erased]";
+
+    /// <summary>Removes what was said (the customer's erasure); when, how and by whom stay for the statistics.</summary>
+    public void Redact()
+    {
+        Summary = ErasedText;
+        Outcome = null;
+    }
+
     /// <summary>
     /// Logs a contact. It cannot lie in the future, and a follow-up cannot come before it — on the calendar of
     /// <paramref name="localZone"/> (the logging user's time zone; UTC when not given).

@@ -15,21 +15,29 @@ public static class CrmData
 
     public static TeamsUser Ana { get; } = new("29:ana-chat-id", "0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f", "Ana García");
 
-    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser)
+    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser) =>
+        await db.AddUserAsync(teamsUser, UserRole.SalesRep, "Iberia");
+
+    /// <summary>A ChatCrm user linked to <paramref name="teamsUser"/>, in a role and team, reporting to <paramref name="manager"/>.</summary>
+    public static async Task<User> AddUserAsync(this CrmDbContext db, TeamsUser teamsUser, UserRole role, string? team, User? manager = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(teamsUser);
-        var user = new User(UserId.New(), teamsUser.Name, UserRole.SalesRep, "Iberia", "Europe/Madrid", "es-ES");
+        var user = new User(UserId.New(), teamsUser.Name, role, team, "Europe/Madrid", "es-ES");
         user.LinkTeams(teamsUser.AadObjectId);
+        user.ReportTo(manager?.Id);
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
     }
 
-    public static async Task<Customer> AddCustomerAsync(this CrmDbContext db, string name, string? company, string country = "ES", string? email = null, string? phone = null)
+    /// <param name="owner">The rep who owns the account (need-to-know: their team sees the full record); null for nobody.</param>
+    public static async Task<Customer> AddCustomerAsync(this CrmDbContext db, string name, string? company, string country = "ES",
+        string? email = null, string? phone = null, User? owner = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var customer = new Customer(CustomerId.New(), name, company, CountryCode.Parse(country), LanguageCode.Spanish, Now.AddYears(-1));
+        customer.AssignOwner(owner?.Id);
         if (email is not null)
             customer.AddIdentity(IdentityKind.Email, email);
         if (phone is not null)

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Cards;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Bot.Conversations.Customers;
@@ -24,6 +25,11 @@ public sealed class CustomerResolver(CustomerFinder finder)
     public async Task<CustomerResolution> ResolveAsync(TurnContext context, string? query, string verb)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
+        {
+            context.Say($"I can't look customers up for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+            return CustomerResolution.None;
+        }
         if (ChosenId(context) is { } chosen)
         {
             var customer = await finder.GetAsync(chosen, context.CancellationToken);

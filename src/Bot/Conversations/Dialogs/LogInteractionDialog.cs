@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
@@ -29,6 +30,11 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
     public async Task<DialogState?> BeginAsync(TurnContext context, string? customerQuery)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!NeedToKnowPolicy.MayLogInteractions(context.User))
+        {
+            context.Say("Only reps, support agents and managers log customer interactions; your role manages ChatCrm, not customer records.");
+            return null;
+        }
         var start = new DialogState(Name, Steps.Customer);
         if (string.IsNullOrWhiteSpace(customerQuery) && CustomerResolver.ChosenId(context) is null)
         {
@@ -156,7 +162,7 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         }
 
         db.Interactions.Add(interaction);
-        audit.Record(context, AuditAction.LoggedInteraction, customer.Id);
+        audit.Record(context, AuditAction.LoggedInteraction, customer.Id, CustomerField.Interactions);
         context.Show(InteractionCards.Logged(customer, interaction));
         return null;
     }

@@ -42,7 +42,8 @@ public sealed partial class ChatUserDirectory(
         if (name.Length > User.MaxNameLength)
             name = name[..User.MaxNameLength];
         var locale = turn.Locale is { Length: > 0 and <= 16 } given ? given : "en-US";
-        var user = new User(UserId.New(), name, role, "Demo", "UTC", locale);
+        var team = string.IsNullOrWhiteSpace(options.Value.DemoEnrollTeam) ? "Demo" : options.Value.DemoEnrollTeam.Trim();
+        var user = new User(UserId.New(), name, role, team, "UTC", locale);
         if (turn.Channel == ChatChannel.Teams)
         {
             user.LinkTeams(TeamsDirectoryId(turn.User));

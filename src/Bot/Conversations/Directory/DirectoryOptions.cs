@@ -12,4 +12,11 @@ public sealed class DirectoryOptions
     /// Honoured in the Development environment only; production never enrols anyone silently.
     /// </summary>
     public UserRole? DemoEnrollUnknownUsersAs { get; set; }
+
+    /// <summary>
+    /// Demo only: the team an enrolled user joins. Need-to-know shows full records of the team's own accounts
+    /// only, so a demo user joins a team that owns some (the demo data's Spanish sales team by default).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.StringLength(100)]
+    public string? DemoEnrollTeam { get; set; }
 }

@@ -1,5 +1,7 @@
 using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Conversations.Jobs;
 
 /// <summary>"last &lt;customer&gt;": where the last conversation ended, whatever channel it was on.</summary>
-public sealed class LastConversationJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
+public sealed class LastConversationJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit)
 {
     /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
@@ -16,6 +18,8 @@ public sealed class LastConversationJob(CustomerResolver resolver, CrmDbContext 
         var (customer, choices) = await resolver.ResolveAsync(context, query, "last");
         if (customer is null)
             return choices;
+        if (await access.RequireAsync(context, customer, CustomerField.Interactions, "the conversation history") is null)
+            return [];
 
         var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customer.Id);
         var last = await interactions.OrderByDescending(i => i.OccurredAt).FirstOrDefaultAsync(context.CancellationToken);
@@ -24,7 +28,7 @@ public sealed class LastConversationJob(CustomerResolver resolver, CrmDbContext 
             ? null
             : await db.Users.Where(u => u.Id == last.LoggedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(context.CancellationToken);
 
-        audit.Record(context, AuditAction.ViewedLastConversation, customer.Id);
+        audit.Record(context, AuditAction.ViewedLastConversation, customer.Id, CustomerField.Identity | CustomerField.Interactions);
         context.Show(InteractionCards.LastConversation(customer, last, loggedBy, total));
         return [];
     }

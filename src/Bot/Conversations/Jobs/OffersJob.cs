@@ -1,10 +1,11 @@
 using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
-using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace ChatCrm.Bot.Conversations.Jobs;
 /// "offers &lt;customer&gt;": rule-based suggestions from the catalog that leave out what the customer owns and
 /// anything they have not agreed to hear about on the channel of the last conversation.
 /// </summary>
-public sealed class OffersJob(CustomerResolver resolver, CrmDbContext db, AuditTrail audit)
+public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit)
 {
     /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
@@ -23,6 +24,9 @@ public sealed class OffersJob(CustomerResolver resolver, CrmDbContext db, AuditT
         var (customer, choices) = await resolver.ResolveAsync(context, query, "offers");
         if (customer is null)
             return choices;
+        var grant = await access.RequireAsync(context, customer, CustomerField.Offers, "offers");
+        if (grant is null)
+            return [];
         var ct = context.CancellationToken;
 
         var catalog = await db.Offers.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
@@ -35,8 +39,10 @@ public sealed class OffersJob(CustomerResolver resolver, CrmDbContext db, AuditT
         var contactChannel = lastChannel?.ToContactChannel() ?? ContactChannel.Email;
 
         var suggestions = OfferRules.Suggest(catalog, owned, ownedCategories, consents, contactChannel);
-        audit.Record(context, AuditAction.ViewedOffers, customer.Id);
-        context.Show(OfferCards.Suggestions(customer, suggestions, showSuppressed: context.User.Role != UserRole.SupportAgent));
+        var showSuppressed = grant.Allows(CustomerField.SuppressedOffers);
+        audit.Record(context, AuditAction.ViewedOffers, customer.Id,
+            CustomerField.Identity | CustomerField.Offers | (showSuppressed ? CustomerField.SuppressedOffers : CustomerField.None));
+        context.Show(OfferCards.Suggestions(customer, suggestions, showSuppressed));
         return [];
     }
 }

@@ -13,6 +13,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Channel).HasMaxLength(20).IsRequired();
+        // Stored by name ("Identity, ContactDetails") so an auditor can read the table without the code.
+        builder.Property(a => a.Fields).HasConversion<string>().HasMaxLength(300).IsRequired();
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.Actor).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.CustomerId, a.At });
         builder.HasIndex(a => new { a.Actor, a.At });

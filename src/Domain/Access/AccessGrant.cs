@@ -1,0 +1,9 @@
+namespace ChatCrm.Domain.Access;
+
+/// <summary>What one user may see of one customer record, and why (said to the user when something is held back).</summary>
+public sealed record AccessGrant(CustomerField Visible, string Reason)
+{
+    public bool Allows(CustomerField fields) => fields != CustomerField.None && (Visible & fields) == fields;
+
+    public bool IsDenied => Visible == CustomerField.None;
+}
