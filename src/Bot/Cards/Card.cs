@@ -7,6 +7,9 @@ namespace ChatCrm.Bot.Cards;
 public sealed record Card(string Title, IReadOnlyList<CardBlock> Body, IReadOnlyList<CardButton> Buttons)
 {
     public string? Subtitle { get; init; }
+
+    /// <summary>Links that open in the browser (shown after the buttons).</summary>
+    public IReadOnlyList<CardLink> Links { get; init; } = [];
 }
 
 public abstract record CardBlock;
@@ -46,3 +49,6 @@ public sealed record CardButton(string Title, string Verb, IReadOnlyDictionary<s
     public static CardButton For(string title, string verb, params (string Key, string Value)[] data) =>
         new(title, verb, data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
 }
+
+/// <summary>A link the user opens in their browser, such as a download.</summary>
+public sealed record CardLink(string Title, Uri Url);

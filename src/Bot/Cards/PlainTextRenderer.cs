@@ -37,6 +37,8 @@ public static class PlainTextRenderer
         var numbered = card.Buttons.Select((b, i) => $"{i + 1}. {b.Title}").ToList();
         if (numbered.Count > 0)
             text.AppendLine().AppendJoin(Environment.NewLine, numbered).AppendLine();
+        foreach (var link in card.Links)
+            text.AppendLine().Append(link.Title).Append(": ").Append(link.Url.AbsoluteUri);
         return text.ToString().TrimEnd();
     }
 }

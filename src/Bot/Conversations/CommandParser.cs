@@ -11,6 +11,8 @@ public enum CommandName
     Log,
     Last,
     Offers,
+    Export,
+    Erase,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -37,6 +39,11 @@ public static class CommandParser
         ["offers"] = CommandName.Offers,
         ["offer"] = CommandName.Offers,
         ["ofertas"] = CommandName.Offers,
+        ["export"] = CommandName.Export,
+        ["exportar"] = CommandName.Export,
+        ["erase"] = CommandName.Erase,
+        ["borrar"] = CommandName.Erase,
+        ["suprimir"] = CommandName.Erase,
     };
 
     public static ParsedCommand Parse(string? text)

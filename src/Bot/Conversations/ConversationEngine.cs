@@ -23,6 +23,8 @@ public sealed partial class ConversationEngine(
     FindCustomerJob find,
     LastConversationJob last,
     OffersJob offers,
+    ExportCustomerJob export,
+    EraseCustomerJob erase,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -90,6 +92,11 @@ public sealed partial class ConversationEngine(
             context.ChosenCustomer = new CustomerId(state.Candidates[number - 1]);
 
         var command = CommandParser.Parse(turn.Text);
+        if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })
+        {
+            await erase.ConfirmAsync(context);
+            return state?.Dialog == ChoiceDialog ? null : state;
+        }
         if (turn.Action is { } action && IsJobVerb(action.Verb))
         {
             // A button names its customer: a pending choice list is settled; a log dialog in progress stays.
@@ -119,7 +126,7 @@ public sealed partial class ConversationEngine(
         switch (command)
         {
             case CommandName.Help:
-                context.Show(HelpCards.Help());
+                context.Show(HelpCards.Help(role: context.User.Role));
                 return state;
             case CommandName.Cancel:
                 context.Say(state is null ? "There is nothing to cancel." : "Cancelled. Nothing from that dialog was saved.");
@@ -132,10 +139,14 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("last", await last.RunAsync(context, argument)) ?? state;
             case CommandName.Offers:
                 return AwaitChoice("offers", await offers.RunAsync(context, argument)) ?? state;
+            case CommandName.Export:
+                return AwaitChoice("export", await export.RunAsync(context, argument)) ?? state;
+            case CommandName.Erase:
+                return AwaitChoice("erase", await erase.AskAsync(context, argument)) ?? state;
             default:
                 context.Show(string.IsNullOrWhiteSpace(context.Turn.Text)
-                    ? HelpCards.Help("I can only read text messages. Here is what I can do:")
-                    : HelpCards.NotUnderstood(context.Turn.Text));
+                    ? HelpCards.Help("I can only read text messages. Here is what I can do:", context.User.Role)
+                    : HelpCards.NotUnderstood(context.Turn.Text, context.User.Role));
                 return state;
         }
     }
@@ -146,13 +157,15 @@ public sealed partial class ConversationEngine(
 
     private const string ChoiceDialog = "choose";
 
-    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find";
+    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find" or "export" or "erase";
 
     private static CommandName VerbToCommand(string verb) => verb switch
     {
         "log" => CommandName.Log,
         "last" => CommandName.Last,
         "offers" => CommandName.Offers,
+        "export" => CommandName.Export,
+        "erase" => CommandName.Erase,
         _ => CommandName.Find,
     };
 

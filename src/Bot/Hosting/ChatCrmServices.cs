@@ -6,7 +6,10 @@ using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Bot.Privacy;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Privacy;
+using Microsoft.AspNetCore.DataProtection;
 using ChatCrm.Infrastructure.Seeding;
 
 namespace ChatCrm.Bot.Hosting;
@@ -33,6 +36,14 @@ public static class ChatCrmServices
         services.AddScoped<DialogStateStore>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CustomerAccess>();
+        services.AddScoped<ExportCustomerJob>();
+        services.AddScoped<EraseCustomerJob>();
+        services.AddScoped<CustomerDataExport>();
+        services.AddScoped<CustomerErasure>();
+        services.AddSingleton<ExportLinks>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Keys in the shared database: a link issued by one instance is honoured by every other.
+        services.AddDataProtection().SetApplicationName("ChatCrm").PersistKeysToDbContext<CrmDbContext>();
         services.AddScoped<CustomerFinder>();
         services.AddScoped<CustomerResolver>();
         services.AddScoped<FindCustomerJob>();

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Channels.Teams;
+using ChatCrm.Bot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Hosting;
@@ -21,6 +22,7 @@ public static partial class ChatCrmWebApp
         app.MapGet("/", () => Results.Text("ChatCrm is running. Point your bot's messaging endpoint at /api/messages."));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapTeamsEndpoint();
+        app.MapCustomerExports();
 
         var authenticator = app.Services.GetRequiredService<InboundAuthenticator>();
         if (!app.Services.GetRequiredService<IOptions<BotCredentials>>().Value.IsConfigured && !authenticator.AllowsUnauthenticatedCalls)

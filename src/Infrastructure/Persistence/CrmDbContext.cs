@@ -6,6 +6,7 @@ using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Infrastructure.Persistence;
@@ -16,7 +17,7 @@ namespace ChatCrm.Infrastructure.Persistence;
 /// Every table carries a <c>Version</c> concurrency token, bumped on each update, so several instances
 /// can share the database without losing each other's writes.
 /// </summary>
-public abstract class CrmDbContext : DbContext
+public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 {
     protected CrmDbContext(DbContextOptions options) : base(options)
     {
@@ -39,6 +40,9 @@ public abstract class CrmDbContext : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
+
+    /// <summary>ASP.NET Core Data Protection keys (for export links), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -34,8 +34,12 @@ public static class AdaptiveCardRenderer
             ["fallbackText"] = PlainTextRenderer.Render(card),
             ["body"] = body,
         };
-        if (card.Buttons.Count > 0)
-            result["actions"] = new JsonArray(card.Buttons.Select(RenderButton).ToArray<JsonNode?>());
+        if (card.Buttons.Count + card.Links.Count > 0)
+        {
+            result["actions"] = new JsonArray(card.Buttons.Select(RenderButton)
+                .Concat(card.Links.Select(l => new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = l.Title, ["url"] = l.Url.AbsoluteUri }))
+                .ToArray<JsonNode?>());
+        }
         return result;
     }
 

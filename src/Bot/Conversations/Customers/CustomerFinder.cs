@@ -37,7 +37,7 @@ public sealed class CustomerFinder(CrmDbContext db)
     }
 
     public async Task<Customer?> GetAsync(CustomerId id, CancellationToken cancellationToken) =>
-        await Customers().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        await Customers().FirstOrDefaultAsync(c => c.Id == id && c.ErasedAt == null, cancellationToken);
 
     /// <summary>Customers as read for a conversation: with their handles, untracked (no turn changes a customer).</summary>
     private IQueryable<Customer> Customers() => db.Customers.AsNoTracking().Include(c => c.Identities);

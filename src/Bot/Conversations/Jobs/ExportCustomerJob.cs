@@ -1,0 +1,37 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Bot.Privacy;
+using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Auditing;
+
+namespace ChatCrm.Bot.Conversations.Jobs;
+
+/// <summary>
+/// "export &lt;customer&gt;" (privacy officers only): a download link for everything held about the customer,
+/// for answering their request to see their data.
+/// </summary>
+public sealed class ExportCustomerJob(CustomerResolver resolver, ExportLinks links, AuditTrail audit)
+{
+    public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!NeedToKnowPolicy.MayExportOrErase(context.User))
+        {
+            context.Say("Only a privacy officer can export a customer's data. Ask your privacy officer to handle the customer's request.");
+            return [];
+        }
+        var (customer, choices) = await resolver.ResolveAsync(context, query, "export");
+        if (customer is null)
+            return choices;
+
+        var link = links.Issue(new ExportTicket(customer.Id, context.User.Id));
+        if (link is null)
+        {
+            context.Say("Exports need the bot's public address: ask your ChatCrm administrator to set Privacy:PublicBaseUrl.");
+            return [];
+        }
+        audit.Record(context, AuditAction.ExportRequested, customer.Id, CustomerField.All);
+        context.Show(PrivacyCards.ExportReady(customer, link));
+        return [];
+    }
+}
