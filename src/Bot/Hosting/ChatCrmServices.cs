@@ -5,6 +5,7 @@ using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Seeding;
 
@@ -17,6 +18,7 @@ public static class ChatCrmServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence();
+        services.AddConsentPolicy();
         services.AddDemoSeeding();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
