@@ -31,13 +31,7 @@ public static class ConsentCards
         { Subtitle = customer.Company };
     }
 
-    private static string Verdict(bool allowed, bool spanish) => (allowed, spanish) switch
-    {
-        (true, true) => "✅ sí",
-        (true, false) => "✅ yes",
-        (false, true) => "⛔ no",
-        _ => "⛔ no",
-    };
+    private static string Verdict(bool allowed, bool spanish) => allowed ? (spanish ? "✅ sí" : "✅ yes") : "⛔ no";
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

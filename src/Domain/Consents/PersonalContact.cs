@@ -9,13 +9,4 @@ namespace ChatCrm.Domain.Consents;
 public static class PersonalContact
 {
     public static IReadOnlyList<InteractionKind> Kinds { get; } = [InteractionKind.Call, InteractionKind.Visit, InteractionKind.Meeting];
-
-    public static bool Counts(InteractionKind kind) => Kinds.Contains(kind);
-
-    /// <summary>Whether any of <paramref name="interactions"/> was a personal contact that happened before <paramref name="now"/>.</summary>
-    public static bool HappenedBefore(IEnumerable<Interaction> interactions, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(interactions);
-        return interactions.Any(i => Counts(i.Kind) && i.OccurredAt <= now);
-    }
 }
