@@ -146,15 +146,15 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
             await db.AddOfferAsync("TRAINING", "Admin training day", "Training", ConsentPurpose.Marketing);
             await db.AddOfferAsync("SUPPORT-PLUS", "Support Plus renewal", "Support", ConsentPurpose.Service);
             await db.AddOrderAsync(maria, "CRM-PRO", 12_000m);
-            // The last conversation was a visit: offers would go out in person. Marketing consent exists for e-mail only.
+            // The last conversation was a visit, which is no channel to send an offer on: the e-mail before it is.
             await db.GrantAsync(maria, ConsentPurpose.Marketing, ContactChannel.Email);
-            await db.GrantAsync(maria, ConsentPurpose.Marketing, ContactChannel.InPerson);
-            db.ConsentRecords.Add(ConsentRecord.Withdraw(maria.Id, ConsentPurpose.Marketing, ContactChannel.InPerson, "told the rep", CrmData.Now.AddDays(-1)));
+            db.ConsentRecords.Add(ConsentRecord.Withdraw(maria.Id, ConsentPurpose.Marketing, ContactChannel.Email, "told the rep", CrmData.Now.AddDays(-1)));
             await db.SaveChangesAsync();
         });
         var chat = App.Chat(Connector, CrmData.Ana);
 
-        var turn = (await chat.SendAsync("offers María Núñez, Acme")).ShouldSay("Offers for María Núñez", "Support Plus renewal", "Held back", "withdrew consent to marketing in person");
+        var turn = (await chat.SendAsync("offers María Núñez, Acme")).ShouldSay("Offers for María Núñez", "for contact by e-mail", "Support Plus renewal",
+            "Held back", "retiró su consentimiento a comunicaciones comerciales por correo electrónico");
 
         Assert.DoesNotContain("CRM Pro licence", turn.Text, StringComparison.Ordinal);
         Assert.Contains(AuditAction.ViewedOffers, await App.WithDatabaseAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));

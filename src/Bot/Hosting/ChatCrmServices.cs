@@ -7,6 +7,7 @@ using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Bot.Privacy;
+using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +22,7 @@ public static class ChatCrmServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence();
+        services.AddConsentPolicy();
         services.AddDemoSeeding();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();

@@ -3,7 +3,11 @@ using ChatCrm.Domain.Consents;
 
 namespace ChatCrm.Domain.Offers;
 
-/// <summary>A catalog entry a rep can suggest: a product (by code) in a category, for a consent purpose.</summary>
+/// <summary>
+/// A catalog entry a rep can suggest: a product (by code) in a category, for a consent purpose, and — when
+/// it carries an incentive tied to a partner company (financing by a bank, a partner's voucher) — that
+/// partner, because some countries forbid such incentives whatever the customer agreed to.
+/// </summary>
 public sealed class Offer
 {
     private Offer()
@@ -14,14 +18,19 @@ public sealed class Offer
         Pitch = string.Empty;
     }
 
-    public Offer(OfferId id, string productCode, string name, string category, ConsentPurpose purpose, string pitch)
+    public const int MaxPartnerCompanyLength = 120;
+
+    public Offer(OfferId id, string productCode, string name, string category, ConsentPurpose purpose, string pitch, string? partnerCompany = null)
     {
+        if (purpose is not (ConsentPurpose.Marketing or ConsentPurpose.Service))
+            throw new DomainRuleException("An offer is either marketing or a service message.");
         Id = id;
         ProductCode = Guard.RequiredText(productCode, "product code", 40).ToUpperInvariant();
         Name = Guard.RequiredText(name, "offer name", 120);
         Category = Guard.RequiredText(category, "category", 60);
         Purpose = purpose;
         Pitch = Guard.RequiredText(pitch, "pitch", 500);
+        PartnerCompany = Guard.OptionalText(partnerCompany, "partner company", MaxPartnerCompanyLength);
         IsActive = true;
     }
 
@@ -38,6 +47,9 @@ public sealed class Offer
 
     /// <summary>One or two sentences the rep can say.</summary>
     public string Pitch { get; private set; }
+
+    /// <summary>The partner company whose incentive the offer carries; null when it carries none.</summary>
+    public string? PartnerCompany { get; private set; }
 
     public bool IsActive { get; private set; }
 

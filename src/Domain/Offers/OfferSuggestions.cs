@@ -1,16 +1,23 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
 
 namespace ChatCrm.Domain.Offers;
 
-public sealed record SuggestedOffer(Offer Offer, IReadOnlyList<string> Reasons);
+/// <summary>An offer worth making, with why: the sales reason first, then the consent reason.</summary>
+public sealed record SuggestedOffer(Offer Offer, IReadOnlyList<LocalizedText> Reasons);
 
-public sealed record SuppressedOffer(Offer Offer, string Reason);
+/// <summary>An offer held back by the consent rule, with the decision that held it back.</summary>
+public sealed record SuppressedOffer(Offer Offer, ConsentDecision Decision)
+{
+    public LocalizedText Reason => Decision.Reason;
+}
 
 public sealed record OfferSuggestions(ContactChannel Channel, IReadOnlyList<SuggestedOffer> Suggested, IReadOnlyList<SuppressedOffer> Suppressed);
 
 /// <summary>
-/// The first, transparent offer rules: from the active catalog, leave out what the customer already owns
-/// and anything the customer has not agreed to hear about on the channel the offer would go out on.
+/// The first, transparent offer rules: from the active catalog, leave out what the customer already owns,
+/// and hold back (with the reason) anything the consent rule denies on the channel the offer would go out on
+/// — the customer's will, the country's regime, partner incentives, a required prior personal contact.
 /// Offers in categories the customer already buys from come first (cross-selling), then by name.
 /// </summary>
 public static class OfferRules
@@ -19,13 +26,14 @@ public static class OfferRules
         IEnumerable<Offer> catalog,
         IReadOnlySet<string> ownedProductCodes,
         IReadOnlySet<string> ownedCategories,
-        IReadOnlyCollection<ConsentRecord> consents,
+        ConsentSubject customer,
         ContactChannel channel,
         int maxSuggestions = 3)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(ownedProductCodes);
         ArgumentNullException.ThrowIfNull(ownedCategories);
+        ArgumentNullException.ThrowIfNull(customer);
 
         var suggested = new List<SuggestedOffer>();
         var suppressed = new List<SuppressedOffer>();
@@ -39,23 +47,20 @@ public static class OfferRules
             if (ownedProductCodes.Contains(offer.ProductCode))
                 continue;
 
-            var consent = ConsentLedger.Evaluate(consents, offer.Purpose, channel);
+            var consent = ConsentRules.Evaluate(customer, new Outreach(offer.Purpose, channel, offer.PartnerCompany));
             if (!consent.Allowed)
             {
-                suppressed.Add(new SuppressedOffer(offer, consent.Reason));
+                suppressed.Add(new SuppressedOffer(offer, consent));
                 continue;
             }
 
             if (suggested.Count >= maxSuggestions)
                 continue;
 
-            var reasons = new List<string>();
-            if (ownedCategories.Contains(offer.Category))
-                reasons.Add($"already buys {offer.Category}");
-            else
-                reasons.Add($"new category for this customer: {offer.Category}");
-            reasons.Add(consent.Reason);
-            suggested.Add(new SuggestedOffer(offer, reasons));
+            var sales = ownedCategories.Contains(offer.Category)
+                ? new LocalizedText($"already buys {offer.Category}", $"ya compra {offer.Category}")
+                : new LocalizedText($"new category for this customer: {offer.Category}", $"categoría nueva para este cliente: {offer.Category}");
+            suggested.Add(new SuggestedOffer(offer, [sales, consent.Reason]));
         }
 
         return new OfferSuggestions(channel, suggested, suppressed);

@@ -7,8 +7,9 @@ namespace ChatCrm.Infrastructure.Seeding;
 
 /// <summary>
 /// A customer's consent records, about two to four: a service notice from the contract, marketing opt-ins by
-/// e-mail, phone or SMS and chat (some later withdrawn), sometimes profiling and partner offers. About one
-/// customer in five never opted in to marketing; some of those said no explicitly at sign-up.
+/// e-mail, phone or SMS, chat and post (some later withdrawn), sometimes profiling. About one customer in five
+/// never opted in to marketing; some of those said no explicitly at sign-up — which matters in opt-out
+/// countries, where silence would have allowed marketing. A few asked not to get service calls.
 /// </summary>
 internal sealed class ConsentHistoryGenerator
 {
@@ -49,7 +50,9 @@ internal sealed class ConsentHistoryGenerator
         if (_random.Bool(0.35f))
             AddGrant(customer, ConsentPurpose.Profiling, ContactChannel.Email, source, signedUp, 0.1f, spanish, into);
         if (_random.Bool(0.1f))
-            AddGrant(customer, ConsentPurpose.PartnerOffers, ContactChannel.Email, source, signedUp, 0.2f, spanish, into);
+            AddGrant(customer, ConsentPurpose.Marketing, ContactChannel.Post, source, signedUp, 0.2f, spanish, into);
+        if (_random.Bool(0.03f))
+            into.Add(ConsentRecord.Withdraw(customer.Id, ConsentPurpose.Service, ContactChannel.Phone, spanish ? "prefiere correo electrónico" : "prefers e-mail", signedUp));
     }
 
     private void AddGrant(Customer customer, ConsentPurpose purpose, ContactChannel channel, string source, DateTimeOffset signedUp,

@@ -4,8 +4,9 @@ using ChatCrm.Domain.Offers;
 namespace ChatCrm.Infrastructure.Seeding;
 
 /// <summary>
-/// Twelve offers over five categories. Support renewals are service messages (no opt-in needed), the partner
-/// financing plan needs consent to partner offers, everything else is marketing. Pitches are bilingual because
+/// Twelve offers over five categories. Support renewals are service messages (no opt-in needed), everything
+/// else is marketing; the financing plan carries an incentive from a partner company, which countries that
+/// forbid partner incentives hold back. Pitches are bilingual because
 /// one catalog serves the Spanish- and English-speaking teams.
 /// </summary>
 internal static class DemoOfferCatalog
@@ -40,10 +41,12 @@ internal static class DemoOfferCatalog
             "Soporte 24/7 con respuesta en una hora para lo que ya tiene contratado. / 24/7 support with one-hour response for what you already have."),
         Offer("SP-RENEWAL", "Maintenance Renewal", Support, ConsentPurpose.Service, 950m, 14,
             "Renovación del mantenimiento antes de que caduque. / Renew maintenance before it lapses."),
-        Offer("PT-FINANCE", "Partner Financing Plan", Services, ConsentPurpose.PartnerOffers, 500m, 2,
-            "Financiación en 12 meses sin intereses con nuestro socio financiero. / 12 months interest-free financing through our partner."),
+        Offer("PT-FINANCE", "Partner Financing Plan", Services, ConsentPurpose.Marketing, 500m, 2,
+            "Financiación en 12 meses sin intereses con nuestro socio financiero. / 12 months interest-free financing through our partner.",
+            partnerCompany: "Banco Meridiano"),
     ];
 
-    private static DemoOffer Offer(string code, string name, string category, ConsentPurpose purpose, decimal listPrice, int salesWeight, string pitch) =>
-        new(new Offer(OfferId.New(), code, name, category, purpose, pitch), listPrice, salesWeight);
+    private static DemoOffer Offer(string code, string name, string category, ConsentPurpose purpose, decimal listPrice, int salesWeight, string pitch,
+        string? partnerCompany = null) =>
+        new(new Offer(OfferId.New(), code, name, category, purpose, pitch, partnerCompany), listPrice, salesWeight);
 }

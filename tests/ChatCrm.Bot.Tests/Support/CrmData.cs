@@ -15,15 +15,16 @@ public static class CrmData
 
     public static TeamsUser Ana { get; } = new("29:ana-chat-id", "0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f", "Ana García");
 
-    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser) =>
-        await db.AddUserAsync(teamsUser, UserRole.SalesRep, "Iberia");
+    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser, string locale = "es-ES") =>
+        await db.AddUserAsync(teamsUser, UserRole.SalesRep, "Iberia", locale: locale);
 
     /// <summary>A ChatCrm user linked to <paramref name="teamsUser"/>, in a role and team, reporting to <paramref name="manager"/>.</summary>
-    public static async Task<User> AddUserAsync(this CrmDbContext db, TeamsUser teamsUser, UserRole role, string? team, User? manager = null)
+    public static async Task<User> AddUserAsync(this CrmDbContext db, TeamsUser teamsUser, UserRole role, string? team, User? manager = null,
+        string locale = "es-ES")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(teamsUser);
-        var user = new User(UserId.New(), teamsUser.Name, role, team, "Europe/Madrid", "es-ES");
+        var user = new User(UserId.New(), teamsUser.Name, role, team, "Europe/Madrid", locale);
         user.LinkTeams(teamsUser.AadObjectId);
         user.ReportTo(manager?.Id);
         db.Users.Add(user);
@@ -47,10 +48,10 @@ public static class CrmData
         return customer;
     }
 
-    public static async Task<Offer> AddOfferAsync(this CrmDbContext db, string code, string name, string category, ConsentPurpose purpose)
+    public static async Task<Offer> AddOfferAsync(this CrmDbContext db, string code, string name, string category, ConsentPurpose purpose, string? partnerCompany = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var offer = new Offer(OfferId.New(), code, name, category, purpose, $"{name}: a pitch the rep can read out.");
+        var offer = new Offer(OfferId.New(), code, name, category, purpose, $"{name}: a pitch the rep can read out.", partnerCompany);
         db.Offers.Add(offer);
         await db.SaveChangesAsync();
         return offer;

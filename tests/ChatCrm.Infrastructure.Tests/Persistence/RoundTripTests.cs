@@ -2,6 +2,7 @@ using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Orders;
+using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,8 +88,9 @@ public abstract class RoundTripTests(DatabaseFixture db)
         Assert.Equal(
             consents.Select(c => (c.Id, c.Purpose, c.Channel, c.Granted, c.Source, c.RecordedAt.UtcTicks)),
             loadedConsents.Select(c => (c.Id, c.Purpose, c.Channel, c.Granted, c.Source, c.RecordedAt.UtcTicks)));
-        Assert.True(ConsentLedger.Evaluate(loadedConsents, ConsentPurpose.Marketing, ContactChannel.Email).Allowed);
-        Assert.False(ConsentLedger.Evaluate(loadedConsents, ConsentPurpose.Marketing, ContactChannel.Sms).Allowed);
+        var subject = new ConsentSubject(ConsentPolicyFile.LoadShipped().For(loaded.Country), loadedConsents, HadPriorPersonalContact: true);
+        Assert.True(ConsentRules.Evaluate(subject, new Outreach(ConsentPurpose.Marketing, ContactChannel.Email)).Allowed);
+        Assert.False(ConsentRules.Evaluate(subject, new Outreach(ConsentPurpose.Marketing, ContactChannel.Sms)).Allowed);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Property(o => o.Name).HasMaxLength(120).IsRequired();
         builder.Property(o => o.Category).HasMaxLength(60).IsRequired();
         builder.Property(o => o.Pitch).HasMaxLength(500).IsRequired();
+        builder.Property(o => o.PartnerCompany).HasMaxLength(Offer.MaxPartnerCompanyLength);
         builder.HasIndex(o => o.ProductCode).IsUnique();
         builder.HasVersion();
     }

@@ -276,6 +276,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("PartnerCompany")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Pitch")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -276,6 +276,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("PartnerCompany")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<string>("Pitch")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -271,6 +271,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartnerCompany")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Pitch")
                         .IsRequired()
                         .HasMaxLength(500)
