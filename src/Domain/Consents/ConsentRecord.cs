@@ -45,4 +45,7 @@ public sealed class ConsentRecord
 
     public static ConsentRecord Withdraw(CustomerId customerId, ConsentPurpose purpose, ContactChannel channel, string source, DateTimeOffset at) =>
         new(ConsentRecordId.New(), customerId, purpose, channel, granted: false, Guard.RequiredText(source, "consent source", 200), at.ToUniversalTime());
+
+    /// <summary>Moves this consent statement to the record another record of the same customer was merged into.</summary>
+    public void MoveTo(CustomerId survivorId) => CustomerId = survivorId;
 }

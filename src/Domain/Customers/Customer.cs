@@ -62,6 +62,9 @@ public sealed class Customer
 
     public bool IsErased => ErasedAt is not null;
 
+    /// <summary>The record this one was merged into (a duplicate of the same customer); null for a live record.</summary>
+    public CustomerId? MergedIntoId { get; private set; }
+
     public void Rename(string displayName)
     {
         EnsureNotErased();
@@ -108,6 +111,34 @@ public sealed class Customer
         CompanyKey = string.Empty;
         _identities.Clear();
         ErasedAt = at.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Takes over every handle of <paramref name="duplicate"/> and retires it as merged into this record: it keeps
+    /// its name for the merge's explanation but drops out of search. The company is kept, or taken from the
+    /// duplicate when this record has none.
+    /// </summary>
+    internal void Absorb(Customer duplicate)
+    {
+        EnsureNotErased();
+        if (duplicate.Id == Id)
+            throw new DomainRuleException("A customer cannot be merged with itself.");
+        if (duplicate.MergedIntoId is not null || duplicate.IsErased)
+            throw new DomainRuleException($"{duplicate.DisplayName} was already merged or erased; there is nothing left to merge.");
+        if (MergedIntoId is not null)
+            throw new DomainRuleException($"{DisplayName} was itself merged into another record; merge into that one.");
+
+        foreach (var identity in duplicate._identities)
+        {
+            identity.MoveTo(Id);
+            _identities.Add(identity);
+        }
+        duplicate._identities.Clear();
+        if (Company is null && duplicate.Company is not null)
+            MoveToCompany(duplicate.Company);
+        duplicate.MergedIntoId = Id;
+        duplicate.NameKey = string.Empty;
+        duplicate.CompanyKey = string.Empty;
     }
 
     private void EnsureNotErased()

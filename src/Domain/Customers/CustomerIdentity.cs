@@ -24,4 +24,6 @@ public sealed class CustomerIdentity
 
     /// <summary>The normalised value (see <see cref="IdentityNormalizer"/>); unique per kind.</summary>
     public string Value { get; private set; }
+
+    internal void MoveTo(CustomerId customerId) => CustomerId = customerId;
 }

@@ -81,4 +81,7 @@ public sealed class Interaction
             Guard.OptionalText(outcome, "outcome", MaxOutcomeLength),
             followUpOn);
     }
+
+    /// <summary>Moves this interaction to the record another record of the same customer was merged into.</summary>
+    public void MoveTo(CustomerId survivorId) => CustomerId = survivorId;
 }

@@ -46,4 +46,7 @@ public sealed class Order
             throw new DomainRuleException($"'{currency}' is not an ISO 4217 currency code.");
         return new Order(OrderId.New(), customerId, Guard.RequiredText(productCode, "product code", 40).ToUpperInvariant(), amount, code, placedAt.ToUniversalTime());
     }
+
+    /// <summary>Moves this order to the record another record of the same customer was merged into.</summary>
+    public void MoveTo(CustomerId survivorId) => CustomerId = survivorId;
 }

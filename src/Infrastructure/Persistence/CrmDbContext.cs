@@ -1,6 +1,7 @@
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Customers.Merging;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
@@ -38,6 +39,8 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CustomerMergeRecord> CustomerMerges => Set<CustomerMergeRecord>();
 
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
 

@@ -20,6 +20,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.PreferredLanguage).IsRequired();
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.OwnerId);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.NameKey);
         builder.HasIndex(c => c.CompanyKey);
 

@@ -139,6 +139,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -162,6 +165,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyKey");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 
@@ -202,6 +207,51 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Merging.CustomerMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("MergedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedBy");
+
+                    b.HasIndex("MergedId")
+                        .IsUnique();
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMerges", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Interactions.Interaction", b =>
@@ -480,6 +530,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("ChatCrm.Domain.Customers.Customer", b =>
                 {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -492,6 +547,27 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany("Identities")
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Merging.CustomerMergeRecord", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("MergedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -139,6 +139,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -162,6 +165,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyKey");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 
@@ -202,6 +207,51 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Merging.CustomerMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("MergedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedBy");
+
+                    b.HasIndex("MergedId")
+                        .IsUnique();
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMerges", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Interactions.Interaction", b =>
@@ -482,6 +532,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ChatCrm.Domain.Customers.Customer", b =>
                 {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -494,6 +549,27 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("Identities")
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Merging.CustomerMergeRecord", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("MergedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

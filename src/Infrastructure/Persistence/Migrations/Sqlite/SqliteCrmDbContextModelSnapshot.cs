@@ -134,6 +134,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -157,6 +160,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyKey");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 
@@ -197,6 +202,51 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Merging.CustomerMergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedBy");
+
+                    b.HasIndex("MergedId")
+                        .IsUnique();
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("CustomerMerges", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Interactions.Interaction", b =>
@@ -473,6 +523,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ChatCrm.Domain.Customers.Customer", b =>
                 {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -485,6 +540,27 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Identities")
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Customers.Merging.CustomerMergeRecord", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("MergedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
