@@ -4,6 +4,7 @@ using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
+using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,12 @@ public abstract class CrmDbContext : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
+
+    public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
+
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+
+    public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
