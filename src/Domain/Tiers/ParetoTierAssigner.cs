@@ -48,7 +48,7 @@ public sealed class ParetoTierAssigner
         _previousValue = value;
         _previousTier = value == 0m || _total == 0m
             ? ValueTier.Bronze
-            : _thresholds.TierFor(_sumBeforeCurrentValue / _total);
+            : _thresholds.TierFor(_sumBeforeCurrentValue, _total);
         return Count(value, _previousTier);
     }
 

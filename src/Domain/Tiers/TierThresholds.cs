@@ -40,13 +40,15 @@ public sealed record TierThresholds
     }
 
     /// <summary>
-    /// The tier of a customer with value, given the share of the total held by customers strictly more valuable:
-    /// a customer is in the first band whose end that share has not yet reached.
+    /// The tier of a customer with value, given the value held by customers strictly more valuable
+    /// (<paramref name="valueBefore"/>) out of <paramref name="total"/>: a customer is in the first band whose end
+    /// that value has not yet reached. Compared as <c>valueBefore &lt; share × total</c>, which is exact for
+    /// configured shares such as 0.95, where a division would round.
     /// </summary>
-    public ValueTier TierFor(decimal shareBefore) =>
-        shareBefore < Platinum ? ValueTier.Platinum
-        : shareBefore < Gold ? ValueTier.Gold
-        : shareBefore < Silver ? ValueTier.Silver
+    public ValueTier TierFor(decimal valueBefore, decimal total) =>
+        valueBefore < Platinum * total ? ValueTier.Platinum
+        : valueBefore < Gold * total ? ValueTier.Gold
+        : valueBefore < Silver * total ? ValueTier.Silver
         : ValueTier.Bronze;
 
     /// <summary>The cumulative share at which <paramref name="tier"/> ends (1 for Bronze).</summary>
