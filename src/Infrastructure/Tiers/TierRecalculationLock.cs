@@ -17,7 +17,7 @@ namespace ChatCrm.Infrastructure.Tiers;
 internal static class TierRecalculationLock
 {
     /// <summary>"CRMTIERS" as a number: the advisory lock key, the same for every instance.</summary>
-    private const long AdvisoryKey = 0x43524D5449455253;
+    internal const long AdvisoryKey = 0x43524D5449455253;
 
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
