@@ -31,7 +31,11 @@ public static class CustomerCards
         ],
         []);
 
-    public static Card Profile(Customer customer, int interactionCount, DateTimeOffset? lastContact)
+    /// <summary>
+    /// The profile: contact facts, then (when <paramref name="tier"/> is given) the value section from
+    /// <see cref="TierFiguresSection"/>. Pass null to leave value figures out entirely.
+    /// </summary>
+    public static Card Profile(Customer customer, int interactionCount, DateTimeOffset? lastContact, TierFigures? tier = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var facts = new List<CardFact>();
@@ -47,7 +51,10 @@ public static class CustomerCards
         facts.Add(new CardFact("Last contact", lastContact is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never"));
 
         var id = customer.Id.Value.ToString();
-        return new Card(customer.DisplayName, [new CardFacts(facts)],
+        var body = new List<CardBlock> { new CardFacts(facts) };
+        if (tier is not null)
+            body.AddRange(TierFiguresSection.Blocks(tier));
+        return new Card(customer.DisplayName, body,
         [
             CardButton.For("Last conversation", "last", ("customerId", id)),
             CardButton.For("Offers", "offers", ("customerId", id)),

@@ -7,6 +7,7 @@ using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Tiers;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -18,6 +19,7 @@ public static class ChatCrmServices
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence();
         services.AddDemoSeeding();
+        services.AddValueTiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
         services.AddTeamsChannel();

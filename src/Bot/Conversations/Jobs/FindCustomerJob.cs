@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Tiers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,21 @@ public sealed class FindCustomerJob(CustomerResolver resolver, CrmDbContext db, 
         var count = await interactions.CountAsync(context.CancellationToken);
         var last = await interactions.OrderByDescending(i => i.OccurredAt).Select(i => (DateTimeOffset?)i.OccurredAt)
             .FirstOrDefaultAsync(context.CancellationToken);
+        var tier = await TierFiguresAsync(customer.Id, context.CancellationToken);
         audit.Record(context, AuditAction.ViewedCustomer, customer.Id);
-        context.Show(CustomerCards.Profile(customer, count, last));
+        context.Show(CustomerCards.Profile(customer, count, last, tier));
         return [];
+    }
+
+    /// <summary>The latest recalculation's figures, the newest real move (first rankings are not news) and the needs.</summary>
+    private async Task<TierFigures> TierFiguresAsync(Domain.Customers.CustomerId id, CancellationToken ct)
+    {
+        var value = await db.CustomerValues.AsNoTracking().SingleOrDefaultAsync(v => v.CustomerId == id, ct);
+        var move = await db.TierChanges.AsNoTracking()
+            .Where(c => c.CustomerId == id && c.FromTier != null)
+            .OrderByDescending(c => c.ChangedAt)
+            .FirstOrDefaultAsync(ct);
+        var needs = await db.CustomerNeeds.Where(n => n.CustomerId == id).Select(n => n.Category).ToListAsync(ct);
+        return new TierFigures(value, move, new NeedsSegment(needs));
     }
 }
