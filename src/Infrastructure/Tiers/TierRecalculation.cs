@@ -17,7 +17,7 @@ namespace ChatCrm.Infrastructure.Tiers;
 /// per customer in the database (converted to the reporting currency there) and returns customers most valuable
 /// first with the grand total; that stream goes once through the domain's <see cref="ParetoTierAssigner"/>; the
 /// results replace the <c>CustomerValues</c> table with multi-row inserts, tier changes are appended only where
-/// the tier moved, and needs are rebuilt by one <c>INSERT … SELECT</c>. No statement is issued per customer.
+/// the tier moved, and needs are brought up to date by one set-based <c>DELETE</c> and one <c>INSERT … SELECT</c>. No statement is issued per customer.
 /// <para>
 /// Results are buffered as compact structs between reading and writing (about 80 bytes a customer) because
 /// PostgreSQL cannot write on a connection while a reader is open on it, and the write must share the read's
@@ -155,14 +155,18 @@ public sealed partial class TierRecalculation(CrmDbContext db, IOptions<TierOpti
         }
     }
 
-    private async Task WriteNeedsAsync(TierSql sql, DbTransaction transaction, ValueWindow window, long customers, IProgress<TierProgress>? progress, CancellationToken ct)
+    private static async Task WriteNeedsAsync(TierSql sql, DbTransaction transaction, ValueWindow window, long customers, IProgress<TierProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new TierProgress(NeedsStage, 0, customers));
-        await db.CustomerNeeds.ExecuteDeleteAsync(ct);
-        await using var command = sql.InsertNeeds(transaction.Connection!, window);
-        command.Transaction = transaction;
-        command.CommandTimeout = (int)StatementTimeout.TotalSeconds;
-        await command.ExecuteNonQueryAsync(ct);
+        foreach (var command in sql.UpdateNeeds(transaction.Connection!, window))
+        {
+            await using (command)
+            {
+                command.Transaction = transaction;
+                command.CommandTimeout = (int)StatementTimeout.TotalSeconds;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
         progress?.Report(new TierProgress(NeedsStage, customers, customers));
     }
 

@@ -89,20 +89,36 @@ internal sealed class TierSql
         return command;
     }
 
-    /// <summary>Fills the (emptied) needs table with each customer's distinct catalog categories bought in the window.</summary>
-    public DbCommand InsertNeeds(DbConnection connection, ValueWindow window)
+    /// <summary>
+    /// Brings the needs table up to date in two set-based statements that touch only what changed: categories no
+    /// longer bought in the window go, newly bought ones come. A daily run rewrites a few rows, not every one.
+    /// </summary>
+    public IReadOnlyList<DbCommand> UpdateNeeds(DbConnection connection, ValueWindow window)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var command = connection.CreateCommand();
-        AddWindow(command, window);
-        command.CommandText = $"""
-            INSERT INTO {Q("CustomerNeeds")} ({Q("CustomerId")}, {Q("Category")})
-            SELECT DISTINCT o.{Q("CustomerId")}, f.{Q("Category")}
+        var bought = $"""
             FROM {Q("Orders")} AS o
             JOIN {Q("Offers")} AS f ON f.{Q("ProductCode")} = o.{Q("ProductCode")}
             WHERE o.{Q("PlacedAt")} >= {P("since")} AND o.{Q("PlacedAt")} <= {P("until")}
             """;
-        return command;
+        var delete = connection.CreateCommand();
+        AddWindow(delete, window);
+        delete.CommandText = $"""
+            DELETE FROM {Q("CustomerNeeds")}
+            WHERE NOT EXISTS (
+                SELECT 1 {bought}
+                AND o.{Q("CustomerId")} = {Q("CustomerNeeds")}.{Q("CustomerId")} AND f.{Q("Category")} = {Q("CustomerNeeds")}.{Q("Category")})
+            """;
+        var insert = connection.CreateCommand();
+        AddWindow(insert, window);
+        insert.CommandText = $"""
+            INSERT INTO {Q("CustomerNeeds")} ({Q("CustomerId")}, {Q("Category")})
+            SELECT DISTINCT o.{Q("CustomerId")}, f.{Q("Category")} {bought}
+            AND NOT EXISTS (
+                SELECT 1 FROM {Q("CustomerNeeds")} AS n
+                WHERE n.{Q("CustomerId")} = o.{Q("CustomerId")} AND n.{Q("Category")} = f.{Q("Category")})
+            """;
+        return [delete, insert];
     }
 
     /// <summary>A money column of <see cref="Figures"/> as a decimal (SQLite gives integer cents).</summary>

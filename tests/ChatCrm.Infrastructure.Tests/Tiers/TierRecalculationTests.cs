@@ -184,6 +184,11 @@ public abstract class TierRecalculationTests : IAsyncLifetime
         var needs = await read.CustomerNeeds.Where(n => n.CustomerId == maria.Id).Select(n => n.Category).ToListAsync();
         Assert.Equal(new NeedsSegment(["Services", "Software"]), new NeedsSegment(needs));
         Assert.Equal(3, await read.CustomerNeeds.CountAsync());
+
+        clock.Advance(TimeSpan.FromDays(366)); // everything has aged out of the window
+        await using (var db = Database.CreateContext())
+            await Recalculation(db, clock).RecalculateAsync(null, CancellationToken.None);
+        Assert.Equal(0, await read.CustomerNeeds.CountAsync());
     }
 
     [Fact]
