@@ -28,6 +28,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         {
             _ = first.Server;
             Assert.Equal(DemoSeeder.DemoCustomerCount, await first.WithDatabaseAsync(db => db.Customers.CountAsync()));
+            Assert.Equal(DemoSeeder.DemoCustomerCount, await first.WithDatabaseAsync(db => db.CustomerValues.CountAsync()));
         }
 
         await using var second = new ChatCrmApp(_database, DemoSettings);

@@ -63,7 +63,8 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
 
         Assert.DoesNotContain("not shown to you", manager.Text, StringComparison.Ordinal);
         var entries = await AuditAsync();
-        Assert.Equal(CustomerField.BasicContact | CustomerField.Interactions, entries[0].Fields);
+        Assert.Equal(CustomerField.BasicContact | CustomerField.Interactions | CustomerField.Tier | CustomerField.Revenue | CustomerField.Products,
+            entries[0].Fields);
         Assert.Equal(CustomerField.Identity | CustomerField.Interactions, entries[1].Fields);
     }
 
@@ -78,6 +79,17 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
         var entries = await AuditAsync();
         Assert.False(entries[0].Fields.HasFlag(CustomerField.SuppressedOffers));
         Assert.True(entries[1].Fields.HasFlag(CustomerField.SuppressedOffers));
+        Assert.NotNull(owner);
+    }
+
+    [Fact]
+    public async Task Find_SupportAgent_SeesServiceDataButNoValueSection()
+    {
+        var owner = (await App.Chat(Connector, CrmData.Ana).SendAsync("find maria.nunez@acme.es")).ShouldSay("No value tier yet");
+        var agent = (await App.Chat(Connector, Hannah).SendAsync("find maria.nunez@acme.es")).ShouldSay("Last contact", "Some of this record is not shown to you");
+
+        Assert.DoesNotContain("value tier", agent.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.False((await AuditAsync())[1].Fields.HasFlag(CustomerField.Tier));
         Assert.NotNull(owner);
     }
 

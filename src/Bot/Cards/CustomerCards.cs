@@ -36,10 +36,16 @@ public static class CustomerCards
         []);
 
     /// <summary>The parts of a record the profile card can show; an audit entry names those actually shown.</summary>
-    public const CustomerField ProfileFields = CustomerField.BasicContact | CustomerField.Interactions;
+    public const CustomerField ProfileFields = CustomerField.BasicContact | CustomerField.Interactions | ValueFields;
 
-    /// <summary>The customer's profile, showing only the parts <paramref name="grant"/> allows, and saying so when parts are held back.</summary>
-    public static Card Profile(Customer customer, AccessGrant grant, CustomerHistory history, bool mayLog)
+    /// <summary>The parts the value section (tier, figures, needs) reveals: shown only to those allowed all of them.</summary>
+    public const CustomerField ValueFields = CustomerField.Tier | CustomerField.Revenue | CustomerField.Products;
+
+    /// <summary>
+    /// The customer's profile, showing only the parts <paramref name="grant"/> allows, and saying so when parts are held
+    /// back; the value section (<see cref="TierFiguresSection"/>) appears when <paramref name="tier"/> is given.
+    /// </summary>
+    public static Card Profile(Customer customer, AccessGrant grant, CustomerHistory history, bool mayLog, TierFigures? tier = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(grant);
@@ -66,6 +72,8 @@ public static class CustomerCards
         }
 
         var body = new List<CardBlock> { new CardFacts(facts) };
+        if (tier is not null && grant.Allows(ValueFields))
+            body.AddRange(TierFiguresSection.Blocks(tier));
         if (!grant.Allows(CustomerField.All))
             body.Add(new CardText($"Some of this record is not shown to you: {grant.Reason}.", TextEmphasis.Subtle));
 

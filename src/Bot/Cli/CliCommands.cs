@@ -2,16 +2,17 @@ using System.CommandLine;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Tiers;
 
 namespace ChatCrm.Bot.Cli;
 
 /// <summary>
 /// Command-line jobs run through the same configuration as the bot:
-/// <c>dotnet run --project src/Bot -- seed --customers 5000</c> and <c>… -- migrate</c>.
+/// <c>dotnet run --project src/Bot -- seed --customers 5000</c>, <c>… -- tiers</c> and <c>… -- migrate</c>.
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Names = ["seed", "migrate"];
+    private static readonly string[] Names = ["seed", "migrate", "tiers"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
@@ -31,7 +32,10 @@ public static class CliCommands
         var migrate = new Command("migrate", "Bring the configured database to the newest schema.");
         migrate.SetAction((_, cancellationToken) => MigrateAsync(cancellationToken));
 
-        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.") { seed, migrate };
+        var tiers = new Command("tiers", "Recalculate every customer's value tier (Pareto share of trailing-12-month value), figures and needs segments.");
+        tiers.SetAction((_, cancellationToken) => TierCommand.RunAsync(BuildHost, cancellationToken));
+
+        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.") { seed, migrate, tiers };
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -53,7 +57,9 @@ public static class CliCommands
         Console.WriteLine(
             $"Seeded {report.Customers:N0} customers, {report.Identities:N0} identities, {report.Interactions:N0} interactions, " +
             $"{report.Orders:N0} orders, {report.Consents:N0} consent records, {report.Users:N0} users and {report.Offers:N0} offers in {report.Elapsed:hh\\:mm\\:ss\\.f}.");
-        return 0;
+
+        // New orders change everyone's share of value: the tiers are recalculated at once so the data is complete.
+        return await TierCommand.RecalculateAsync(scope.ServiceProvider, cancellationToken);
     }
 
     private static async Task<int> MigrateAsync(CancellationToken cancellationToken)

@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Tiers;
 
 namespace ChatCrm.Bot.Cli;
 
 /// <summary>
 /// A one-line progress bar with counts, rate and time left, redrawn at most a few times a second.
 /// When the output is not a terminal (CI logs) it prints a plain line every 10% instead.
+/// Rate and time left are measured from the start of the current stage, so a job with several stages
+/// (a tier recalculation reads, then writes) shows an honest estimate for each.
 /// </summary>
-public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgress<SeedProgress>, IDisposable
+public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgress<SeedProgress>, IProgress<TierProgress>, IDisposable
 {
     private const int Width = 30;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -17,12 +20,27 @@ public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgre
     private TimeSpan _lastDraw = TimeSpan.MinValue;
     private int _lastDecile = -1;
     private SeedProgress? _last;
+    private TimeSpan _stageStarted = TimeSpan.Zero;
+
+    public void Report(TierProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Report(new SeedProgress(value.Stage, value.Done, value.Total));
+    }
 
     public void Report(SeedProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
+            if (_last is { } previous && previous.Stage != value.Stage)
+            {
+                if (_interactive)
+                    output.WriteLine('\r' + Line(previous));
+                _stageStarted = _clock.Elapsed;
+                _lastDraw = TimeSpan.MinValue;
+                _lastDecile = -1;
+            }
             _last = value;
             if (_interactive)
             {
@@ -59,7 +77,7 @@ public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgre
         ArgumentNullException.ThrowIfNull(progress);
         var fraction = progress.Total <= 0 ? 1d : Math.Clamp((double)progress.Done / progress.Total, 0, 1);
         var filled = (int)Math.Round(fraction * Width);
-        var elapsed = _clock.Elapsed;
+        var elapsed = _clock.Elapsed - _stageStarted;
         var rate = elapsed.TotalSeconds > 0 ? progress.Done / elapsed.TotalSeconds : 0;
         var left = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
         var culture = CultureInfo.InvariantCulture;

@@ -12,6 +12,7 @@ using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Tiers;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -24,6 +25,7 @@ public static class ChatCrmServices
         services.AddCrmPersistence();
         services.AddConsentPolicy();
         services.AddDemoSeeding();
+        services.AddValueTiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
         services.AddTeamsChannel();

@@ -1,4 +1,5 @@
 using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Tiers;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -11,7 +12,10 @@ public sealed class DemoOptions
     public bool SeedEmptyDatabase { get; set; }
 }
 
-/// <summary>Seeds a small demo data set into an empty database when <c>Demo:SeedEmptyDatabase</c> is on.</summary>
+/// <summary>
+/// Seeds a small demo data set into an empty database when <c>Demo:SeedEmptyDatabase</c> is on, and gives it
+/// value tiers at once so the first profile card a newcomer opens shows them.
+/// </summary>
 public sealed partial class DemoDataStartup(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<DemoOptions> options, ILogger<DemoDataStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,8 +24,10 @@ public sealed partial class DemoDataStartup(IServiceScopeFactory scopes, Microso
             return;
         await using var scope = scopes.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureDemoDataAsync(cancellationToken);
-        if (report is not null)
-            LogSeeded(logger, report.Customers, report.Interactions);
+        if (report is null)
+            return;
+        LogSeeded(logger, report.Customers, report.Interactions);
+        await scope.ServiceProvider.GetRequiredService<TierRecalculation>().RecalculateAsync(progress: null, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

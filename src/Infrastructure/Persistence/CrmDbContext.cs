@@ -5,6 +5,7 @@ using ChatCrm.Domain.Customers.Merging;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
+using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -46,6 +47,12 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>ASP.NET Core Data Protection keys (for export links), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
+
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+
+    public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

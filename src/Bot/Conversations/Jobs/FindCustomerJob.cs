@@ -3,6 +3,7 @@ using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Tiers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,9 +33,23 @@ public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess ac
                 await interactions.OrderByDescending(i => i.OccurredAt).Select(i => (DateTimeOffset?)i.OccurredAt)
                     .FirstOrDefaultAsync(context.CancellationToken));
         }
-        var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User));
-        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, grant.Visible & CustomerCards.ProfileFields);
+        var tier = grant.Allows(CustomerCards.ValueFields) ? await TierFiguresAsync(customer.Id, context.CancellationToken) : null;
+        var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User), tier);
+        var shown = grant.Visible & CustomerCards.ProfileFields & (tier is null ? ~CustomerCards.ValueFields : CustomerField.All);
+        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, shown);
         context.Show(card);
         return [];
+    }
+
+    /// <summary>The latest recalculation's figures, the newest real move (first rankings are not news) and the needs.</summary>
+    private async Task<TierFigures> TierFiguresAsync(Domain.Customers.CustomerId id, CancellationToken ct)
+    {
+        var value = await db.CustomerValues.AsNoTracking().SingleOrDefaultAsync(v => v.CustomerId == id, ct);
+        var move = await db.TierChanges.AsNoTracking()
+            .Where(c => c.CustomerId == id && c.FromTier != null)
+            .OrderByDescending(c => c.ChangedAt)
+            .FirstOrDefaultAsync(ct);
+        var needs = await db.CustomerNeeds.Where(n => n.CustomerId == id).Select(n => n.Category).ToListAsync(ct);
+        return new TierFigures(value, move, new NeedsSegment(needs));
     }
 }
