@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Search;
 using ChatCrm.Infrastructure.Seeding;
 
 namespace ChatCrm.Bot.Cli;
@@ -45,6 +46,7 @@ public static class CliCommands
         using var host = BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SearchIndexBackfill>().RunAsync(cancellationToken);
 
         using var bar = new ConsoleProgressBar(Console.Error, "customers");
         var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
@@ -61,6 +63,7 @@ public static class CliCommands
         using var host = BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SearchIndexBackfill>().RunAsync(cancellationToken);
         Console.WriteLine("The database is at the newest migration.");
         return 0;
     }

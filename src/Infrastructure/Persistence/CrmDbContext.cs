@@ -6,6 +6,7 @@ using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
+using ChatCrm.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Infrastructure.Persistence;
@@ -40,16 +41,42 @@ public abstract class CrmDbContext : DbContext
 
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
 
+    /// <summary>The word index of customers' names and companies (see <see cref="SearchIndexUpkeep"/>, which keeps it on every save).</summary>
+    public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
+
+    /// <summary>The vocabulary of the word index, keyed for exact, unfinished and mistyped words.</summary>
+    public DbSet<SearchWordVariant> SearchWordVariants => Set<SearchWordVariant>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        SearchIndexUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this))
+        {
+            // Another save added the same new word first: stage what is still missing and save once more.
+            SearchIndexUpkeep.Stage(this);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await SearchIndexUpkeep.StageAsync(this, cancellationToken);
         ConcurrencyVersion.BumpModified(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this))
+        {
+            // Another save added the same new word first: stage what is still missing and save once more.
+            await SearchIndexUpkeep.StageAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
