@@ -28,13 +28,18 @@ public sealed partial class SearchIndexBackfill(CrmDbContext db, ILogger<SearchI
             await using var inserter = new BulkInserter(db);
             while (true)
             {
-                var missing = await db.Customers.AsNoTracking()
+                // Ids only, so that the anti-join reads the narrow key index of customers, not their rows.
+                var missingIds = await db.Customers
                     .Where(c => !db.CustomerSearchTerms.Any(t => t.CustomerId == c.Id))
-                    .Select(c => new { c.Id, c.NameKey, c.CompanyKey })
+                    .Select(c => c.Id)
                     .Take(BatchSize)
                     .ToListAsync(cancellationToken);
-                if (missing.Count == 0)
+                if (missingIds.Count == 0)
                     break;
+                var missing = await db.Customers.AsNoTracking()
+                    .Where(c => missingIds.Contains(c.Id))
+                    .Select(c => new { c.Id, c.NameKey, c.CompanyKey })
+                    .ToListAsync(cancellationToken);
 
                 var words = missing.ToDictionary(c => c.Id, c => IndexedWords.Of(c.NameKey, c.CompanyKey));
                 var terms = words.SelectMany(c => SearchVocabulary.TermsFor(c.Key, c.Value)).ToList();
