@@ -12,7 +12,7 @@ namespace ChatCrm.Bot.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Names = ["seed", "migrate"];
+    private static readonly string[] Names = ["seed", "migrate", "measure-resolution"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
@@ -32,7 +32,12 @@ public static class CliCommands
         var migrate = new Command("migrate", "Bring the configured database to the newest schema.");
         migrate.SetAction((_, cancellationToken) => MigrateAsync(cancellationToken));
 
-        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.") { seed, migrate };
+        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.")
+        {
+            seed,
+            migrate,
+            MeasureResolutionCommand.Create(BuildHost),
+        };
         return await root.Parse(args).InvokeAsync();
     }
 

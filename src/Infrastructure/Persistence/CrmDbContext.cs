@@ -8,6 +8,7 @@ using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
 using ChatCrm.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatCrm.Infrastructure.Persistence;
 
@@ -77,6 +78,13 @@ public abstract class CrmDbContext : DbContext
             await SearchIndexUpkeep.StageAsync(this, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // The search index takes "any N" rows on purpose (a bounded count, a capped candidate list): an order would cost a sort.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

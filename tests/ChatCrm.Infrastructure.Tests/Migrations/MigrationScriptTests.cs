@@ -15,7 +15,7 @@ public sealed class MigrationScriptTests
     private static readonly string[] Tables =
     [
         "Customers", "CustomerIdentities", "Interactions", "Users", "Offers",
-        "Orders", "ConsentRecords", "AuditEntries", "DialogStates",
+        "Orders", "ConsentRecords", "AuditEntries", "DialogStates", "CustomerSearchTerms", "SearchWordVariants",
     ];
 
     [Fact]

@@ -43,7 +43,8 @@ public abstract class DemoSeederTests
         Assert.All(customers, c => Assert.Equal(
             Domain.Customers.Identification.IndexedWords.Of(c).Order(StringComparer.Ordinal),
             terms.Where(t => t.CustomerId == c.Id).Select(t => t.Word).Order(StringComparer.Ordinal)));
-        Assert.All(terms.Select(t => t.Word).Distinct(), w => Assert.True(db.SearchWordVariants.Any(v => v.Variant == w && v.Word == w), w));
+        var vocabulary = (await db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        Assert.Subset(vocabulary, terms.Select(t => t.Word).ToHashSet(StringComparer.Ordinal));
 
         var interactions = await db.Interactions.ToListAsync();
         Assert.Contains(interactions, i => i.FollowUpOn is not null);

@@ -16,10 +16,10 @@ public sealed record CandidateIds(IReadOnlyList<CustomerId> Ids, bool MoreExist)
 /// <item>each typed word is looked up in the vocabulary under itself and its deletions (one query of equality
 /// seeks for all words) and the indexed words found are checked with <see cref="WordMatch"/>: exact, unfinished
 /// or within the allowed slips;</item>
-/// <item>for each typed word, a count of its customers that stops at <see cref="MaxCandidates"/> + 1 tells the
-/// rare words from the common ones;</item>
-/// <item>the customers of the rarest word are the candidates when they are few; otherwise those having a match
-/// for every word (an intersection of index ranges); and when no customer has them all, those of the rarest word,
+/// <item>for each typed word, a count of its customers that stops at 5,000 tells the rare words from the common ones;</item>
+/// <item>the customers of the rarest word are the candidates when they are at most <see cref="MaxCandidates"/>;
+/// otherwise those having a match for the two rarest words (an intersection of index ranges), adding the next
+/// rarest word while there are still too many; and when no customer has them all, those of the rarest word,
 /// exact matches first, marked as incomplete.</item>
 /// </list>
 /// Candidates are then weighed in the domain (<see cref="CustomerIdentification"/>), not here.
@@ -27,6 +27,9 @@ public sealed record CandidateIds(IReadOnlyList<CustomerId> Ids, bool MoreExist)
 public sealed class CustomerSearchIndex(CrmDbContext db)
 {
     public const int MaxCandidates = 200;
+
+    /// <summary>How far the customers of a word are counted to tell rare words from common ones (an index range read, stopped here).</summary>
+    private const int MaxCounted = 5_000;
 
     public async Task<CandidateIds> FindAsync(IReadOnlyList<string> typedWords, CancellationToken cancellationToken)
     {
@@ -38,7 +41,7 @@ public sealed class CustomerSearchIndex(CrmDbContext db)
         var counted = new List<(Expansion Word, int Count)>();
         foreach (var expansion in expansions)
         {
-            var count = await Terms(expansion.All).Take(MaxCandidates + 1).CountAsync(cancellationToken);
+            var count = await Terms(expansion.All).Take(MaxCounted + 1).CountAsync(cancellationToken);
             if (count > 0)
                 counted.Add((expansion, count));
         }
@@ -50,12 +53,15 @@ public sealed class CustomerSearchIndex(CrmDbContext db)
         if (rarest.Count <= MaxCandidates)
             return new CandidateIds(await CustomersOf(rarest.Word.All, MaxCandidates, cancellationToken), MoreExist: false);
 
-        if (counted.Count > 1)
+        // Customers having every word, starting with the two rarest and adding words only while there are too many.
+        for (var words = 2; words <= counted.Count; words++)
         {
-            var everyWord = counted.Skip(1).Aggregate(CustomerIds(rarest.Word.All), (ids, next) => ids.Intersect(CustomerIds(next.Word.All)));
-            var both = await everyWord.Take(MaxCandidates + 1).ToListAsync(cancellationToken);
-            if (both.Count > 0)
-                return new CandidateIds(both.Take(MaxCandidates).ToList(), both.Count > MaxCandidates);
+            var having = counted.Skip(1).Take(words - 1).Aggregate(CustomerIds(rarest.Word.All), (ids, next) => ids.Intersect(CustomerIds(next.Word.All)));
+            var found = await having.Take(MaxCandidates + 1).ToListAsync(cancellationToken);
+            if (found.Count == 0)
+                break;
+            if (found.Count <= MaxCandidates || words == counted.Count)
+                return new CandidateIds(found.Take(MaxCandidates).ToList(), found.Count > MaxCandidates);
         }
 
         // Too many for one word and nobody with them all: the rarest word's customers, exact matches first.
