@@ -93,6 +93,8 @@ public sealed class CustomerRightsTranscriptTests : BotTestBase
         Assert.Equal(Interaction.ErasedText, await App.WithDatabaseAsync(db => db.Interactions.Select(i => i.Summary).SingleAsync()));
         Assert.Equal(12_000m, await App.WithDatabaseAsync(db => db.Orders.Select(o => o.Amount).SingleAsync()));
         Assert.Contains(AuditAction.Erased, await App.WithDatabaseAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+        Assert.False(await App.WithDatabaseAsync(db => db.SearchWordVariants.AnyAsync(v => v.Word == "nunez" || v.Word == "acme")));
+        Assert.False(await App.WithDatabaseAsync(db => db.CustomerSearchTerms.AnyAsync(t => t.Word == "nunez")));
 
         var rep = App.Chat(Connector, CrmData.Ana);
         var find = (await rep.SendAsync("find maria.nunez@acme.es")).ShouldSay("No customer found");

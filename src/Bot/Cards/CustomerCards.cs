@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Customers.Identification;
 
 namespace ChatCrm.Bot.Cards;
 
@@ -10,19 +11,25 @@ public sealed record CustomerHistory(int InteractionCount, DateTimeOffset? LastC
 /// <summary>Cards about customers: choosing one among several, a customer's profile, and "not found".</summary>
 public static class CustomerCards
 {
-    /// <summary>A list of candidates; each button sends <paramref name="verb"/> with the chosen customer's id.</summary>
-    public static Card Choose(string query, IReadOnlyList<Customer> candidates, bool moreExist, string verb)
+    /// <summary>
+    /// Candidates best first, each with how sure the match is and why ("92% — name ≈ nunes (1 typo), company
+    /// matches"), so the person sees what the search saw; each button sends <paramref name="verb"/> with the
+    /// chosen customer's id. A single candidate is one too doubtful to take without asking.
+    /// </summary>
+    public static Card Choose(string query, IReadOnlyList<ScoredCustomer> candidates, bool moreExist, string verb)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var body = new List<CardBlock>
         {
-            new CardText("Several customers match. Which one do you mean? (Press a button or type its number.)"),
-            new CardFacts(candidates.Select((c, i) => new CardFact($"{i + 1}", Describe(c))).ToList()),
+            new CardText(candidates.Count == 1
+                ? "Is this the customer you mean? (Press the button or type 1.)"
+                : "Several customers match. Which one do you mean? (Press a button or type its number.)"),
+            new CardFacts(candidates.Select((c, i) => new CardFact($"{i + 1}", $"{Describe(c.Customer)} · {c.Explain()}")).ToList()),
         };
         if (moreExist)
             body.Add(new CardText("More customers match than are shown: add the company, an e-mail or a phone number to narrow it down.", TextEmphasis.Subtle));
         var buttons = candidates
-            .Select((c, i) => CardButton.For($"{i + 1}. {Shorten(c.DisplayName, 60)}", verb, ("customerId", c.Id.Value.ToString())))
+            .Select((c, i) => CardButton.For($"{i + 1}. {Shorten(c.Customer.DisplayName, 60)}", verb, ("customerId", c.Customer.Id.Value.ToString())))
             .ToList();
         return new Card($"Customers matching \"{Shorten(query, 80)}\"", body, buttons);
     }
@@ -31,7 +38,7 @@ public static class CustomerCards
         "No customer found",
         [
             new CardText($"I couldn't find a customer matching \"{Shorten(query, 80)}\"."),
-            new CardText("Try part of the name or the company (accents don't matter), an e-mail address, or a phone number with its country code, e.g. +34 600 123 456.", TextEmphasis.Subtle),
+            new CardText("Try part of the name or the company (accents and a typo or two don't matter; \"name, company\" narrows it down), an e-mail address, a loyalty number, or a phone number with its country code, e.g. +34 600 123 456.", TextEmphasis.Subtle),
         ],
         []);
 

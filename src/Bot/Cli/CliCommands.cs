@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Search;
 using ChatCrm.Infrastructure.Seeding;
 using ChatCrm.Infrastructure.Tiers;
 
@@ -12,7 +13,7 @@ namespace ChatCrm.Bot.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Names = ["seed", "migrate", "tiers"];
+    private static readonly string[] Names = ["seed", "migrate", "tiers", "measure-resolution"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
@@ -35,7 +36,13 @@ public static class CliCommands
         var tiers = new Command("tiers", "Recalculate every customer's value tier (Pareto share of trailing-12-month value), figures and needs segments.");
         tiers.SetAction((_, cancellationToken) => TierCommand.RunAsync(BuildHost, cancellationToken));
 
-        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.") { seed, migrate, tiers };
+        var root = new RootCommand("ChatCrm — the conversational CRM for Teams and Slack. Without a command, runs the bot.")
+        {
+            seed,
+            migrate,
+            tiers,
+            MeasureResolutionCommand.Create(BuildHost),
+        };
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -49,6 +56,7 @@ public static class CliCommands
         using var host = BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SearchIndexBackfill>().RunAsync(cancellationToken);
 
         using var bar = new ConsoleProgressBar(Console.Error, "customers");
         var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
@@ -67,6 +75,7 @@ public static class CliCommands
         using var host = BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SearchIndexBackfill>().RunAsync(cancellationToken);
         Console.WriteLine("The database is at the newest migration.");
         return 0;
     }

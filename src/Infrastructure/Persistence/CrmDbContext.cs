@@ -8,8 +8,10 @@ using ChatCrm.Domain.Orders;
 using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
+using ChatCrm.Infrastructure.Persistence.Search;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatCrm.Infrastructure.Persistence;
 
@@ -54,16 +56,49 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
 
+    /// <summary>The word index of customers' names and companies (see <see cref="SearchIndexUpkeep"/>, which keeps it on every save).</summary>
+    public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
+
+    /// <summary>The vocabulary of the word index, keyed for exact, unfinished and mistyped words.</summary>
+    public DbSet<SearchWordVariant> SearchWordVariants => Set<SearchWordVariant>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        SearchIndexUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this))
+        {
+            // Another save added the same new word first: stage what is still missing and save once more.
+            SearchIndexUpkeep.Stage(this);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await SearchIndexUpkeep.StageAsync(this, cancellationToken);
         ConcurrencyVersion.BumpModified(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this))
+        {
+            // Another save added the same new word first: stage what is still missing and save once more.
+            await SearchIndexUpkeep.StageAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // The search index takes "any N" rows on purpose (a bounded count, a capped candidate list): an order would cost a sort.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

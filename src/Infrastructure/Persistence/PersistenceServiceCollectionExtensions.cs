@@ -1,4 +1,5 @@
 using ChatCrm.Infrastructure.Persistence.Providers;
+using ChatCrm.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ public static class PersistenceServiceCollectionExtensions
             builder.UseSqlServer(ConnectionString(provider, DatabaseProvider.SqlServer)));
 
         services.AddTransient<DatabaseMigrator>();
+        services.AddTransient<SearchIndexBackfill>();
+        services.AddScoped<CustomerSearchIndex>();
+        services.AddScoped<CustomerLookup>();
         return services;
     }
 

@@ -23,11 +23,27 @@ public sealed class CustomerErasure(CrmDbContext db)
 
         var formerName = customer.DisplayName;
         var handles = customer.Identities.Count;
+        await ForgetWordsOnlyThisCustomerHadAsync(customerId, cancellationToken);
         customer.Erase(at);
         var interactions = await db.Interactions.Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
         foreach (var interaction in interactions)
             interaction.Redact();
         var orders = await db.Orders.CountAsync(o => o.CustomerId == customerId, cancellationToken);
         return new ErasureReport(formerName, handles, interactions.Count, orders);
+    }
+
+    /// <summary>
+    /// A rare surname in the search vocabulary would outlive the customer it belonged to: the words no other
+    /// customer has leave the vocabulary too. (The customer's own index rows go when its name does.)
+    /// </summary>
+    private async Task ForgetWordsOnlyThisCustomerHadAsync(CustomerId customerId, CancellationToken cancellationToken)
+    {
+        var words = await db.CustomerSearchTerms.Where(t => t.CustomerId == customerId).Select(t => t.Word).ToListAsync(cancellationToken);
+        if (words.Count == 0)
+            return;
+        var shared = await db.CustomerSearchTerms.Where(t => words.Contains(t.Word) && t.CustomerId != customerId)
+            .Select(t => t.Word).Distinct().ToListAsync(cancellationToken);
+        var orphans = words.Except(shared, StringComparer.Ordinal).ToList();
+        db.SearchWordVariants.RemoveRange(await db.SearchWordVariants.Where(v => orphans.Contains(v.Word)).ToListAsync(cancellationToken));
     }
 }

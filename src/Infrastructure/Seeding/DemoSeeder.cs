@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -41,13 +42,14 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
         var firstCustomerNumber = await db.Customers.LongCountAsync(ct);
         var takenCompanyKeys = await db.Customers.Where(c => c.CompanyKey != "").Select(c => c.CompanyKey).Distinct().ToListAsync(ct);
         var generator = new DemoCustomerGenerator(request.RandomSeed, new DemoCast(users, offers), now, firstCustomerNumber, takenCompanyKeys);
+        var searchIndex = new SeedSearchIndex(await db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word).ToListAsync(ct));
 
         var totals = new SeedChunkTotals();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var inserter = new BulkInserter(db);
-            await WriteCustomersAsync(generator, inserter, request.Customers, totals, progress, ct);
+            await WriteCustomersAsync(generator, searchIndex, inserter, request.Customers, totals, progress, ct);
         }
         finally
         {
@@ -78,22 +80,24 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
     /// Generates the next chunk while the current one is written (generation and writing each keep one core
     /// busy), each chunk in its own transaction: parents (customers) before their children.
     /// </summary>
-    private async Task WriteCustomersAsync(DemoCustomerGenerator generator, BulkInserter inserter, int total,
+    private async Task WriteCustomersAsync(DemoCustomerGenerator generator, SeedSearchIndex searchIndex, BulkInserter inserter, int total,
         SeedChunkTotals totals, IProgress<SeedProgress>? progress, CancellationToken ct)
     {
         var generated = 0;
         Task<SeedChunk>? next = null;
         try
         {
-            next = StartNextChunk(generator, total, ref generated, ct);
+            next = StartNextChunk(generator, searchIndex, total, ref generated, ct);
             while (next is not null)
             {
                 var chunk = await next;
-                next = StartNextChunk(generator, total, ref generated, ct);
+                next = StartNextChunk(generator, searchIndex, total, ref generated, ct);
 
                 await using (var transaction = await db.Database.BeginTransactionAsync(ct))
                 {
                     await inserter.InsertAsync(chunk.Customers, ct);
+                    await inserter.InsertAsync(chunk.SearchWordVariants, ct);
+                    await inserter.InsertAsync(chunk.SearchTerms, ct);
                     await inserter.InsertAsync(chunk.Identities, ct);
                     await inserter.InsertAsync(chunk.Interactions, ct);
                     await inserter.InsertAsync(chunk.Orders, ct);
@@ -120,13 +124,13 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
     private static DateTimeOffset WholeSeconds(DateTimeOffset moment) =>
         new(moment.Ticks - (moment.Ticks % TimeSpan.TicksPerSecond), moment.Offset);
 
-    private static Task<SeedChunk>? StartNextChunk(DemoCustomerGenerator generator, int total, ref int generated, CancellationToken ct)
+    private static Task<SeedChunk>? StartNextChunk(DemoCustomerGenerator generator, SeedSearchIndex searchIndex, int total, ref int generated, CancellationToken ct)
     {
         var size = Math.Min(CustomersPerTransaction, total - generated);
         if (size <= 0)
             return null;
         generated += size;
-        return Task.Run(() => generator.Next(size), ct);
+        return Task.Run(() => searchIndex.Index(generator.Next(size)), ct);
     }
 
     private async Task<(IReadOnlyList<User> Users, int Added)> EnsureDirectoryAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Orders;
+using ChatCrm.Infrastructure.Persistence.Search;
 
 namespace ChatCrm.Infrastructure.Seeding;
 
@@ -11,4 +12,11 @@ internal sealed record SeedChunk(
     List<CustomerIdentity> Identities,
     List<Interaction> Interactions,
     List<Order> Orders,
-    List<ConsentRecord> Consents);
+    List<ConsentRecord> Consents)
+{
+    /// <summary>The chunk's customers in the word index (see <see cref="SeedSearchIndex"/>).</summary>
+    public IReadOnlyList<CustomerSearchTerm> SearchTerms { get; init; } = [];
+
+    /// <summary>The vocabulary rows of the words this chunk is the first to use.</summary>
+    public IReadOnlyList<SearchWordVariant> SearchWordVariants { get; init; } = [];
+}

@@ -72,11 +72,41 @@ public sealed class IdentityNormalizerTests
         Assert.Contains("longer than 200 characters", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Normalize_LoyaltyNumber_IsTrimmedAndUpperCase() =>
-        Assert.Equal("AB-123", IdentityNormalizer.Normalize(IdentityKind.LoyaltyNumber, " ab-123 "));
+    [Theory]
+    [InlineData(IdentityKind.LoyaltyNumber, " ab-123 ", "AB-123")]
+    [InlineData(IdentityKind.LoyaltyNumber, "cc 000 000 123", "CC000000123")]
+    [InlineData(IdentityKind.ExternalId, " erp-es-0001 2345 ", "ERP-ES-00012345")]
+    public void Normalize_LoyaltyNumberOrExternalId_IsUpperCaseWithoutSpaces(IdentityKind kind, string raw, string expected) =>
+        Assert.Equal(expected, IdentityNormalizer.Normalize(kind, raw));
+
+    [Theory]
+    [InlineData(" 0B3F6A2E-8F54-4C55-9D1E-4A1F2C3D4E5F ")]
+    [InlineData("{0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f}")]
+    [InlineData("0b3f6a2e8f544c559d1e4a1f2c3d4e5f")]
+    public void Normalize_TeamsUser_IsALowerCaseGuid(string raw) =>
+        Assert.Equal("0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f", IdentityNormalizer.Normalize(IdentityKind.TeamsUser, raw));
 
     [Fact]
-    public void Normalize_ChatUserId_KeepsCase() =>
-        Assert.Equal("U02AbCdE", IdentityNormalizer.Normalize(IdentityKind.SlackUser, " U02AbCdE "));
+    public void Normalize_TeamsUserNotAGuid_ThrowsShowingTheForm()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => IdentityNormalizer.Normalize(IdentityKind.TeamsUser, "29:1abc"));
+        Assert.Contains("is not a Teams user id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(" t024be7ld:u012ab3cd ", "T024BE7LD:U012AB3CD")]
+    [InlineData("T024BE7LD : U012AB3CD", "T024BE7LD:U012AB3CD")]
+    public void Normalize_SlackUser_IsTeamColonUserInUpperCase(string raw, string expected) =>
+        Assert.Equal(expected, IdentityNormalizer.Normalize(IdentityKind.SlackUser, raw));
+
+    [Theory]
+    [InlineData("U012AB3CD")]
+    [InlineData("T024BE7LD:")]
+    [InlineData("T1:U2:X3")]
+    [InlineData("T-1:U2")]
+    public void Normalize_SlackUserWithoutTeam_ThrowsAskingForTeamAndUser(string raw)
+    {
+        var error = Assert.Throws<DomainRuleException>(() => IdentityNormalizer.Normalize(IdentityKind.SlackUser, raw));
+        Assert.Contains("TEAM:USER", error.Message, StringComparison.Ordinal);
+    }
 }

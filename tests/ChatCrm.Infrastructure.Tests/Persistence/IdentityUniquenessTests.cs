@@ -38,15 +38,15 @@ public abstract class IdentityUniquenessTests(DatabaseFixture db)
     [Fact]
     public async Task SaveChanges_SameValueForDifferentKinds_IsAllowed()
     {
-        var handle = $"U{Guid.NewGuid():N}".ToUpperInvariant();
-        var onTeams = CrmTestData.Customer("Pedro Gil");
-        onTeams.AddIdentity(IdentityKind.TeamsUser, handle);
-        var onSlack = CrmTestData.Customer("Pedro Gil Sanz");
-        onSlack.AddIdentity(IdentityKind.SlackUser, handle);
+        var handle = $"CC{Guid.NewGuid():N}".ToUpperInvariant();
+        var loyal = CrmTestData.Customer("Pedro Gil");
+        loyal.AddIdentity(IdentityKind.LoyaltyNumber, handle);
+        var inErp = CrmTestData.Customer("Pedro Gil Sanz");
+        inErp.AddIdentity(IdentityKind.ExternalId, handle);
 
         await using (var context = db.CreateContext())
         {
-            context.Customers.AddRange(onTeams, onSlack);
+            context.Customers.AddRange(loyal, inErp);
             await context.SaveChangesAsync();
         }
 

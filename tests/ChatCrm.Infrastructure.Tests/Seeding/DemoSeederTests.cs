@@ -38,6 +38,14 @@ public abstract class DemoSeederTests
         Assert.NotEmpty(phones);
         Assert.All(phones, p => Assert.Equal(p, IdentityNormalizer.NormalizePhone(p, null)));
 
+        // The seeder writes the word index with the customers: every customer is found by each word of its name.
+        var terms = await db.CustomerSearchTerms.ToListAsync();
+        Assert.All(customers, c => Assert.Equal(
+            Domain.Customers.Identification.IndexedWords.Of(c).Order(StringComparer.Ordinal),
+            terms.Where(t => t.CustomerId == c.Id).Select(t => t.Word).Order(StringComparer.Ordinal)));
+        var vocabulary = (await db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        Assert.Subset(vocabulary, terms.Select(t => t.Word).ToHashSet(StringComparer.Ordinal));
+
         var interactions = await db.Interactions.ToListAsync();
         Assert.Contains(interactions, i => i.FollowUpOn is not null);
         Assert.All(interactions, i => Assert.InRange(i.OccurredAt, TestClock.Now.AddYears(-2).AddDays(-1), TestClock.Now));

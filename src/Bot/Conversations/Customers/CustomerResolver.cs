@@ -51,7 +51,7 @@ public sealed class CustomerResolver(CustomerFinder finder)
                 return new CustomerResolution(found.Customer, []);
             case CustomerSearchResult.Ambiguous ambiguous:
                 context.Show(CustomerCards.Choose(query, ambiguous.Candidates, ambiguous.MoreExist, verb));
-                return new CustomerResolution(null, ambiguous.Candidates.Select(c => c.Id.Value).ToList());
+                return new CustomerResolution(null, ambiguous.Candidates.Select(c => c.Customer.Id.Value).ToList());
             case CustomerSearchResult.Invalid invalid:
                 context.Say(invalid.Problem);
                 return CustomerResolution.None;

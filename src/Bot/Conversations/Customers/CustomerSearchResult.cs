@@ -1,4 +1,5 @@
 using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Customers.Identification;
 
 namespace ChatCrm.Bot.Conversations.Customers;
 
@@ -14,8 +15,9 @@ public abstract record CustomerSearchResult
 
     public sealed record Found(Customer Customer) : CustomerSearchResult;
 
+    /// <param name="Candidates">Best first, each with its confidence and the reasons for it.</param>
     /// <param name="MoreExist">True when more customers matched than the list shows.</param>
-    public sealed record Ambiguous(IReadOnlyList<Customer> Candidates, bool MoreExist) : CustomerSearchResult;
+    public sealed record Ambiguous(IReadOnlyList<ScoredCustomer> Candidates, bool MoreExist) : CustomerSearchResult;
 
     public sealed record NotFound(string Query) : CustomerSearchResult;
 

@@ -1,0 +1,62 @@
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Customers.Identification;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Infrastructure.Persistence.Search;
+
+/// <summary>
+/// Answers "which customer?" for a parsed query against the database: handles through the unique
+/// (Kind, Value) index of identities, words through <see cref="CustomerSearchIndex"/>; the customers found are
+/// loaded with their handles and the decision is the domain's (<see cref="CustomerIdentification"/>).
+/// Customers are read untracked: identifying someone changes nothing.
+/// </summary>
+public sealed class CustomerLookup(CrmDbContext db, CustomerSearchIndex index)
+{
+    public async Task<IdentificationDecision> IdentifyAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Problem is not null)
+            return new IdentificationDecision.None();
+
+        if (query.Handles.Count > 0)
+        {
+            var holders = await index.FindByHandlesAsync(query.Handles, cancellationToken);
+            if (holders.Count > 0)
+                return CustomerIdentification.Decide(query, await LoadAsync(holders, cancellationToken), moreExist: false);
+        }
+        if (query.Words.Count == 0)
+            return new IdentificationDecision.None();
+
+        var found = await index.FindAsync(query.Words, cancellationToken);
+        if (found.Ids.Count == 0)
+            return new IdentificationDecision.None();
+        return CustomerIdentification.Decide(query, await LoadAsync(found.Ids, cancellationToken), found.MoreExist);
+    }
+
+    /// <summary>
+    /// The customer with this id when it can be worked with (see <see cref="Usable"/>); a record merged into
+    /// another leads to the one it was merged into, so old cards and buttons keep working. Otherwise null.
+    /// </summary>
+    public async Task<Customer?> GetAsync(CustomerId id, CancellationToken cancellationToken)
+    {
+        var mergedInto = await db.Customers.Where(c => c.Id == id).Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken);
+        var wanted = mergedInto ?? id;
+        return await Usable(db.Customers).AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == wanted, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customers a conversation may name: not erased, and not merged into another record. The one place
+    /// this is decided, so that no search or choice offers a customer that is gone.
+    /// </summary>
+    public static IQueryable<Customer> Usable(IQueryable<Customer> customers) =>
+        customers.Where(c => c.ErasedAt == null && c.MergedIntoId == null);
+
+    private async Task<List<Customer>> LoadAsync(IReadOnlyList<CustomerId> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToList();
+        return await Usable(db.Customers).AsNoTracking()
+            .Include(c => c.Identities)
+            .Where(c => wanted.Contains(c.Id))
+            .ToListAsync(cancellationToken);
+    }
+}
