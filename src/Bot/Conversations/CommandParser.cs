@@ -13,6 +13,7 @@ public enum CommandName
     Offers,
     Export,
     Erase,
+    Duplicates,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -41,6 +42,8 @@ public static class CommandParser
         ["ofertas"] = CommandName.Offers,
         ["export"] = CommandName.Export,
         ["exportar"] = CommandName.Export,
+        ["duplicates"] = CommandName.Duplicates,
+        ["duplicados"] = CommandName.Duplicates,
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,

@@ -25,6 +25,7 @@ public sealed partial class ConversationEngine(
     OffersJob offers,
     ExportCustomerJob export,
     EraseCustomerJob erase,
+    DuplicatesJob duplicates,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -92,6 +93,11 @@ public sealed partial class ConversationEngine(
             context.ChosenCustomer = new CustomerId(state.Candidates[number - 1]);
 
         var command = CommandParser.Parse(turn.Text);
+        if (turn.Action is { Verb: DuplicatesJob.MergeVerb })
+        {
+            await duplicates.MergeAsync(context);
+            return state?.Dialog == ChoiceDialog ? null : state;
+        }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })
         {
             await erase.ConfirmAsync(context);
@@ -141,6 +147,8 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("offers", await offers.RunAsync(context, argument)) ?? state;
             case CommandName.Export:
                 return AwaitChoice("export", await export.RunAsync(context, argument)) ?? state;
+            case CommandName.Duplicates:
+                return AwaitChoice("duplicates", await duplicates.RunAsync(context, argument)) ?? state;
             case CommandName.Erase:
                 return AwaitChoice("erase", await erase.AskAsync(context, argument)) ?? state;
             default:
@@ -157,7 +165,7 @@ public sealed partial class ConversationEngine(
 
     private const string ChoiceDialog = "choose";
 
-    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find" or "export" or "erase";
+    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find" or "export" or "erase" or "duplicates";
 
     private static CommandName VerbToCommand(string verb) => verb switch
     {
@@ -166,6 +174,7 @@ public sealed partial class ConversationEngine(
         "offers" => CommandName.Offers,
         "export" => CommandName.Export,
         "erase" => CommandName.Erase,
+        "duplicates" => CommandName.Duplicates,
         _ => CommandName.Find,
     };
 

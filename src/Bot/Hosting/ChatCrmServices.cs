@@ -8,6 +8,7 @@ using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Bot.Privacy;
 using ChatCrm.Infrastructure.Consents;
+using ChatCrm.Infrastructure.Customers;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,8 @@ public static class ChatCrmServices
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ExportCustomerJob>();
         services.AddScoped<EraseCustomerJob>();
+        services.AddScoped<DuplicatesJob>();
+        services.AddScoped<CustomerMerger>();
         services.AddScoped<CustomerDataExport>();
         services.AddScoped<CustomerErasure>();
         services.AddSingleton<ExportLinks>();

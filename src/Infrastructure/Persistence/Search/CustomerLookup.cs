@@ -34,6 +34,20 @@ public sealed class CustomerLookup(CrmDbContext db, CustomerSearchIndex index)
     }
 
     /// <summary>
+    /// Other usable customers whose name and company share the words of <paramref name="customer"/>'s (a slip or two
+    /// allowed), whoever they are: the raw candidates a duplicate check weighs, not a decision.
+    /// </summary>
+    public async Task<IReadOnlyList<Customer>> LookalikesAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var query = CustomerQuery.Parse(customer.Company is { } company ? $"{customer.DisplayName}, {company}" : customer.DisplayName, null);
+        if (query.Words.Count == 0)
+            return [];
+        var found = await index.FindAsync(query.Words, cancellationToken);
+        return (await LoadAsync(found.Ids, cancellationToken)).Where(c => c.Id != customer.Id).ToList();
+    }
+
+    /// <summary>
     /// The customer with this id when it can be worked with (see <see cref="Usable"/>); a record merged into
     /// another leads to the one it was merged into, so old cards and buttons keep working. Otherwise null.
     /// </summary>

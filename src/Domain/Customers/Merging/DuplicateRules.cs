@@ -1,0 +1,69 @@
+using ChatCrm.Domain.Customers.Identification;
+
+namespace ChatCrm.Domain.Customers.Merging;
+
+/// <summary>Why another record might be the same customer; <see cref="Strong"/> when name and company both agree.</summary>
+public sealed record DuplicateSuspicion(Customer Candidate, IReadOnlyList<string> Reasons, bool Strong);
+
+/// <summary>
+/// Spots records that are probably the same customer — the parallel systems that split one customer into many:
+/// the same name (word by word, extra surnames allowed; a slip or two allowed when the company agrees) at the same
+/// company, or exactly the same name in the same country when the company differs or is missing. Only a person
+/// decides to merge; this only points.
+/// </summary>
+public static class DuplicateRules
+{
+    public static DuplicateSuspicion? Assess(Customer subject, Customer other)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Id == subject.Id || other.MergedIntoId is not null || other.IsErased || subject.IsErased)
+            return null;
+        if (NameSlips(subject.NameKey, other.NameKey) is not { } slips)
+            return null;
+
+        var reasons = new List<string> { slips == 0 ? "same name" : $"name differs by {slips} letter(s)" };
+        var sameCompany = subject.CompanyKey.Length > 0 && subject.CompanyKey == other.CompanyKey;
+        if (sameCompany)
+            reasons.Add("same company");
+        else if (slips == 0 && subject.Country == other.Country)
+            reasons.Add(other.CompanyKey.Length == 0 || subject.CompanyKey.Length == 0 ? "same country, one has no company" : "same country, another company");
+        else
+            return null;
+        return new DuplicateSuspicion(other, reasons, sameCompany);
+    }
+
+    /// <summary>
+    /// The letters by which two folded names differ when every word of the shorter name matches, in order, a word
+    /// of the longer one within the allowed slips ("maria nunez" and "maria nunes garcia"); null otherwise.
+    /// </summary>
+    public static int? NameSlips(string firstKey, string secondKey)
+    {
+        var first = Words(firstKey);
+        var second = Words(secondKey);
+        var (shorter, longer) = first.Length <= second.Length ? (first, second) : (second, first);
+        if (shorter.Length < 2)
+            return null;
+        var slips = 0;
+        var next = 0;
+        foreach (var word in shorter)
+        {
+            var matched = false;
+            for (; next < longer.Length && !matched; next++)
+            {
+                var allowed = TypoDistance.Allowed(word, longer[next]);
+                var distance = TypoDistance.Within(word, longer[next], allowed);
+                if (distance <= allowed)
+                {
+                    slips += distance;
+                    matched = true;
+                }
+            }
+            if (!matched)
+                return null;
+        }
+        return slips;
+    }
+
+    private static string[] Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,51 @@
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Customers.Merging;
+
+namespace ChatCrm.Domain.Tests.Customers;
+
+public sealed class DuplicateRulesTests
+{
+    [Fact]
+    public void Assess_SameNameAndCompanyDespiteAccentsAndATypo_IsAStrongSuspicion()
+    {
+        var suspicion = DuplicateRules.Assess(Customer("María Núñez", "Acme Ibérica"), Customer("Maria Nunes", "ACME IBERICA"));
+
+        Assert.NotNull(suspicion);
+        Assert.True(suspicion.Strong);
+        Assert.Equal(["name differs by 1 letter(s)", "same company"], suspicion.Reasons);
+    }
+
+    [Fact]
+    public void Assess_ExtraSurnameSameCountryNoCompany_IsAWeakSuspicion()
+    {
+        var suspicion = DuplicateRules.Assess(Customer("María Núñez", "Acme Ibérica"), Customer("María Núñez García", null));
+
+        Assert.NotNull(suspicion);
+        Assert.False(suspicion.Strong);
+        Assert.Contains("same country, one has no company", suspicion.Reasons);
+    }
+
+    [Theory]
+    [InlineData("Marina Núñez", "Acme Ibérica", "ES")]
+    [InlineData("María Núñez", "Acme Ibérica", "MX")]
+    [InlineData("Núñez", "Acme Ibérica", "ES")]
+    public void Assess_AnotherPersonOrAnotherCountry_IsNoSuspicion(string name, string company, string country)
+    {
+        var subject = Customer("María Núñez", "Globex", "ES");
+        var other = Customer(name, company, country);
+
+        Assert.Null(DuplicateRules.Assess(subject, other));
+    }
+
+    [Fact]
+    public void Assess_TheSameRecord_IsNoSuspicion()
+    {
+        var maria = Customer("María Núñez", "Acme Ibérica");
+
+        Assert.Null(DuplicateRules.Assess(maria, maria));
+    }
+
+    private static Customer Customer(string name, string? company, string country = "ES") =>
+        new(CustomerId.New(), name, company, CountryCode.Parse(country), LanguageCode.Spanish, DateTimeOffset.UtcNow.AddYears(-1));
+}
