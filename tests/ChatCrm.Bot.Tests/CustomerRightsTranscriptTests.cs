@@ -115,6 +115,17 @@ public sealed class CustomerRightsTranscriptTests : BotTestBase
     }
 
     [Fact]
+    public async Task Privacy_OfficerInSpanish_SeesThePreferencesPerPurposeAndChannel_AndTheViewIsAudited()
+    {
+        var turn = (await App.Chat(Connector, Officer).SendAsync("privacidad maria.nunez@acme.es"))
+            .ShouldSay("Privacidad de María Núñez", "Reglas de consentimiento de ES", "Correo electrónico", "✅ sí");
+
+        Assert.Contains("⛔ no", turn.Text, StringComparison.Ordinal);
+        var entry = Assert.Single(await App.WithDatabaseAsync(db => db.AuditEntries.ToListAsync()));
+        Assert.Equal(Domain.Access.CustomerField.Identity | Domain.Access.CustomerField.Consents, entry.Fields);
+    }
+
+    [Fact]
     public async Task Help_ListsPrivacyCommandsForThePrivacyOfficerOnly()
     {
         (await App.Chat(Connector, Officer).SendAsync("help")).ShouldSay("export <customer>", "erase <customer>");

@@ -92,6 +92,8 @@ public static class CustomerCards
             buttons.Add(CardButton.For("Offers", "offers", ("customerId", id)));
         if (mayLog)
             buttons.Add(CardButton.For("Log an interaction", "log", ("customerId", id)));
+        if (grant.Allows(CustomerField.Consents))
+            buttons.Add(CardButton.For("Privacy preferences", "privacy", ("customerId", id)));
         return new Card(customer.DisplayName, body, buttons);
     }
 

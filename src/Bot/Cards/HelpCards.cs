@@ -17,6 +17,7 @@ public static class HelpCards
             new CardFact("log [customer]", "log a call, visit, meeting, e-mail or chat, step by step"),
             new CardFact("last <customer>", "where the last conversation ended, whatever the channel"),
             new CardFact("offers <customer>", "offers that fit the customer and that they agreed to hear about"),
+            new CardFact("privacy <customer>", "the customer's privacy preferences: what they agreed to, per purpose and channel, and why"),
             new CardFact("duplicates <customer>", "other records that are probably the same customer, to merge into one"),
             new CardFact("cancel", "stop what we are doing; nothing half-done is saved"),
             new CardFact("help", "this list"),

@@ -14,6 +14,7 @@ public enum CommandName
     Export,
     Erase,
     Duplicates,
+    Privacy,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -42,6 +43,8 @@ public static class CommandParser
         ["ofertas"] = CommandName.Offers,
         ["export"] = CommandName.Export,
         ["exportar"] = CommandName.Export,
+        ["privacy"] = CommandName.Privacy,
+        ["privacidad"] = CommandName.Privacy,
         ["duplicates"] = CommandName.Duplicates,
         ["duplicados"] = CommandName.Duplicates,
         ["erase"] = CommandName.Erase,

@@ -26,6 +26,7 @@ public sealed partial class ConversationEngine(
     ExportCustomerJob export,
     EraseCustomerJob erase,
     DuplicatesJob duplicates,
+    PrivacyPreferencesJob privacy,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -147,6 +148,8 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("offers", await offers.RunAsync(context, argument)) ?? state;
             case CommandName.Export:
                 return AwaitChoice("export", await export.RunAsync(context, argument)) ?? state;
+            case CommandName.Privacy:
+                return AwaitChoice("privacy", await privacy.RunAsync(context, argument)) ?? state;
             case CommandName.Duplicates:
                 return AwaitChoice("duplicates", await duplicates.RunAsync(context, argument)) ?? state;
             case CommandName.Erase:
@@ -165,7 +168,7 @@ public sealed partial class ConversationEngine(
 
     private const string ChoiceDialog = "choose";
 
-    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find" or "export" or "erase" or "duplicates";
+    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find" or "export" or "erase" or "duplicates" or "privacy";
 
     private static CommandName VerbToCommand(string verb) => verb switch
     {
@@ -175,6 +178,7 @@ public sealed partial class ConversationEngine(
         "export" => CommandName.Export,
         "erase" => CommandName.Erase,
         "duplicates" => CommandName.Duplicates,
+        "privacy" => CommandName.Privacy,
         _ => CommandName.Find,
     };
 

@@ -44,6 +44,8 @@ public static class ChatCrmServices
         services.AddScoped<ExportCustomerJob>();
         services.AddScoped<EraseCustomerJob>();
         services.AddScoped<DuplicatesJob>();
+        services.AddScoped<PrivacyPreferencesJob>();
+        services.AddScoped<ConsentSubjectReader>();
         services.AddScoped<CustomerMerger>();
         services.AddScoped<CustomerDataExport>();
         services.AddScoped<CustomerErasure>();

@@ -7,6 +7,7 @@ using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
+using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,13 +21,11 @@ namespace ChatCrm.Bot.Conversations.Jobs;
 /// in the chat user's language.
 /// </summary>
 public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit,
-    ConsentPolicyTable policies, TimeProvider clock)
+    ConsentSubjectReader consents, TimeProvider clock)
 {
     /// <summary>Interaction channels a follow-up can go out on; face-to-face ones cannot.</summary>
     private static readonly InteractionChannel[] DistanceChannels =
         Enum.GetValues<InteractionChannel>().Where(c => c.ToContactChannel() is not null).ToArray();
-
-    private static readonly InteractionKind[] PersonalContactKinds = PersonalContact.Kinds.ToArray();
 
     /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
@@ -45,14 +44,11 @@ public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, 
         var owned = (await db.Orders.Where(o => o.CustomerId == customer.Id).Select(o => o.ProductCode).Distinct().ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var ownedCategories = catalog.Where(o => owned.Contains(o.ProductCode)).Select(o => o.Category).ToHashSet(StringComparer.Ordinal);
-        var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.CustomerId == customer.Id).ToListAsync(ct);
-        var interactions = db.Interactions.Where(i => i.CustomerId == customer.Id);
-        var lastChannel = await interactions.Where(i => DistanceChannels.Contains(i.Channel))
+        var lastChannel = await db.Interactions.Where(i => i.CustomerId == customer.Id && DistanceChannels.Contains(i.Channel))
             .OrderByDescending(i => i.OccurredAt).Select(i => (InteractionChannel?)i.Channel).FirstOrDefaultAsync(ct);
-        var metBefore = await interactions.AnyAsync(i => PersonalContactKinds.Contains(i.Kind) && i.OccurredAt <= now, ct);
         var channel = lastChannel?.ToContactChannel() ?? ContactChannel.Email;
 
-        var subject = new ConsentSubject(policies.For(customer.Country), consents, metBefore);
+        var subject = await consents.ReadAsync(customer, now, ct);
         var suggestions = OfferRules.Suggest(catalog, owned, ownedCategories, subject, channel);
         var showSuppressed = grant.Allows(CustomerField.SuppressedOffers);
         audit.Record(context, AuditAction.ViewedOffers, customer.Id,

@@ -1,0 +1,33 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Access;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Infrastructure.Consents;
+
+namespace ChatCrm.Bot.Conversations.Jobs;
+
+/// <summary>
+/// "privacy &lt;customer&gt;": the customer's privacy preferences as they stand — for each purpose and channel,
+/// whether ChatCrm may reach out and why (their own statement, or their country's rule) — in the user's language.
+/// </summary>
+public sealed class PrivacyPreferencesJob(CustomerResolver resolver, CustomerAccess access, ConsentSubjectReader consents,
+    AuditTrail audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (customer, choices) = await resolver.ResolveAsync(context, query, "privacy");
+        if (customer is null)
+            return choices;
+        if (await access.RequireAsync(context, customer, CustomerField.Consents, "privacy preferences") is null)
+            return [];
+
+        var subject = await consents.ReadAsync(customer, time.GetUtcNow(), context.CancellationToken);
+        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.Identity | CustomerField.Consents);
+        context.Show(ConsentCards.Summary(customer, ConsentSummary.Of(subject), LocalizedText.LanguageFor(context.User.Locale)));
+        return [];
+    }
+}
