@@ -45,6 +45,8 @@ public sealed class CustomerRightsTranscriptTests : BotTestBase
         Assert.Equal("Talked about her daughter's wedding and the renewal", (string?)document["interactions"]![0]!["summary"]);
         Assert.Equal(12_000m, (decimal?)document["orders"]![0]!["amount"]);
         Assert.True((bool?)document["consents"]![0]!["granted"]);
+        Assert.Empty(document["merges"]!.AsArray());
+        Assert.Empty(document["tierHistory"]!.AsArray());
         Assert.Contains(document["accessLog"]!.AsArray(), a => (string?)a!["action"] == "ExportRequested" && (string?)a["by"] == "Ana Belén Galíndez");
         Assert.Equal([AuditAction.ExportRequested, AuditAction.ExportDownloaded],
             await App.WithDatabaseAsync(db => db.AuditEntries.OrderBy(a => a.At).Select(a => a.Action).ToListAsync()));

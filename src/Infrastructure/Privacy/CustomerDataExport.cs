@@ -8,7 +8,8 @@ namespace ChatCrm.Infrastructure.Privacy;
 
 /// <summary>
 /// Everything ChatCrm holds about one customer, as one JSON document (the right of access): the record and its
-/// handles, every interaction, order and consent statement, and the audit trail of who looked at the record.
+/// handles, every interaction, order and consent statement, the value tier and its history, the product
+/// categories bought, merges of duplicate records, and the audit trail of who looked at the record.
 /// Staff appear by name; ids are included so the document can be checked against the database.
 /// </summary>
 public sealed class CustomerDataExport(CrmDbContext db)
@@ -29,10 +30,16 @@ public sealed class CustomerDataExport(CrmDbContext db)
             .OrderBy(o => o.PlacedAt).ToListAsync(cancellationToken);
         var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.CustomerId == customerId)
             .OrderBy(c => c.RecordedAt).ToListAsync(cancellationToken);
+        var value = await db.CustomerValues.AsNoTracking().FirstOrDefaultAsync(v => v.CustomerId == customerId, cancellationToken);
+        var tierChanges = await db.TierChanges.AsNoTracking().Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.ChangedAt).ToListAsync(cancellationToken);
+        var needs = await db.CustomerNeeds.AsNoTracking().Where(n => n.CustomerId == customerId).Select(n => n.Category).ToListAsync(cancellationToken);
+        var merges = await db.CustomerMerges.AsNoTracking().Where(m => m.SurvivorId == customerId || m.MergedId == customerId)
+            .OrderBy(m => m.At).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.CustomerId == customerId)
             .OrderBy(a => a.At).ToListAsync(cancellationToken);
 
-        var staffIds = interactions.Select(i => i.LoggedBy).Concat(audit.Select(a => a.Actor)).Append(customer.OwnerId ?? default).Distinct().ToList();
+        var staffIds = interactions.Select(i => i.LoggedBy).Concat(audit.Select(a => a.Actor)).Concat(merges.Select(m => m.MergedBy)).Append(customer.OwnerId ?? default).Distinct().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         string? Name(UserId? id) => id is { } known && staff.TryGetValue(known, out var name) ? name : null;
@@ -80,6 +87,30 @@ public sealed class CustomerDataExport(CrmDbContext db)
                 ["channel"] = c.Channel.ToString(),
                 ["granted"] = c.Granted,
                 ["source"] = c.Source,
+            }),
+            ["value"] = value is null ? null : new JsonObject
+            {
+                ["tier"] = value.Tier.ToString(),
+                ["value12Months"] = value.Value12Months,
+                ["currency"] = value.ReportingCurrency,
+                ["ordersIn12Months"] = value.OrdersIn12Months,
+                ["calculatedAt"] = value.CalculatedAt,
+            },
+            ["tierHistory"] = Array(tierChanges, t => new JsonObject
+            {
+                ["changedAt"] = t.ChangedAt,
+                ["from"] = t.FromTier?.ToString(),
+                ["to"] = t.ToTier.ToString(),
+            }),
+            ["productCategoriesBought"] = new JsonArray(needs.Order(StringComparer.Ordinal).Select(n => (JsonNode?)n).ToArray()),
+            ["merges"] = Array(merges, m => new JsonObject
+            {
+                ["at"] = m.At,
+                ["mergedRecord"] = m.MergedId.Value,
+                ["mergedName"] = m.MergedName,
+                ["into"] = m.SurvivorId.Value,
+                ["by"] = Name(m.MergedBy),
+                ["explanation"] = m.Explanation,
             }),
             ["accessLog"] = Array(audit, a => new JsonObject
             {
