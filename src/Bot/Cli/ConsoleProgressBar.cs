@@ -21,6 +21,10 @@ public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgre
     private int _lastDecile = -1;
     private SeedProgress? _last;
     private TimeSpan _stageStarted = TimeSpan.Zero;
+    private long _stageStartDone;
+
+    /// <summary>Below this much time in a stage, a rate (and so the time left) would be noise: it is not shown yet.</summary>
+    private static readonly TimeSpan MinimumForRate = TimeSpan.FromMilliseconds(500);
 
     public void Report(TierProgress value)
     {
@@ -38,6 +42,7 @@ public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgre
                 if (_interactive)
                     output.WriteLine('\r' + Line(previous));
                 _stageStarted = _clock.Elapsed;
+                _stageStartDone = value.Done;
                 _lastDraw = TimeSpan.MinValue;
                 _lastDecile = -1;
             }
@@ -78,10 +83,11 @@ public sealed class ConsoleProgressBar(TextWriter output, string unit) : IProgre
         var fraction = progress.Total <= 0 ? 1d : Math.Clamp((double)progress.Done / progress.Total, 0, 1);
         var filled = (int)Math.Round(fraction * Width);
         var elapsed = _clock.Elapsed - _stageStarted;
-        var rate = elapsed.TotalSeconds > 0 ? progress.Done / elapsed.TotalSeconds : 0;
+        var rate = elapsed >= MinimumForRate ? Math.Max(0, progress.Done - _stageStartDone) / elapsed.TotalSeconds : 0;
         var left = rate > 0 ? TimeSpan.FromSeconds((progress.Total - progress.Done) / rate) : (TimeSpan?)null;
         var culture = CultureInfo.InvariantCulture;
+        var shownRate = rate > 0 ? rate.ToString("N0", culture) : "--";
         return string.Create(culture,
-            $"[{new string('#', filled)}{new string('.', Width - filled)}] {progress.Done:N0}/{progress.Total:N0} {unit} ({fraction:P0}) · {rate:N0}/s · {(left is { } l ? l.ToString(@"hh\:mm\:ss", culture) : "--:--:--")} left · {progress.Stage}   ");
+            $"[{new string('#', filled)}{new string('.', Width - filled)}] {progress.Done:N0}/{progress.Total:N0} {unit} ({fraction:P0}) · {shownRate}/s · {(left is { } l ? l.ToString(@"hh\:mm\:ss", culture) : "--:--:--")} left · {progress.Stage}   ");
     }
 }
