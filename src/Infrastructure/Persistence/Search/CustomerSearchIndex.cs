@@ -18,8 +18,8 @@ public sealed record CandidateIds(IReadOnlyList<CustomerId> Ids, bool MoreExist)
 /// or within the allowed slips;</item>
 /// <item>for each typed word, a count of its customers that stops at 5,000 tells the rare words from the common ones;</item>
 /// <item>the customers of the rarest word are the candidates when they are at most <see cref="MaxCandidates"/>;
-/// otherwise those having a match for the two rarest words (an intersection of index ranges), adding the next
-/// rarest word while there are still too many; and when no customer has them all, those of the rarest word,
+/// otherwise those of the rarest word that also have a match for the next rarest (an index seek per candidate,
+/// stopping at the cap), adding the next rarest word while there are still too many; and when no customer has them all, those of the rarest word,
 /// exact matches first, marked as incomplete.</item>
 /// </list>
 /// Candidates are then weighed in the domain (<see cref="CustomerIdentification"/>), not here.
@@ -56,8 +56,15 @@ public sealed class CustomerSearchIndex(CrmDbContext db)
         // Customers having every word, starting with the two rarest and adding words only while there are too many.
         for (var words = 2; words <= counted.Count; words++)
         {
-            var having = counted.Skip(1).Take(words - 1).Aggregate(CustomerIds(rarest.Word.All), (ids, next) => ids.Intersect(CustomerIds(next.Word.All)));
-            var found = await having.Take(MaxCandidates + 1).ToListAsync(cancellationToken);
+            var having = CustomerIds(rarest.Word.All);
+            foreach (var (next, _) in counted.Skip(1).Take(words - 1))
+            {
+                var nextWords = next.All;
+                having = having.Where(id => db.CustomerSearchTerms.Any(t => t.CustomerId == id && nextWords.Contains(t.Word)));
+            }
+            // A correlated EXISTS per candidate (an index seek each) that stops at the cap, rather than an INTERSECT
+            // that reads every customer of two common words ("maria", "garcia") before the first answer.
+            var found = await having.Distinct().Take(MaxCandidates + 1).ToListAsync(cancellationToken);
             if (found.Count == 0)
                 break;
             if (found.Count <= MaxCandidates || words == counted.Count)
