@@ -29,8 +29,8 @@ public sealed class SlackSigningTests : SlackTestBase
         var response = tampering switch
         {
             "wrong secret" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", SlackClient.Timestamp(now), body, secret: "another-secret"),
-            "stale timestamp" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", SlackClient.Timestamp(now.AddSeconds(-301)), body),
-            "future timestamp" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", SlackClient.Timestamp(now.AddSeconds(301)), body),
+            "stale timestamp" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", SlackClient.Timestamp(now.AddSeconds(-310)), body),
+            "future timestamp" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", SlackClient.Timestamp(now.AddSeconds(310)), body),
             "no signature" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", SlackClient.Timestamp(now), signatureFor: null),
             "no timestamp" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", timestamp: null, body),
             "garbled timestamp" => await client.PostRawAsync("/slack/commands", body, "application/x-www-form-urlencoded", "12ab", body),

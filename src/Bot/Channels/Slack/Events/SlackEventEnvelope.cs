@@ -46,7 +46,7 @@ public sealed record SlackEventEnvelope(string Type, string? Challenge, string? 
     }
 
     internal static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }
 
 /// <summary>The event inside a callback, reduced to the fields ChatCrm acts on.</summary>
