@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Access;
@@ -19,7 +20,7 @@ namespace ChatCrm.Bot.Hosting;
 
 public static class ChatCrmServices
 {
-    /// <summary>Everything the bot needs: persistence, the conversation core and the Teams channel.</summary>
+    /// <summary>Everything the bot needs: persistence, the conversation core and the Teams and Slack channels.</summary>
     public static IServiceCollection AddChatCrm(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
@@ -30,6 +31,7 @@ public static class ChatCrmServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
         services.AddTeamsChannel();
+        services.AddSlackChannel();
         return services;
     }
 

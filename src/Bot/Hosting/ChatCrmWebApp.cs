@@ -1,5 +1,7 @@
+using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Privacy;
+using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Hosting;
@@ -13,6 +15,7 @@ public static partial class ChatCrmWebApp
         builder.Services.AddChatCrm();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<DemoDataStartup>();
+        builder.Services.AddInboxWorker();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -23,6 +26,7 @@ public static partial class ChatCrmWebApp
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
+        app.MapSlackWhenEnabled();
 
         var authenticator = app.Services.GetRequiredService<InboundAuthenticator>();
         if (!app.Services.GetRequiredService<IOptions<BotCredentials>>().Value.IsConfigured && !authenticator.AllowsUnauthenticatedCalls)

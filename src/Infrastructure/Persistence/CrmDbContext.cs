@@ -9,6 +9,7 @@ using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
 using ChatCrm.Infrastructure.Persistence.Search;
+using ChatCrm.Infrastructure.Persistence.Work;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -61,6 +62,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>The vocabulary of the word index, keyed for exact, unfinished and mistyped words.</summary>
     public DbSet<SearchWordVariant> SearchWordVariants => Set<SearchWordVariant>();
+
+    /// <summary>Chat work accepted and acknowledged but not yet done (see <see cref="WorkInbox"/>).</summary>
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

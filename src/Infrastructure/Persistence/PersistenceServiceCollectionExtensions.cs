@@ -1,5 +1,6 @@
 using ChatCrm.Infrastructure.Persistence.Providers;
 using ChatCrm.Infrastructure.Persistence.Search;
+using ChatCrm.Infrastructure.Persistence.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddTransient<SearchIndexBackfill>();
         services.AddScoped<CustomerSearchIndex>();
         services.AddScoped<CustomerLookup>();
+        services.AddScoped<WorkInbox>();
         return services;
     }
 

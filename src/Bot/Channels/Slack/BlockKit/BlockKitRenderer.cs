@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Cards;
+
+namespace ChatCrm.Bot.Channels.Slack.BlockKit;
+
+/// <summary>
+/// Renders the channel-neutral <see cref="Card"/> as Block Kit blocks, within every limit Slack enforces: text is cut
+/// visibly ("…"), facts are spread over sections of ten fields, buttons over actions blocks of 25, and a card with
+/// more blocks than the surface allows keeps its title and buttons and says how many body blocks were left out.
+/// Slack therefore never rejects what ChatCrm sends; at worst the reader sees that something was shortened.
+/// </summary>
+public static class BlockKitRenderer
+{
+    /// <summary>The prefix of every button's <c>action_id</c> (links use <see cref="LinkActionPrefix"/>).</summary>
+    public const string ButtonActionPrefix = "btn-";
+    public const string LinkActionPrefix = "link-";
+
+    public static JsonArray Render(Card card, BlockSurface surface = BlockSurface.Message)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var head = new List<JsonObject> { Header(card.Title) };
+        if (!string.IsNullOrWhiteSpace(card.Subtitle))
+            head.Add(Context(card.Subtitle));
+        var body = card.Body.SelectMany(Body).ToList();
+        var tail = Tail(card);
+
+        var limit = BlockKitLimits.Blocks(surface);
+        if (head.Count + body.Count + tail.Count > limit)
+        {
+            // The title and the buttons matter most; the body gives way, and says so.
+            if (tail.Count > limit - head.Count - 1)
+                tail = tail.Take(Math.Max(0, limit - head.Count - 1)).ToList();
+            var room = limit - head.Count - tail.Count - 1;
+            var left = body.Count - room;
+            body = body.Take(room).ToList();
+            body.Add(Context($"{left} more block{(left == 1 ? string.Empty : "s")} not shown: Slack shows at most {limit} here."));
+        }
+        return new JsonArray([.. head, .. body, .. tail]);
+    }
+
+    /// <summary>The message's top-level <c>text</c>: what notifications and screen readers show.</summary>
+    public static string NotificationText(string text) => BlockKitText.FitMarkdown(string.IsNullOrWhiteSpace(text) ? "ChatCrm" : text, BlockKitLimits.MessageText);
+
+    private static IEnumerable<JsonObject> Body(CardBlock block) => block switch
+    {
+        CardText { Emphasis: TextEmphasis.Subtle } text => [Context(text.Text)],
+        CardText { Emphasis: TextEmphasis.Strong } text => [Section("*" + BlockKitText.FitMarkdown(NonEmpty(text.Text), BlockKitLimits.SectionText - 2) + "*")],
+        CardText { Emphasis: TextEmphasis.Warning } text => [Section(":warning: " + BlockKitText.FitMarkdown(NonEmpty(text.Text), BlockKitLimits.SectionText - 10))],
+        CardText text => [Section(BlockKitText.FitMarkdown(NonEmpty(text.Text), BlockKitLimits.SectionText))],
+        CardFacts facts => facts.Facts.Chunk(BlockKitLimits.SectionFields).Select(FactsSection),
+        CardSection section => [Section("*" + BlockKitText.FitMarkdown(NonEmpty(section.Heading), BlockKitLimits.SectionText - 2) + "*")],
+        CardTextInput input => [TextInput(input)],
+        CardDateInput input => [Input(input.Id, input.Label, new JsonObject { ["type"] = "datepicker", ["action_id"] = Id(input.Id) }, optional: true)],
+        _ => [],
+    };
+
+    private static List<JsonObject> Tail(Card card)
+    {
+        var blocks = new List<JsonObject>();
+        var elements = new List<JsonObject>();
+        var leftOut = 0;
+        for (var i = 0; i < card.Buttons.Count; i++)
+        {
+            var button = card.Buttons[i];
+            var value = ButtonValue.Encode(button.Verb, button.Data);
+            if (value.Length > BlockKitLimits.ButtonValue)
+            {
+                leftOut++;
+                continue;
+            }
+            elements.Add(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = ButtonActionPrefix + i,
+                ["text"] = BlockKitText.Plain(button.Title, BlockKitLimits.ButtonText),
+                ["value"] = value,
+            });
+        }
+        for (var i = 0; i < card.Links.Count; i++)
+        {
+            var link = card.Links[i];
+            if (link.Url.AbsoluteUri.Length > BlockKitLimits.ButtonUrl)
+            {
+                leftOut++;
+                continue;
+            }
+            elements.Add(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = LinkActionPrefix + i,
+                ["text"] = BlockKitText.Plain(link.Title, BlockKitLimits.ButtonText),
+                ["url"] = link.Url.AbsoluteUri,
+            });
+        }
+        foreach (var chunk in elements.Chunk(BlockKitLimits.ActionsElements))
+            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) });
+        if (leftOut > 0)
+            blocks.Add(Context($"{leftOut} button{(leftOut == 1 ? " was" : "s were")} left out: too large for Slack."));
+        return blocks;
+    }
+
+    private static JsonObject Header(string title) =>
+        new() { ["type"] = "header", ["text"] = BlockKitText.Plain(title, BlockKitLimits.HeaderText) };
+
+    private static JsonObject Section(string markdown) =>
+        new() { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown } };
+
+    private static JsonObject Context(string text) =>
+        new() { ["type"] = "context", ["elements"] = new JsonArray(BlockKitText.Markdown(text, BlockKitLimits.SectionText)) };
+
+    private static JsonObject FactsSection(CardFact[] facts) => new()
+    {
+        ["type"] = "section",
+        ["fields"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject
+        {
+            ["type"] = "mrkdwn",
+            ["text"] = FactText(f),
+        })]),
+    };
+
+    /// <summary>"*Label*" on one line and the value below, the whole within a field's 2000 characters.</summary>
+    private static string FactText(CardFact fact)
+    {
+        var label = "*" + BlockKitText.FitMarkdown(NonEmpty(fact.Label), 200) + "*\n";
+        return label + BlockKitText.FitMarkdown(NonEmpty(fact.Value), BlockKitLimits.FieldText - label.Length);
+    }
+
+    private static JsonObject TextInput(CardTextInput input)
+    {
+        var element = new JsonObject
+        {
+            ["type"] = "plain_text_input",
+            ["action_id"] = Id(input.Id),
+            ["multiline"] = input.IsMultiline,
+            ["max_length"] = Math.Clamp(input.MaxLength, 1, BlockKitLimits.PlainTextInputMax),
+        };
+        if (!string.IsNullOrWhiteSpace(input.Placeholder))
+            element["placeholder"] = BlockKitText.Plain(input.Placeholder, BlockKitLimits.Placeholder);
+        return Input(input.Id, input.Label, element, optional: !input.IsRequired);
+    }
+
+    private static JsonObject Input(string id, string label, JsonObject element, bool optional) => new()
+    {
+        ["type"] = "input",
+        ["block_id"] = Id(id),
+        ["label"] = BlockKitText.Plain(label, BlockKitLimits.InputLabel),
+        ["element"] = element,
+        ["optional"] = optional,
+    };
+
+    private static string Id(string id) => id.Length <= BlockKitLimits.Identifier ? id : id[..BlockKitLimits.Identifier];
+
+    private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "-" : text;
+}

@@ -1,0 +1,133 @@
+using ChatCrm.Bot.Channels.Slack.AppHome;
+using ChatCrm.Bot.Channels.Slack.Commands;
+using ChatCrm.Bot.Channels.Slack.Events;
+using ChatCrm.Bot.Channels.Slack.Interactions;
+using ChatCrm.Bot.Work;
+using ChatCrm.Infrastructure.Persistence.Work;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+/// <summary>
+/// <c>POST /slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactions</c>. Each checks the signature over
+/// the raw body, stores the work in the inbox (a retry or second delivery is recognised and dropped), wakes the worker
+/// and answers at once: the database work and the Web API calls happen after the acknowledgement, so Slack's
+/// 3-second limit holds however slow they are. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
+/// </summary>
+public static partial class SlackEndpoints
+{
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var slack = endpoints.MapGroup("/slack").DisableAntiforgery();
+        slack.MapPost("/commands", CommandsAsync);
+        slack.MapPost("/events", EventsAsync);
+        slack.MapPost("/interactions", InteractionsAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if (SlashCommand.Parse(request!.Body, out var unreadable) is not { } command)
+            return BadRequest(unreadable!);
+        if (!responseUrls.Allows(command.ResponseUrl))
+            return BadRequest("The response_url is not a Slack address.");
+        var work = new SlackWork
+        {
+            Kind = SlackWorkKind.Turn,
+            TeamId = command.TeamId,
+            UserId = command.UserId,
+            UserName = command.UserName,
+            ChannelId = command.ChannelId,
+            Text = string.IsNullOrWhiteSpace(command.Text) ? "help" : command.Text.Trim(),
+            ResponseUrl = command.ResponseUrl,
+        };
+        await intake.AcceptAsync("command", $"command:{command.TeamId}:{command.TriggerId}", work, request.RetryNumber, cancellationToken);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if (SlackEventEnvelope.Parse(request!.Body, out var unreadable) is not { } envelope)
+            return BadRequest(unreadable!);
+        if (envelope.Type == SlackEventEnvelope.UrlVerification)
+            return envelope.Challenge is { } challenge ? Results.Json(new { challenge }) : BadRequest("A url_verification needs a challenge.");
+        if (envelope.Event is not { } slackEvent)
+            return Results.Ok();
+
+        SlackWork? work = null;
+        if (slackEvent.IsPersonTalkingToBot)
+        {
+            work = new SlackWork
+            {
+                Kind = SlackWorkKind.Turn,
+                TeamId = envelope.TeamId!,
+                UserId = slackEvent.User!,
+                ChannelId = slackEvent.Channel,
+                Text = SlackMessageText.Clean(slackEvent.Text),
+            };
+        }
+        else if (slackEvent.IsHomeOpened)
+        {
+            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, UserId = slackEvent.User! };
+        }
+        if (work is not null)
+            await intake.AcceptAsync("event", $"event:{envelope.EventId}", work, request.RetryNumber, cancellationToken);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)
+            return BadRequest(unreadable!);
+        if (payload.Type != InteractionPayload.BlockActions || payload.Verb is null)
+            return Results.Ok(); // a link button, or an interaction ChatCrm does not offer
+        if (payload.TeamId is null || payload.UserId is null || payload.DedupKey is null)
+            return BadRequest("A block_actions payload needs team, user and trigger_id.");
+        if (payload.ResponseUrl is not null && !responseUrls.Allows(payload.ResponseUrl))
+            return BadRequest("The response_url is not a Slack address.");
+        var work = new SlackWork
+        {
+            Kind = SlackWorkKind.Turn,
+            TeamId = payload.TeamId,
+            UserId = payload.UserId,
+            UserName = payload.UserName,
+            ChannelId = payload.ChannelId,
+            Verb = payload.Verb,
+            Values = payload.Values,
+            ResponseUrl = payload.ResponseUrl,
+        };
+        await intake.AcceptAsync("interaction", payload.DedupKey, work, request.RetryNumber, cancellationToken);
+        return Results.Ok();
+    }
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: detail);
+}
+
+/// <summary>Stores accepted Slack work in the inbox and wakes the worker; a repeat delivery is logged and dropped.</summary>
+public sealed partial class SlackIntake(WorkInbox inbox, InboxSignal signal, ILogger<SlackIntake> logger)
+{
+    public async Task AcceptAsync(string kind, string dedupKey, SlackWork work, int retryNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var key = dedupKey.Length <= InboxItem.MaxDedupKeyLength ? dedupKey : dedupKey[..InboxItem.MaxDedupKeyLength];
+        var outcome = await inbox.AcceptAsync(SlackWork.InboxChannel, kind, key, work.ToJson(), cancellationToken);
+        if (outcome == InboxAcceptance.Duplicate)
+        {
+            LogDuplicate(logger, kind, retryNumber);
+            return;
+        }
+        signal.Notify();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated Slack {Kind} (retry number {RetryNumber}): it was accepted before")]
+    private static partial void LogDuplicate(ILogger logger, string kind, int retryNumber);
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+/// <summary>
+/// The <c>Slack</c> section. Secrets may also come from the conventional variables <c>SLACK_SIGNING_SECRET</c>,
+/// <c>SLACK_BOT_TOKEN</c>, <c>SLACK_CLIENT_ID</c> and <c>SLACK_CLIENT_SECRET</c> (used when the section leaves them empty).
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>
+    /// Maps the <c>/slack/*</c> endpoints. Off by default so a Teams-only deployment needs no Slack settings; on,
+    /// the host refuses to start outside Development without a signing secret.
+    /// </summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The app's signing secret ("Basic Information" in the Slack app settings): proves a request came from Slack.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The bot token (<c>xoxb-…</c>) of the one workspace the app is installed in.</summary>
+    public string? BotToken { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Where the Web API lives; tests point it at a local fake.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>
+    /// Hosts a <c>response_url</c> may point at. It comes inside a signed request, but is still checked so that a
+    /// leaked signing secret cannot turn the bot into a proxy. Loopback is allowed too in Development.
+    /// </summary>
+    public IList<string> AllowedResponseUrlHosts { get; init; } = ["hooks.slack.com"];
+
+    /// <summary>How far a request's timestamp may be from now before it is refused as a replay.</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest request body accepted, in bytes (modal submissions are the largest Slack sends).</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+}
+
+/// <summary>Fills the secrets from the conventional <c>SLACK_*</c> variables when the <c>Slack</c> section leaves them empty.</summary>
+internal sealed class SlackEnvironmentSecrets(IConfiguration configuration) : IPostConfigureOptions<SlackOptions>
+{
+    public void PostConfigure(string? name, SlackOptions options)
+    {
+        options.SigningSecret = Pick(options.SigningSecret, "SLACK_SIGNING_SECRET");
+        options.BotToken = Pick(options.BotToken, "SLACK_BOT_TOKEN");
+        options.ClientId = Pick(options.ClientId, "SLACK_CLIENT_ID");
+        options.ClientSecret = Pick(options.ClientSecret, "SLACK_CLIENT_SECRET");
+    }
+
+    private string? Pick(string? configured, string variable) =>
+        string.IsNullOrWhiteSpace(configured) ? NullIfBlank(configuration[variable]) : configured.Trim();
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Fails closed: with Slack enabled outside Development, no signing secret means no start.</summary>
+internal sealed class SlackOptionsValidation(IHostEnvironment environment) : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        if (!options.Enabled || !string.IsNullOrWhiteSpace(options.SigningSecret) || environment.IsDevelopment())
+            return ValidateOptionsResult.Success;
+        return ValidateOptionsResult.Fail(
+            "Slack is enabled but no signing secret is configured: set Slack:SigningSecret or SLACK_SIGNING_SECRET, or Slack:Enabled=false.");
+    }
+}

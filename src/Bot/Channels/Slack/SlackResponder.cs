@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Channels.Slack.BlockKit;
+using ChatCrm.Bot.Channels.Slack.WebApi;
+using ChatCrm.Bot.Conversations;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+/// <summary>
+/// Sends a turn's replies to Slack: through the request's <c>response_url</c> when it has one (slash commands and
+/// button presses: answers only the user sees), otherwise with <c>chat.postMessage</c> into the conversation the
+/// person wrote in. Cards become Block Kit; the plain-text rendering is the notification text.
+/// </summary>
+public sealed class SlackResponder(SlackWebApiClient client, SlackWork work) : ITurnResponder
+{
+    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var payload = Render(message);
+        if (work.ResponseUrl is { } responseUrl)
+        {
+            payload["response_type"] = "ephemeral";
+            payload["replace_original"] = false;
+            return client.RespondAsync(responseUrl, payload, cancellationToken);
+        }
+        return client.PostMessageAsync(work.ChannelId ?? work.UserId, payload, cancellationToken);
+    }
+
+    /// <summary>Slack has no typing indicator for bots outside its real-time API: the reply simply arrives.</summary>
+    public Task SendTypingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static JsonObject Render(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var payload = new JsonObject { ["text"] = BlockKitRenderer.NotificationText(message.Card?.Title ?? message.Text) };
+        if (message.Card is { } card)
+        {
+            payload["blocks"] = BlockKitRenderer.Render(card);
+        }
+        else if (message.Text.Length > BlockKitLimits.MessageText)
+        {
+            // A long plain answer still reaches the user whole-ish: as a section, visibly cut.
+            payload["blocks"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "section",
+                ["text"] = BlockKitText.Markdown(message.Text, BlockKitLimits.SectionText),
+            });
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,41 @@
+using ChatCrm.Bot.Channels.Slack.AppHome;
+using ChatCrm.Bot.Channels.Slack.WebApi;
+using ChatCrm.Bot.Work;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+public static partial class SlackServiceCollectionExtensions
+{
+    /// <summary>The Slack channel: options (failing closed), request signing, the Web API client and the inbox handler.</summary>
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services)
+    {
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<SlackOptions>, SlackEnvironmentSecrets>();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidation>();
+        services.AddSingleton<SlackRequestReader>();
+        services.AddSingleton<ResponseUrlPolicy>();
+        services.AddScoped<SlackIntake>();
+        services.AddScoped<AppHomePublisher>();
+        services.AddScoped<IInboxHandler, SlackWorkHandler>();
+        services.AddHttpClient<SlackWebApiClient>(client => client.Timeout = TimeSpan.FromMinutes(2))
+            .AddSlackResilience();
+        return services;
+    }
+
+    /// <summary>Maps <c>/slack/*</c> when Slack is enabled; warns when it is enabled without a secret (Development only gets that far).</summary>
+    public static WebApplication MapSlackWhenEnabled(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (!options.Enabled)
+            return app;
+        app.MapSlackEndpoints();
+        if (string.IsNullOrWhiteSpace(options.SigningSecret))
+            LogNoSecret(app.Logger);
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack is enabled without a signing secret: /slack/* will refuse every call with 401")]
+    private static partial void LogNoSecret(ILogger logger);
+}

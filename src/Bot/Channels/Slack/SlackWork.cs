@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+/// <summary>What the worker does with an accepted Slack request.</summary>
+public enum SlackWorkKind
+{
+    /// <summary>A conversation turn: a slash command, a mention, a direct message or a button press.</summary>
+    Turn = 1,
+
+    /// <summary>Publish the user's App Home tab.</summary>
+    Home = 2,
+}
+
+/// <summary>
+/// The part of a verified Slack request the worker needs, stored in the inbox as JSON. Only what a turn needs is
+/// kept (not the raw payload), and the inbox clears it once the work is done.
+/// </summary>
+public sealed record SlackWork
+{
+    public required SlackWorkKind Kind { get; init; }
+
+    public required string TeamId { get; init; }
+
+    public required string UserId { get; init; }
+
+    public string? UserName { get; init; }
+
+    /// <summary>The Slack channel (or DM) the turn happened in; replies go there unless <see cref="ResponseUrl"/> is set.</summary>
+    public string? ChannelId { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Verb { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Values { get; init; }
+
+    /// <summary>Slack's per-request reply address (commands and interactions): ephemeral answers for the user.</summary>
+    public Uri? ResponseUrl { get; init; }
+
+    public const string InboxChannel = "slack";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static SlackWork FromJson(string json) =>
+        JsonSerializer.Deserialize<SlackWork>(json, Json) ?? throw new JsonException("An empty Slack work item.");
+}

@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Channels.Slack.WebApi;
+
+/// <summary>A Web API call that failed: Slack's error code (<c>ok:false</c>), or the HTTP status when there was no answer to read.</summary>
+public sealed class SlackApiException(string method, string error, Exception? inner = null)
+    : ReplyDeliveryException($"Slack {method} failed: {error}.", inner)
+{
+    public string Method { get; } = method;
+
+    public string Error { get; } = error;
+}
+
+/// <summary>
+/// The Slack Web API (<c>POST {ApiBaseUrl}{method}</c>, JSON, bot token as Bearer) and <c>response_url</c> replies.
+/// Transient failures and 429 are retried by the resilience pipeline (see <see cref="SlackResilience"/>), which honours
+/// <c>Retry-After</c>. Only the method name and Slack's error code are logged, never the message content.
+/// </summary>
+public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger)
+{
+    public async Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.BotToken))
+            throw new SlackApiException(method, "no_bot_token_configured");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method))
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+        var answer = await SendAsync(method, request, cancellationToken);
+        JsonObject? result;
+        try
+        {
+            result = JsonNode.Parse(answer) as JsonObject;
+        }
+        catch (JsonException failure)
+        {
+            throw new SlackApiException(method, "unreadable_answer", failure);
+        }
+        if (result is null || result["ok"]?.GetValueKind() != JsonValueKind.True)
+        {
+            var error = (string?)result?["error"] ?? "unknown_error";
+            LogError(logger, method, error);
+            throw new SlackApiException(method, error);
+        }
+        LogCalled(logger, method);
+        return result;
+    }
+
+    /// <summary>Answers through a command's or interaction's <c>response_url</c> (no token needed: the URL is the credential).</summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        await SendAsync("response_url", request, cancellationToken);
+        LogCalled(logger, "response_url");
+    }
+
+    public Task<JsonObject> PostMessageAsync(string channel, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message["channel"] = channel;
+        return CallAsync("chat.postMessage", message, cancellationToken);
+    }
+
+    public Task<JsonObject> PostEphemeralAsync(string channel, string user, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message["channel"] = channel;
+        message["user"] = user;
+        return CallAsync("chat.postEphemeral", message, cancellationToken);
+    }
+
+    public Task<JsonObject> UpdateMessageAsync(string channel, string ts, JsonObject message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message["channel"] = channel;
+        message["ts"] = ts;
+        return CallAsync("chat.update", message, cancellationToken);
+    }
+
+    public Task<JsonObject> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
+
+    public Task<JsonObject> PushViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync("views.push", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
+
+    public Task<JsonObject> UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync("views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view }, cancellationToken);
+
+    public Task<JsonObject> PublishHomeAsync(string userId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
+
+    /// <summary>The direct-message channel between the bot and <paramref name="userId"/>.</summary>
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
+        return (string?)answer["channel"]?["id"] ?? throw new SlackApiException("conversations.open", "no_channel_in_answer");
+    }
+
+    /// <summary>The user's e-mail (needs the <c>users:read.email</c> scope), to map a Slack user to a ChatCrm user.</summary>
+    public async Task<string?> GetUserEmailAsync(string userId, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync("users.info", new JsonObject { ["user"] = userId }, cancellationToken);
+        return (string?)answer["user"]?["profile"]?["email"];
+    }
+
+    private async Task<string> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogHttpFailed(logger, method, (int)response.StatusCode);
+                throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
+            }
+            return text;
+        }
+        catch (Exception failure) when (failure is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+            || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogHttpFailed(logger, method, 0);
+            throw new SlackApiException(method, "unreachable", failure);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Method} succeeded")]
+    private static partial void LogCalled(ILogger logger, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered ok:false with {Error}")]
+    private static partial void LogError(ILogger logger, string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed with HTTP status {Status} (0: no answer)")]
+    private static partial void LogHttpFailed(ILogger logger, string method, int status);
+}

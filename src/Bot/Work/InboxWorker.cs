@@ -1,0 +1,105 @@
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Work;
+
+/// <summary>
+/// Drains the inbox: claims the oldest waiting item under a lease, hands it to its channel's handler, completes
+/// it, and goes on until nothing is claimable; then waits for a signal or the poll interval. Items are taken one at
+/// a time so a conversation's turns run in the order they arrived. Several instances may run it side by side: the
+/// lease and the concurrency token give each item to one worker, and an expired lease (a stopped instance) frees it.
+/// </summary>
+public sealed partial class InboxWorker(
+    IServiceScopeFactory scopes,
+    InboxSignal signal,
+    IOptions<WorkOptions> options,
+    TimeProvider time,
+    ILogger<InboxWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.RunWorker)
+        {
+            LogWorkerOff(logger);
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(settings, stoppingToken))
+                {
+                }
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                // The database may be briefly unreachable: keep the worker alive and look again later.
+                LogLoopFailed(logger, failure);
+                await Task.Delay(settings.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Runs one item; false when there was nothing to claim.</summary>
+    private async Task<bool> RunNextAsync(WorkOptions settings, CancellationToken cancellationToken)
+    {
+        InboxItem? item;
+        await using (var claimScope = scopes.CreateAsyncScope())
+            item = await claimScope.ServiceProvider.GetRequiredService<WorkInbox>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
+        if (item is null)
+            return false;
+
+        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["InboxItemId"] = item.Id, ["Channel"] = item.Channel, ["Kind"] = item.Kind });
+        try
+        {
+            await using (var workScope = scopes.CreateAsyncScope())
+            {
+                var handler = workScope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Channel == item.Channel)
+                    ?? throw new InvalidOperationException($"No handler for channel '{item.Channel}'.");
+                var db = workScope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                var tracked = await db.InboxItems.SingleAsync(i => i.Id == item.Id, cancellationToken);
+                tracked.Complete(time.GetUtcNow());
+                await handler.HandleAsync(new InboxWork(item.Id, item.Kind, item.Payload ?? string.Empty, item.Attempts), cancellationToken);
+            }
+            await using var doneScope = scopes.CreateAsyncScope();
+            if (!await doneScope.ServiceProvider.GetRequiredService<WorkInbox>().CompleteAsync(item.Id, _owner, cancellationToken))
+                LogLostLease(logger);
+            else
+                LogDone(logger, item.Attempts);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await using var failScope = scopes.CreateAsyncScope();
+            var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, item.Attempts)));
+            var status = await failScope.ServiceProvider.GetRequiredService<WorkInbox>()
+                .FailAsync(item.Id, _owner, failure.GetType().Name, backoff, settings.MaxAttempts, CancellationToken.None);
+            LogFailed(logger, failure, item.Attempts, status?.ToString() ?? "already done");
+        }
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The inbox worker is off on this instance (Work:RunWorker=false)")]
+    private static partial void LogWorkerOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox worker could not read the inbox; it will look again")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inbox item done after {Attempts} attempt(s)")]
+    private static partial void LogDone(ILogger logger, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An inbox item's lease ran out before it was done; another worker holds it now")]
+    private static partial void LogLostLease(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox item attempt {Attempts} failed; the item is now {Status}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int attempts, string status);
+}

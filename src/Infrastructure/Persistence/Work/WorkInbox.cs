@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Infrastructure.Persistence.Work;
+
+/// <summary>The answer to "please keep this work": accepted now, or already known from an earlier delivery.</summary>
+public enum InboxAcceptance
+{
+    Accepted,
+    Duplicate,
+}
+
+/// <summary>
+/// The durable inbox shared by the chat channels: endpoints <see cref="AcceptAsync">accept</see> work before they
+/// acknowledge it; workers <see cref="ClaimNextAsync">claim</see> the oldest waiting item under a lease, do it, and
+/// complete or fail it. Claims are optimistic: two workers racing for one item both try to save their lease, the
+/// concurrency token lets exactly one succeed, and the other moves on to the next item.
+/// </summary>
+public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
+{
+    private const int ClaimRaces = 5;
+
+    /// <summary>Stores the work unless the same (channel, dedup key) is already stored.</summary>
+    public async Task<InboxAcceptance> AcceptAsync(string channel, string kind, string dedupKey, string payload, CancellationToken cancellationToken)
+    {
+        if (await db.InboxItems.AnyAsync(i => i.Channel == channel && i.DedupKey == dedupKey, cancellationToken))
+            return InboxAcceptance.Duplicate;
+        var item = new InboxItem(channel, kind, dedupKey, payload, time.GetUtcNow());
+        db.InboxItems.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return InboxAcceptance.Accepted;
+        }
+        catch (DbUpdateException)
+        {
+            // The same delivery reached another request (or instance) between the check and the insert.
+            if (await IsStoredAsync(channel, dedupKey, item, cancellationToken))
+                return InboxAcceptance.Duplicate;
+            throw;
+        }
+    }
+
+    /// <summary>Takes the oldest claimable item for <paramref name="owner"/>, or null when there is nothing to do.</summary>
+    public async Task<InboxItem?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        for (var race = 0; race < ClaimRaces; race++)
+        {
+            var now = time.GetUtcNow();
+            var candidate = await db.InboxItems
+                .Where(i => i.Status == InboxStatus.Pending && (i.LeaseUntil == null || i.LeaseUntil <= now))
+                .OrderBy(i => i.ReceivedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (candidate is null)
+                return null;
+            candidate.Claim(owner, now, lease);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return candidate;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another worker took it first.
+                db.Entry(candidate).State = EntityState.Detached;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Marks the item done if <paramref name="owner"/> still holds it (the channel may already have completed it
+    /// in the same transaction as the work itself). False when someone else has taken it over meanwhile.
+    /// </summary>
+    public async Task<bool> CompleteAsync(Guid id, string owner, CancellationToken cancellationToken)
+    {
+        var item = await db.InboxItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null || item.LeaseOwner != owner)
+            return false;
+        if (item.Status == InboxStatus.Done)
+            return true;
+        item.Complete(time.GetUtcNow());
+        return await TrySaveAsync(cancellationToken);
+    }
+
+    /// <summary>Records a failed attempt; the item is retried after <paramref name="retryAfter"/> or given up after <paramref name="maxAttempts"/>.</summary>
+    public async Task<InboxStatus?> FailAsync(Guid id, string owner, string error, TimeSpan retryAfter, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var item = await db.InboxItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null || item.LeaseOwner != owner || item.Status != InboxStatus.Pending)
+            return null;
+        item.Fail(error, time.GetUtcNow() + retryAfter, maxAttempts);
+        return await TrySaveAsync(cancellationToken) ? item.Status : null;
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task<bool> IsStoredAsync(string channel, string dedupKey, InboxItem attempted, CancellationToken cancellationToken)
+    {
+        db.Entry(attempted).State = EntityState.Detached;
+        return await db.InboxItems.AnyAsync(i => i.Channel == channel && i.DedupKey == dedupKey, cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Tests.Slack;
+
+/// <summary>"/crm log" in Slack: the same dialog as in Teams, its cards as Block Kit, inputs coming back through <c>state.values</c>.</summary>
+public sealed class SlackLogDialogTests : SlackTestBase
+{
+    protected override async Task ArrangeAsync(CrmDbContext db)
+    {
+        var lucia = await AddSlackUserAsync(db, Lucia);
+        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", owner: lucia);
+    }
+
+    private static JsonObject Button(SlackCall call, string title) =>
+        call.Blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "actions")
+            .SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>())
+            .First(b => (string?)b["text"]?["text"] == title);
+
+    [Fact]
+    public async Task Log_ThroughButtonsAndInputs_StoresTheInteractionOnce()
+    {
+        var client = Client();
+
+        await client.CommandAsync("log maria.nunez@acme.es");
+        var kind = (await Slack.WaitForCallsAsync(1))[0];
+        await client.PressAsync(Button(kind, "Call"));
+        var summary = (await Slack.WaitForCallsAsync(2))[1];
+        Assert.Contains(summary.Blocks, b => (string?)b?["type"] == "input" && (string?)b["block_id"] == "summary");
+        await client.PressAsync(Button(summary, "Next"), new Dictionary<string, string> { ["summary"] = "Talked about renewal & <pricing>" });
+        var outcome = (await Slack.WaitForCallsAsync(3))[2];
+        await client.PressAsync(Button(outcome, "Skip"));
+        var followUp = (await Slack.WaitForCallsAsync(4))[3];
+        await client.PressAsync(Button(followUp, "No follow-up"));
+        var logged = (await Slack.WaitForCallsAsync(5))[4];
+
+        Assert.Contains("&lt;pricing&gt;", logged.Text, StringComparison.Ordinal);
+        var stored = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());
+        Assert.Equal("Talked about renewal & <pricing>", stored.Summary);
+        Assert.Equal(ChatCrm.Domain.Interactions.InteractionKind.Call, stored.Kind);
+        Assert.Empty(Slack.Violations);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>
+/// Slack's Block Kit limits, checked independently of the renderer: the fake Web API runs every payload it receives
+/// through these, so a renderer bug shows up as a violation instead of a payload Slack would reject.
+/// </summary>
+public static class BlockKitChecks
+{
+    public static IEnumerable<string> Check(JsonArray? blocks, int maxBlocks)
+    {
+        if (blocks is null)
+            yield break;
+        if (blocks.Count > maxBlocks)
+            yield return $"{blocks.Count} blocks (limit {maxBlocks})";
+        var actionIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks.OfType<JsonObject>())
+        {
+            var type = (string?)block["type"];
+            if (((string?)block["block_id"])?.Length > 255)
+                yield return "block_id over 255";
+            switch (type)
+            {
+                case "header":
+                    foreach (var v in Text(block["text"], 1, 150, "header text")) yield return v;
+                    break;
+                case "section":
+                    if (block["text"] is null && block["fields"] is null)
+                        yield return "section without text or fields";
+                    if (block["text"] is not null)
+                        foreach (var v in Text(block["text"], 1, 3000, "section text")) yield return v;
+                    if (block["fields"] is JsonArray fields)
+                    {
+                        if (fields.Count > 10)
+                            yield return $"{fields.Count} section fields (limit 10)";
+                        foreach (var field in fields)
+                            foreach (var v in Text(field, 1, 2000, "field text")) yield return v;
+                    }
+                    break;
+                case "context":
+                    var elements = block["elements"]?.AsArray() ?? [];
+                    if (elements.Count is 0 or > 10)
+                        yield return $"{elements.Count} context elements (1..10)";
+                    foreach (var element in elements)
+                        foreach (var v in Text(element, 1, 3000, "context text")) yield return v;
+                    break;
+                case "actions":
+                    var buttons = block["elements"]?.AsArray() ?? [];
+                    if (buttons.Count is 0 or > 25)
+                        yield return $"{buttons.Count} action elements (1..25)";
+                    foreach (var button in buttons.OfType<JsonObject>())
+                    {
+                        foreach (var v in Text(button["text"], 1, 75, "button text")) yield return v;
+                        if (((string?)button["value"])?.Length > 2000)
+                            yield return "button value over 2000";
+                        if (((string?)button["url"])?.Length > 3000)
+                            yield return "button url over 3000";
+                        var id = (string?)button["action_id"] ?? string.Empty;
+                        if (id.Length > 255 || !actionIds.Add(id))
+                            yield return $"action_id '{id}' too long or repeated";
+                    }
+                    break;
+                case "input":
+                    foreach (var v in Text(block["label"], 1, 2000, "input label")) yield return v;
+                    if (block["element"] is not JsonObject)
+                        yield return "input without element";
+                    break;
+                case "divider":
+                    break;
+                default:
+                    yield return $"unexpected block type '{type}'";
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Text(JsonNode? node, int min, int max, string what)
+    {
+        var text = (string?)node?["text"];
+        var kind = (string?)node?["type"];
+        if (kind is not ("plain_text" or "mrkdwn"))
+            yield return $"{what} is not a text object";
+        if (text is null || text.Length < min || text.Length > max)
+            yield return $"{what} length {text?.Length ?? 0} outside {min}..{max}";
+        if (kind == "plain_text" && string.IsNullOrWhiteSpace(text))
+            yield return $"{what} is blank";
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>
+/// A stand-in for Slack on loopback: the Web API (<c>/api/{method}</c>, which insists on the bot token) and
+/// <c>response_url</c> hooks (<c>/hooks/{id}</c>). It records every call and checks each payload against the
+/// Block Kit limits; anything wrong lands in <see cref="Violations"/>.
+/// </summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    public const string BotToken = "xoxb-test-token";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    private FakeSlack(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiBaseUrl => new(BaseUrl, "api/");
+
+    public IReadOnlyList<SlackCall> Calls => _calls.ToArray();
+
+    public IReadOnlyList<string> Violations => _violations.ToArray();
+
+    /// <summary>Statuses for the next Web API calls, one each (429 comes with <c>Retry-After: 1</c>).</summary>
+    public ConcurrentQueue<int> NextStatuses { get; } = new();
+
+    public Uri NewResponseUrl() => new(BaseUrl, $"hooks/{Guid.NewGuid():N}");
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var slack = new FakeSlack(app);
+        app.MapPost("/api/{method}", (HttpContext http, string method) => slack.ApiAsync(http, method));
+        app.MapPost("/hooks/{id}", (HttpContext http, string id) => slack.HookAsync(http, id));
+        await app.StartAsync();
+        slack.BaseUrl = new Uri(app.Urls.Single() + "/");
+        return slack;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> calls arrived (or fails after a generous while).</summary>
+    public async Task<IReadOnlyList<SlackCall>> WaitForCallsAsync(int count, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(20));
+        while (_calls.Count < count)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+                throw new TimeoutException($"Expected {count} Slack calls, got {_calls.Count}: {string.Join(", ", _calls.Select(c => c.Method))}");
+            await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+        return Calls;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+
+    private async Task<IResult> ApiAsync(HttpContext http, string method)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
+        if (http.Request.Headers.Authorization.ToString() != $"Bearer {BotToken}")
+        {
+            _violations.Enqueue($"{method} without the bot token");
+            return Results.Json(new { ok = false, error = "invalid_auth" });
+        }
+        if (body is null)
+        {
+            _violations.Enqueue($"{method} without a JSON body");
+            return Results.Json(new { ok = false, error = "invalid_json" });
+        }
+        if (NextStatuses.TryDequeue(out var status) && status != StatusCodes.Status200OK)
+        {
+            Record(new SlackCall(method, body, Throttled: true));
+            if (status == StatusCodes.Status429TooManyRequests)
+                http.Response.Headers.RetryAfter = "1";
+            return Results.Json(new { ok = false, error = "ratelimited" }, statusCode: status);
+        }
+        Check(method, body);
+        Record(new SlackCall(method, body));
+        return method switch
+        {
+            "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + (string?)body["users"] } }),
+            "chat.postMessage" or "chat.update" => Results.Json(new { ok = true, channel = (string?)body["channel"], ts = "1700000000.000100" }),
+            "views.open" or "views.publish" or "views.update" or "views.push" => Results.Json(new { ok = true, view = new { id = "V123" } }),
+            "users.info" => Results.Json(new { ok = true, user = new { id = (string?)body["user"], profile = new { email = "agent@example.com" } } }),
+            _ => Results.Json(new { ok = true }),
+        };
+    }
+
+    private async Task<IResult> HookAsync(HttpContext http, string id)
+    {
+        if (await JsonNode.ParseAsync(http.Request.Body) is not JsonObject body)
+        {
+            _violations.Enqueue("a response_url post without a JSON body");
+            return Results.BadRequest();
+        }
+        if (http.Request.Headers.Authorization.Count > 0)
+            _violations.Enqueue("a response_url post carrying an Authorization header");
+        Check("response_url", body);
+        Record(new SlackCall("response_url", body) { HookId = id });
+        return Results.Text("ok");
+    }
+
+    private void Check(string method, JsonObject body)
+    {
+        var isView = method.StartsWith("views.", StringComparison.Ordinal);
+        var blocks = (isView ? body["view"]?["blocks"] : body["blocks"]) as JsonArray;
+        foreach (var violation in BlockKitChecks.Check(blocks, isView ? 100 : 50))
+            _violations.Enqueue($"{method}: {violation}");
+        if (!isView && string.IsNullOrEmpty((string?)body["text"]))
+            _violations.Enqueue($"{method}: a message without top-level text");
+        if (!isView && ((string?)body["text"])?.Length > 40000)
+            _violations.Enqueue($"{method}: text over 40000");
+    }
+
+    private void Record(SlackCall call)
+    {
+        _calls.Enqueue(call);
+        _arrived.Release();
+    }
+}
+
+/// <summary>One call ChatCrm made to Slack.</summary>
+public sealed record SlackCall(string Method, JsonObject Body, bool Throttled = false)
+{
+    public string? HookId { get; init; }
+
+    public JsonArray Blocks => (Body["blocks"] ?? Body["view"]?["blocks"]) as JsonArray ?? [];
+
+    /// <summary>Everything a person would read: the top-level text and every text inside the blocks.</summary>
+    public string Text => string.Join("\n", new[] { (string?)Body["text"] ?? string.Empty }.Concat(AllTexts(Blocks)));
+
+    private static IEnumerable<string> AllTexts(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : AllTexts(p.Value)),
+        JsonArray a => a.SelectMany(AllTexts),
+        _ => [],
+    };
+}

@@ -1,0 +1,151 @@
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Tests.Persistence;
+using ChatCrm.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Infrastructure.Tests.Work;
+
+/// <summary>The durable inbox: a delivery is kept once, one worker at a time holds an item, and an expired lease frees it.</summary>
+public abstract class WorkInboxTests(DatabaseFixture db)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task AcceptAsync_SameDedupKeyTwice_StoresOnceAndReportsTheDuplicate()
+    {
+        var key = NewKey();
+        var clock = TestClock.Create();
+        await using var first = db.CreateContext();
+        await using var second = db.CreateContext();
+
+        var accepted = await new WorkInbox(first, clock).AcceptAsync("slack", "event", key, "{}", default);
+        var again = await new WorkInbox(second, clock).AcceptAsync("slack", "event", key, "{\"retry\":1}", default);
+
+        Assert.Equal(InboxAcceptance.Accepted, accepted);
+        Assert.Equal(InboxAcceptance.Duplicate, again);
+        await using var read = db.CreateContext();
+        var stored = await read.InboxItems.SingleAsync(i => i.DedupKey == key);
+        Assert.Equal("{}", stored.Payload);
+    }
+
+    [Fact]
+    public async Task AcceptAsync_SameKeyOnAnotherChannel_IsSeparateWork()
+    {
+        var key = NewKey();
+        await using var context = db.CreateContext();
+        var inbox = new WorkInbox(context, TestClock.Create());
+
+        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync("slack", "event", key, "{}", default));
+        Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync("teams", "event", key, "{}", default));
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_TwoWorkersRaceForOneItem_OnlyOneHoldsIt()
+    {
+        var key = NewKey();
+        var clock = TestClock.Create(DateTimeOffset.UnixEpoch.AddYears(10));
+        await using (var setup = db.CreateContext())
+            await new WorkInbox(setup, clock).AcceptAsync("race", "event", key, "{}", default);
+
+        await using var firstContext = db.CreateContext();
+        await using var secondContext = db.CreateContext();
+        // Both read the item as claimable before either saves its lease.
+        var seenByFirst = await firstContext.InboxItems.SingleAsync(i => i.DedupKey == key);
+        var seenBySecond = await secondContext.InboxItems.SingleAsync(i => i.DedupKey == key);
+        seenByFirst.Claim("worker-1", clock.GetUtcNow(), Lease);
+        await firstContext.SaveChangesAsync();
+        seenBySecond.Claim("worker-2", clock.GetUtcNow(), Lease);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondContext.SaveChangesAsync());
+        await using var read = db.CreateContext();
+        Assert.Equal("worker-1", (await read.InboxItems.SingleAsync(i => i.DedupKey == key)).LeaseOwner);
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_HeldItem_IsNotClaimedAgainUntilTheLeaseExpires()
+    {
+        var key = NewKey();
+        // A clock far in the past of every other test's items, so only this test's item is claimable at first.
+        var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
+        await using var context = db.CreateContext();
+        var inbox = new WorkInbox(context, clock);
+        await inbox.AcceptAsync("lease", "event", key, "{}", default);
+        await MakeOnlyThisClaimableAsync(key);
+
+        var claimed = await inbox.ClaimNextAsync("worker-1", Lease, default);
+        var whileHeld = await inbox.ClaimNextAsync("worker-2", Lease, default);
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var afterExpiry = await inbox.ClaimNextAsync("worker-2", Lease, default);
+
+        Assert.Equal(key, claimed?.DedupKey);
+        Assert.Null(whileHeld);
+        Assert.Equal(key, afterExpiry?.DedupKey);
+        Assert.Equal(2, afterExpiry!.Attempts);
+        await using var other = db.CreateContext();
+        Assert.False(await new WorkInbox(other, clock).CompleteAsync(afterExpiry.Id, "worker-1", default));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ByTheHolder_ClearsThePayloadAndKeepsTheKey()
+    {
+        var key = NewKey();
+        var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
+        await using var context = db.CreateContext();
+        var inbox = new WorkInbox(context, clock);
+        await inbox.AcceptAsync("done", "event", key, "{\"text\":\"secret\"}", default);
+        await MakeOnlyThisClaimableAsync(key);
+        var claimed = await inbox.ClaimNextAsync("worker-1", Lease, default);
+
+        await using (var worker = db.CreateContext())
+            Assert.True(await new WorkInbox(worker, clock).CompleteAsync(claimed!.Id, "worker-1", default));
+
+        await using var read = db.CreateContext();
+        var stored = await read.InboxItems.SingleAsync(i => i.DedupKey == key);
+        Assert.Equal(InboxStatus.Done, stored.Status);
+        Assert.Null(stored.Payload);
+        Assert.Equal(InboxAcceptance.Duplicate, await new WorkInbox(read, clock).AcceptAsync("done", "event", key, "{}", default));
+    }
+
+    [Fact]
+    public async Task FailAsync_AfterTheLastAttempt_GivesTheItemUp()
+    {
+        var key = NewKey();
+        var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
+        await using var context = db.CreateContext();
+        var inbox = new WorkInbox(context, clock);
+        await inbox.AcceptAsync("fail", "event", key, "{}", default);
+        await MakeOnlyThisClaimableAsync(key);
+
+        var first = await inbox.ClaimNextAsync("w", Lease, default);
+        await using var failContext = db.CreateContext();
+        var afterFirst = await new WorkInbox(failContext, clock).FailAsync(first!.Id, "w", "HttpRequestException", TimeSpan.Zero, maxAttempts: 2, default);
+        await using var retryContext = db.CreateContext();
+        var retry = new WorkInbox(retryContext, clock);
+        var second = await retry.ClaimNextAsync("w", Lease, default);
+        await using var lastContext = db.CreateContext();
+        var afterSecond = await new WorkInbox(lastContext, clock).FailAsync(second!.Id, "w", "HttpRequestException", TimeSpan.Zero, maxAttempts: 2, default);
+
+        Assert.Equal(InboxStatus.Pending, afterFirst);
+        Assert.Equal(InboxStatus.Failed, afterSecond);
+        await using var read = db.CreateContext();
+        Assert.Null(await new WorkInbox(read, clock).ClaimNextAsync("w", Lease, default));
+    }
+
+    private static string NewKey() => $"E{Guid.NewGuid():N}";
+
+    /// <summary>Other tests' items share the database: push them out of reach of this test's clock.</summary>
+    private async Task MakeOnlyThisClaimableAsync(string key)
+    {
+        await using var context = db.CreateContext();
+        var farFuture = DateTimeOffset.UnixEpoch.AddYears(100);
+        var others = await context.InboxItems.Where(i => i.DedupKey != key && i.Status == InboxStatus.Pending).ToListAsync();
+        foreach (var other in others.Where(o => o.IsClaimable(farFuture)))
+            other.Claim("elsewhere", farFuture, TimeSpan.FromDays(1));
+        await context.SaveChangesAsync();
+    }
+}
+
+public sealed class SqliteWorkInboxTests(SqliteFixture db) : WorkInboxTests(db), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresWorkInboxTests(PostgresFixture db) : WorkInboxTests(db), IClassFixture<PostgresFixture>;
