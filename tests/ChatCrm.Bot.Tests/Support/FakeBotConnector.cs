@@ -10,8 +10,9 @@ namespace ChatCrm.Bot.Tests.Support;
 
 /// <summary>
 /// A stand-in for the Bot Connector service, listening on a loopback port. It records every activity the bot
-/// posts and checks each against the protocol (path, addressing, reply ids, card content type and version);
-/// anything wrong is kept in <see cref="Violations"/> for the tests to assert on.
+/// posts and checks each against the protocol (path, addressing, reply ids, card content type and version, every card
+/// valid against the official Adaptive Cards 1.5 schema, every activity under Teams' 28 KB); anything wrong is kept in
+/// <see cref="Violations"/> for the tests to assert on.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -96,7 +97,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 _violations.Enqueue("a card that is not an Adaptive Card 1.5");
             if (string.IsNullOrEmpty((string?)attachment?["content"]?["fallbackText"]))
                 _violations.Enqueue("a card without a plain-text fallback");
+            if (attachment?["content"] is JsonObject card)
+            {
+                foreach (var problem in AdaptiveCardSchema.Problems(card))
+                    _violations.Enqueue($"a card that breaks the Adaptive Cards 1.5 schema: {problem}");
+            }
         }
+        if (AdaptiveCardSchema.SizeInBytes(activity) > AdaptiveCardSchema.MaxActivityBytes)
+            _violations.Enqueue($"an activity of {AdaptiveCardSchema.SizeInBytes(activity):N0} bytes, over Teams' 28 KB");
     }
 }
 
