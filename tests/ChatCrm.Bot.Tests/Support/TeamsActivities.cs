@@ -21,6 +21,14 @@ public static class TeamsActivities
         return activity;
     }
 
+    public static JsonObject Invoke(Uri serviceUrl, string conversationId, TeamsUser user, string name, JsonObject value)
+    {
+        var activity = Base("invoke", serviceUrl, conversationId, user);
+        activity["name"] = name;
+        activity["value"] = value;
+        return activity;
+    }
+
     public static JsonObject BotInstalled(Uri serviceUrl, string conversationId, TeamsUser user)
     {
         var activity = Base("conversationUpdate", serviceUrl, conversationId, user);

@@ -53,6 +53,8 @@ public static partial class TeamsEndpoint
             case ActivityTypes.Message:
             case ActivityTypes.ConversationUpdate:
                 break;
+            case ActivityTypes.Invoke when activity.Name is UniversalActionInvoke.Name:
+                break;
             case ActivityTypes.Invoke:
                 LogIgnoredInvoke(logger, activity.Name ?? "?");
                 return Results.StatusCode(StatusCodes.Status501NotImplemented);
@@ -70,6 +72,8 @@ public static partial class TeamsEndpoint
         var responder = new TeamsResponder(connector, activity, serviceUrl);
         try
         {
+            if (activity.Type == ActivityTypes.Invoke)
+                return await UniversalActionInvoke.HandleAsync(activity, engine, responder, cancellationToken);
             if (activity.Type == ActivityTypes.ConversationUpdate)
                 await WelcomeNewMembersAsync(activity, responder, cancellationToken);
             else
