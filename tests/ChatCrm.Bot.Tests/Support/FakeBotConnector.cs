@@ -34,6 +34,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Statuses for the next sends, one each, before <see cref="AnswerStatus"/> applies again (429 comes with Retry-After: 0).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
 
+    /// <summary>Refusals with a Teams error code for the next sends (e.g. 403 BotNotInConversationRoster), before the statuses above.</summary>
+    public ConcurrentQueue<(int Status, string Code)> NextRefusals { get; } = new();
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,6 +71,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             _violations.Enqueue("a request without Content-Length");
         Check(activity, conversationId, replyToId);
         _activities.Enqueue(new CapturedActivity(activity, conversationId, replyToId));
+        if (NextRefusals.TryDequeue(out var refusal))
+            return Results.Json(new { error = new { code = refusal.Code, message = "simulated" } }, statusCode: refusal.Status);
         var status = NextStatuses.TryDequeue(out var next) ? next : AnswerStatus;
         if (status == StatusCodes.Status429TooManyRequests)
             http.Response.Headers.RetryAfter = "0";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Proactive;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -25,6 +26,7 @@ public static partial class TeamsEndpoint
         InboundAuthenticator authenticator,
         ConversationEngine engine,
         BotConnectorClient connector,
+        ConversationReferenceStore references,
         IOptions<TeamsOptions> options,
         IHostEnvironment environment,
         ILoggerFactory loggers,
@@ -52,6 +54,7 @@ public static partial class TeamsEndpoint
         {
             case ActivityTypes.Message:
             case ActivityTypes.ConversationUpdate:
+            case ActivityTypes.InstallationUpdate:
                 break;
             case ActivityTypes.Invoke when activity.Name is UniversalActionInvoke.Name:
                 break;
@@ -72,12 +75,15 @@ public static partial class TeamsEndpoint
         var responder = new TeamsResponder(connector, activity, serviceUrl);
         try
         {
+            if (activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
+            {
+                await InstallationEvents.HandleAsync(activity, references, responder, cancellationToken);
+                return Results.Ok();
+            }
+            await RememberAsync(activity, references, cancellationToken);
             if (activity.Type == ActivityTypes.Invoke)
                 return await UniversalActionInvoke.HandleAsync(activity, engine, responder, cancellationToken);
-            if (activity.Type == ActivityTypes.ConversationUpdate)
-                await WelcomeNewMembersAsync(activity, responder, cancellationToken);
-            else
-                await engine.HandleAsync(TeamsTurnMapper.ToTurn(activity), responder, cancellationToken);
+            await engine.HandleAsync(TeamsTurnMapper.ToTurn(activity), responder, cancellationToken);
         }
         catch (BotConnectorException failure)
         {
@@ -87,12 +93,11 @@ public static partial class TeamsEndpoint
         return Results.Ok();
     }
 
-    /// <summary>When the bot itself is added (the app installed in a chat or team), say hello and show what it can do.</summary>
-    private static async Task WelcomeNewMembersAsync(Activity activity, TeamsResponder responder, CancellationToken cancellationToken)
+    /// <summary>Each message keeps the conversation's reference current (a cheap read unless something changed).</summary>
+    private static async Task RememberAsync(Activity activity, ConversationReferenceStore references, CancellationToken cancellationToken)
     {
-        var botId = activity.Recipient?.Id;
-        if (botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true)
-            await responder.SendAsync(OutgoingMessage.Show(HelpCards.Welcome()), cancellationToken);
+        if (TeamsConversationAddress.From(activity) is { } address)
+            await references.RememberAsync(TeamsConversationAddress.Key(address.ConversationId), address, cancellationToken);
     }
 
     private static IResult Unauthorized(ILogger logger, string reason)
