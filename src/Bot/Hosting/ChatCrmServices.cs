@@ -58,6 +58,7 @@ public static class ChatCrmServices
         services.AddScoped<CustomerFinder>();
         services.AddScoped<CustomerResolver>();
         services.AddScoped<FindCustomerJob>();
+        services.AddScoped<CustomerSearchJob>();
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();
         services.AddScoped<LogInteractionDialog>();

@@ -2,7 +2,9 @@ using System.Text.Json;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.Proactive;
+using ChatCrm.Bot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -56,7 +58,7 @@ public static partial class TeamsEndpoint
             case ActivityTypes.ConversationUpdate:
             case ActivityTypes.InstallationUpdate:
                 break;
-            case ActivityTypes.Invoke when activity.Name is UniversalActionInvoke.Name:
+            case ActivityTypes.Invoke when activity.Name is UniversalActionInvoke.Name or MessageExtensionInvoke.QueryName or MessageExtensionInvoke.QueryLinkName:
                 break;
             case ActivityTypes.Invoke:
                 LogIgnoredInvoke(logger, activity.Name ?? "?");
@@ -79,6 +81,12 @@ public static partial class TeamsEndpoint
             {
                 await InstallationEvents.HandleAsync(activity, references, responder, cancellationToken);
                 return Results.Ok();
+            }
+            if (activity.Name is MessageExtensionInvoke.QueryName or MessageExtensionInvoke.QueryLinkName)
+            {
+                // The compose box may be in a chat the bot is not part of: no reference is kept from it.
+                return await MessageExtensionInvoke.HandleAsync(activity, http.RequestServices.GetRequiredService<CustomerSearchJob>(),
+                    http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value, cancellationToken);
             }
             await RememberAsync(activity, references, cancellationToken);
             if (activity.Type == ActivityTypes.Invoke)
