@@ -84,7 +84,7 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
     public async Task Post_InvokeNotYetImplemented_Is501()
     {
         var activity = TeamsActivities.Base("invoke", Connector.ServiceUrl, "a:1", CrmData.Ana);
-        activity["name"] = "composeExtension/query";
+        activity["name"] = "composeExtension/fetchTask";
 
         using var response = await App.CreateClient().PostAsJsonAsync("/api/messages", activity);
 

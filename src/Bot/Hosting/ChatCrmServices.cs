@@ -6,6 +6,7 @@ using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Jobs;
+using ChatCrm.Bot.Conversations.Proactive;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Bot.Privacy;
 using ChatCrm.Infrastructure.Consents;
@@ -41,6 +42,7 @@ public static class ChatCrmServices
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<DialogStateStore>();
+        services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ExportCustomerJob>();
@@ -58,6 +60,7 @@ public static class ChatCrmServices
         services.AddScoped<CustomerFinder>();
         services.AddScoped<CustomerResolver>();
         services.AddScoped<FindCustomerJob>();
+        services.AddScoped<CustomerSearchJob>();
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();
         services.AddScoped<LogInteractionDialog>();

@@ -48,6 +48,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
 
+    /// <summary>Where the bot can message a chat unasked (proactive digests); retired when it can no longer post there.</summary>
+    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
+
     /// <summary>ASP.NET Core Data Protection keys (for export links), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -22,11 +22,14 @@ public abstract class BotTestBase : IAsyncLifetime
         await App.WithDatabaseAsync(ArrangeAsync);
     }
 
+    /// <summary>Every test that talks through the fake connector also proves that everything the bot posted was valid.</summary>
     public async Task DisposeAsync()
     {
+        var violations = Connector.Violations;
         await App.DisposeAsync();
         await Connector.DisposeAsync();
         await Database.DisposeAsync();
+        Assert.Empty(violations);
     }
 
     /// <summary>The people and customers the test talks about.</summary>

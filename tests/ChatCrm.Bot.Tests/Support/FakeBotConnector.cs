@@ -10,8 +10,9 @@ namespace ChatCrm.Bot.Tests.Support;
 
 /// <summary>
 /// A stand-in for the Bot Connector service, listening on a loopback port. It records every activity the bot
-/// posts and checks each against the protocol (path, addressing, reply ids, card content type and version);
-/// anything wrong is kept in <see cref="Violations"/> for the tests to assert on.
+/// posts and checks each against the protocol (path, addressing, reply ids, card content type and version, every card
+/// valid against the official Adaptive Cards 1.5 schema, every activity under Teams' 28 KB); anything wrong is kept in
+/// <see cref="Violations"/> for the tests to assert on.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>Statuses for the next sends, one each, before <see cref="AnswerStatus"/> applies again (429 comes with Retry-After: 0).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
+
+    /// <summary>Refusals with a Teams error code for the next sends (e.g. 403 BotNotInConversationRoster), before the statuses above.</summary>
+    public ConcurrentQueue<(int Status, string Code)> NextRefusals { get; } = new();
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -67,6 +71,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             _violations.Enqueue("a request without Content-Length");
         Check(activity, conversationId, replyToId);
         _activities.Enqueue(new CapturedActivity(activity, conversationId, replyToId));
+        if (NextRefusals.TryDequeue(out var refusal))
+            return Results.Json(new { error = new { code = refusal.Code, message = "simulated" } }, statusCode: refusal.Status);
         var status = NextStatuses.TryDequeue(out var next) ? next : AnswerStatus;
         if (status == StatusCodes.Status429TooManyRequests)
             http.Response.Headers.RetryAfter = "0";
@@ -96,7 +102,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 _violations.Enqueue("a card that is not an Adaptive Card 1.5");
             if (string.IsNullOrEmpty((string?)attachment?["content"]?["fallbackText"]))
                 _violations.Enqueue("a card without a plain-text fallback");
+            if (attachment?["content"] is JsonObject card)
+            {
+                foreach (var problem in AdaptiveCardSchema.Problems(card))
+                    _violations.Enqueue($"a card that breaks the Adaptive Cards 1.5 schema: {problem}");
+            }
         }
+        if (AdaptiveCardSchema.SizeInBytes(activity) > AdaptiveCardSchema.MaxActivityBytes)
+            _violations.Enqueue($"an activity of {AdaptiveCardSchema.SizeInBytes(activity):N0} bytes, over Teams' 28 KB");
     }
 }
 

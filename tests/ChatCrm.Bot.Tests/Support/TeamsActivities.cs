@@ -21,6 +21,22 @@ public static class TeamsActivities
         return activity;
     }
 
+    public static JsonObject Invoke(Uri serviceUrl, string conversationId, TeamsUser user, string name, JsonObject value)
+    {
+        var activity = Base("invoke", serviceUrl, conversationId, user);
+        activity["name"] = name;
+        activity["value"] = value;
+        return activity;
+    }
+
+    /// <summary>The app added to (<c>add</c>) or removed from (<c>remove</c>) the conversation.</summary>
+    public static JsonObject InstallationUpdate(Uri serviceUrl, string conversationId, TeamsUser user, string action)
+    {
+        var activity = Base("installationUpdate", serviceUrl, conversationId, user);
+        activity["action"] = action;
+        return activity;
+    }
+
     public static JsonObject BotInstalled(Uri serviceUrl, string conversationId, TeamsUser user)
     {
         var activity = Base("conversationUpdate", serviceUrl, conversationId, user);

@@ -5,8 +5,10 @@ namespace ChatCrm.Bot.Channels.Teams;
 
 /// <summary>
 /// Renders a channel-neutral <see cref="Card"/> as an Adaptive Card 1.5 (the highest version every Teams client
-/// renders). Buttons become <c>Action.Submit</c> whose data carries the verb, so a press comes back as a message
-/// activity with that data as its <c>value</c>.
+/// renders), within the size a Teams post accepts (<see cref="AdaptiveCardSizeBudget"/>). Buttons are Universal
+/// Actions (<c>Action.Execute</c>: the press comes back as an <c>adaptiveCard/action</c> invoke whose answer replaces
+/// the card), each with an <c>Action.Submit</c> fallback for older clients, whose press comes back as a message
+/// activity with the data as its <c>value</c>. Both carry the verb in their data, so either way reads the same.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
@@ -17,6 +19,12 @@ public static class AdaptiveCardRenderer
     public static JsonObject Render(Card card)
     {
         ArgumentNullException.ThrowIfNull(card);
+        return AdaptiveCardSizeBudget.Fit(card, RenderAsIs);
+    }
+
+    /// <summary>The card exactly as it is, whatever its size.</summary>
+    internal static JsonObject RenderAsIs(Card card)
+    {
         var body = new JsonArray
         {
             new JsonObject { ["type"] = "TextBlock", ["text"] = card.Title, ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true },
@@ -98,10 +106,18 @@ public static class AdaptiveCardRenderer
 
     private static JsonObject RenderButton(CardButton button)
     {
+        var execute = RenderAction("Action.Execute", button);
+        execute["verb"] = button.Verb;
+        execute["fallback"] = RenderAction("Action.Submit", button);
+        return execute;
+    }
+
+    private static JsonObject RenderAction(string type, CardButton button)
+    {
         var data = new JsonObject { [VerbKey] = button.Verb };
         foreach (var (key, value) in button.Data)
             data[key] = value;
-        var action = new JsonObject { ["type"] = "Action.Submit", ["title"] = button.Title, ["data"] = data };
+        var action = new JsonObject { ["type"] = type, ["title"] = button.Title, ["data"] = data };
         if (!button.SubmitsInputs)
             action["associatedInputs"] = "none";
         return action;

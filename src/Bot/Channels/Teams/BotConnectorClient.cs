@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Proactive;
 using MsalException = Microsoft.Identity.Client.MsalException;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -20,20 +21,41 @@ public sealed class BotConnectorException(int statusCode, string? errorCode, Exc
     public string? ErrorCode { get; } = errorCode;
 }
 
-/// <summary>The Bot Connector REST API (v3) at an activity's service URL: send to a conversation, reply to an activity.</summary>
-public sealed partial class BotConnectorClient(HttpClient http, OutboundTokenProvider tokens, ILogger<BotConnectorClient> logger)
+/// <summary>
+/// The Bot Connector REST API (v3) at an activity's service URL: send to a conversation, reply to an activity.
+/// When the connector says the bot can no longer post in a conversation (403 roster or blocked, 404 conversation not
+/// found), the stored reference to it is retired, so proactive senders stop trying until the user comes back.
+/// </summary>
+public sealed partial class BotConnectorClient(
+    HttpClient http, OutboundTokenProvider tokens, ConversationReferenceStore references, ILogger<BotConnectorClient> logger)
 {
+    /// <summary>403 codes that mean "not here any more, until the user comes back" (not throttling nor a bad request).</summary>
+    private static readonly HashSet<string> UnreachableConversationCodes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "BotNotInConversationRoster", "ConversationBlockedByUser", "MessageWritesBlocked",
+    };
+
     public Task SendToConversationAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, cancellationToken);
+        PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), conversationId, activity, cancellationToken);
 
     public Task ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, cancellationToken);
+        PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), conversationId, activity, cancellationToken);
 
-    private async Task PostAsync(Uri address, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Whether a refusal means the conversation cannot be posted to any more (and its reference should be retired).</summary>
+    public static bool MeansConversationUnreachable(int status, string? errorCode) =>
+        (status == StatusCodes.Status403Forbidden && errorCode is not null && UnreachableConversationCodes.Contains(errorCode))
+        || (status == StatusCodes.Status404NotFound && string.Equals(errorCode, "ConversationNotFound", StringComparison.OrdinalIgnoreCase));
+
+    private async Task PostAsync(Uri address, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         try
         {
             await SendAsync(address, activity, cancellationToken);
+        }
+        catch (BotConnectorException refused) when (MeansConversationUnreachable(refused.StatusCode, refused.ErrorCode))
+        {
+            await references.RetireAsync(TeamsConversationAddress.Key(conversationId), refused.ErrorCode!, CancellationToken.None);
+            throw;
         }
         catch (Exception failure) when (failure is HttpRequestException or MsalException or Polly.Timeout.TimeoutRejectedException
             || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))

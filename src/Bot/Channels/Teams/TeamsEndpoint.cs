@@ -2,6 +2,9 @@ using System.Text.Json;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Jobs;
+using ChatCrm.Bot.Conversations.Proactive;
+using ChatCrm.Bot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -25,6 +28,7 @@ public static partial class TeamsEndpoint
         InboundAuthenticator authenticator,
         ConversationEngine engine,
         BotConnectorClient connector,
+        ConversationReferenceStore references,
         IOptions<TeamsOptions> options,
         IHostEnvironment environment,
         ILoggerFactory loggers,
@@ -52,6 +56,9 @@ public static partial class TeamsEndpoint
         {
             case ActivityTypes.Message:
             case ActivityTypes.ConversationUpdate:
+            case ActivityTypes.InstallationUpdate:
+                break;
+            case ActivityTypes.Invoke when activity.Name is UniversalActionInvoke.Name or MessageExtensionInvoke.QueryName or MessageExtensionInvoke.QueryLinkName:
                 break;
             case ActivityTypes.Invoke:
                 LogIgnoredInvoke(logger, activity.Name ?? "?");
@@ -70,10 +77,21 @@ public static partial class TeamsEndpoint
         var responder = new TeamsResponder(connector, activity, serviceUrl);
         try
         {
-            if (activity.Type == ActivityTypes.ConversationUpdate)
-                await WelcomeNewMembersAsync(activity, responder, cancellationToken);
-            else
-                await engine.HandleAsync(TeamsTurnMapper.ToTurn(activity), responder, cancellationToken);
+            if (activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
+            {
+                await InstallationEvents.HandleAsync(activity, references, responder, cancellationToken);
+                return Results.Ok();
+            }
+            if (activity.Name is MessageExtensionInvoke.QueryName or MessageExtensionInvoke.QueryLinkName)
+            {
+                // The compose box may be in a chat the bot is not part of: no reference is kept from it.
+                return await MessageExtensionInvoke.HandleAsync(activity, http.RequestServices.GetRequiredService<CustomerSearchJob>(),
+                    http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value, cancellationToken);
+            }
+            await RememberAsync(activity, references, cancellationToken);
+            if (activity.Type == ActivityTypes.Invoke)
+                return await UniversalActionInvoke.HandleAsync(activity, engine, responder, cancellationToken);
+            await engine.HandleAsync(TeamsTurnMapper.ToTurn(activity), responder, cancellationToken);
         }
         catch (BotConnectorException failure)
         {
@@ -83,12 +101,11 @@ public static partial class TeamsEndpoint
         return Results.Ok();
     }
 
-    /// <summary>When the bot itself is added (the app installed in a chat or team), say hello and show what it can do.</summary>
-    private static async Task WelcomeNewMembersAsync(Activity activity, TeamsResponder responder, CancellationToken cancellationToken)
+    /// <summary>Each message keeps the conversation's reference current (a cheap read unless something changed).</summary>
+    private static async Task RememberAsync(Activity activity, ConversationReferenceStore references, CancellationToken cancellationToken)
     {
-        var botId = activity.Recipient?.Id;
-        if (botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true)
-            await responder.SendAsync(OutgoingMessage.Show(HelpCards.Welcome()), cancellationToken);
+        if (TeamsConversationAddress.From(activity) is { } address)
+            await references.RememberAsync(TeamsConversationAddress.Key(address.ConversationId), address, cancellationToken);
     }
 
     private static IResult Unauthorized(ILogger logger, string reason)

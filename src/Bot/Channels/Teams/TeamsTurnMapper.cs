@@ -32,12 +32,18 @@ public static partial class TeamsTurnMapper
         return WebUtility.HtmlDecode(withoutTags).Replace('\u00A0', ' ').Trim();
     }
 
-    /// <summary>An <c>Action.Submit</c> press arrives as a message whose value holds the button's data and the card's inputs.</summary>
-    private static CardAction? ReadAction(JsonElement? value)
+    /// <summary>
+    /// A button's data merged with the card's inputs: an <c>Action.Submit</c> press arrives as a message whose value is
+    /// that; an <c>Action.Execute</c> press as an invoke whose <c>action.data</c> is (its verb given beside the data).
+    /// Null when there is no verb.
+    /// </summary>
+    internal static CardAction? ReadAction(JsonElement? value, string? verb = null)
     {
         if (value is not { ValueKind: JsonValueKind.Object } data)
             return null;
-        if (!data.TryGetProperty(AdaptiveCardRenderer.VerbKey, out var verb) || verb.ValueKind != JsonValueKind.String)
+        if (verb is null && data.TryGetProperty(AdaptiveCardRenderer.VerbKey, out var verbInData) && verbInData.ValueKind == JsonValueKind.String)
+            verb = verbInData.GetString();
+        if (string.IsNullOrWhiteSpace(verb))
             return null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in data.EnumerateObject())
@@ -47,7 +53,7 @@ public static partial class TeamsTurnMapper
             else if (property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
                 values[property.Name] = property.Value.GetRawText();
         }
-        return new CardAction(verb.GetString()!, values);
+        return new CardAction(verb, values);
     }
 
     /// <summary>Removes each <c>&lt;at&gt;…&lt;/at&gt;</c> in one linear pass (an unclosed one is left to the tag stripper).</summary>

@@ -1,0 +1,92 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Access;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Conversations.Jobs;
+
+/// <summary>One customer found from the compose box: the card to insert and the one-line preview of the result list.</summary>
+public sealed record CustomerSearchHit(Card Card, string PreviewTitle, string? PreviewText);
+
+/// <summary>What a compose-box search answers: the hits (possibly none), or a sentence instead (no access, a bad query).</summary>
+public sealed record CustomerSearchAnswer(IReadOnlyList<CustomerSearchHit> Hits, string? Message);
+
+/// <summary>
+/// Customer search outside a conversation's flow (a message extension's search box, a pasted customer link): the same
+/// finder, need-to-know rules and audit as "find", but answering with a list of cards and leaving no dialog state, so
+/// it never disturbs what the person is doing with the bot in the chat. Each customer listed is audited with the parts
+/// its card shows, because inserting the card shares it.
+/// </summary>
+public sealed class CustomerSearchJob(
+    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, AuditTrail audit, CrmDbContext db)
+{
+    public const string NoAccess = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.";
+
+    public async Task<CustomerSearchAnswer> SearchAsync(IncomingTurn turn, string? query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var context = await ContextAsync(turn, cancellationToken);
+        if (context is null)
+            return new CustomerSearchAnswer([], NoAccess);
+        if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
+            return new CustomerSearchAnswer([], $"I can't look customers up for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+        if (string.IsNullOrWhiteSpace(query))
+            return new CustomerSearchAnswer([], "Type part of a customer's name, the company, an e-mail or a phone number.");
+
+        var customers = await finder.FindAsync(query, turn.Locale, cancellationToken) switch
+        {
+            CustomerSearchResult.Found found => [found.Customer],
+            CustomerSearchResult.Ambiguous ambiguous => ambiguous.Candidates.Select(c => c.Customer).ToList(),
+            CustomerSearchResult.Invalid invalid => null,
+            _ => new List<Customer>(),
+        };
+        if (customers is null)
+            return new CustomerSearchAnswer([], "That search could not be read: try a name, a company, an e-mail or a phone number with its country code.");
+        return await AnswerAsync(context, customers, cancellationToken);
+    }
+
+    /// <summary>The card for one customer named by id (a pasted ChatCrm link), under the same rules.</summary>
+    public async Task<CustomerSearchAnswer> ShowAsync(IncomingTurn turn, CustomerId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var context = await ContextAsync(turn, cancellationToken);
+        if (context is null)
+            return new CustomerSearchAnswer([], NoAccess);
+        if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
+            return new CustomerSearchAnswer([], null);
+        var customer = await finder.GetAsync(id, cancellationToken);
+        return await AnswerAsync(context, customer is null ? [] : [customer], cancellationToken);
+    }
+
+    private async Task<TurnContext?> ContextAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
+        await directory.FindAsync(turn, cancellationToken) is { } user ? new TurnContext(turn, user, cancellationToken) : null;
+
+    private async Task<CustomerSearchAnswer> AnswerAsync(TurnContext context, IReadOnlyList<Customer> customers, CancellationToken cancellationToken)
+    {
+        var hits = new List<CustomerSearchHit>();
+        foreach (var customer in customers)
+        {
+            var grant = await access.GrantAsync(context, customer);
+            if (!grant.Allows(CustomerField.Identity))
+                continue;
+            var history = new CustomerHistory(0, null);
+            if (grant.Allows(CustomerField.Interactions))
+            {
+                var interactions = db.Interactions.Where(i => i.CustomerId == customer.Id);
+                history = new CustomerHistory(
+                    await interactions.CountAsync(cancellationToken),
+                    await interactions.OrderByDescending(i => i.OccurredAt).Select(i => (DateTimeOffset?)i.OccurredAt).FirstOrDefaultAsync(cancellationToken));
+            }
+            var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User));
+            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, grant.Visible & CustomerCards.ProfileFields & ~CustomerCards.ValueFields);
+            hits.Add(new CustomerSearchHit(card, customer.DisplayName, customer.Company));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new CustomerSearchAnswer(hits, null);
+    }
+}
