@@ -52,8 +52,9 @@ public sealed class DuplicatesJob(CustomerResolver resolver, CustomerLookup look
             context.Say("One of those records no longer exists or was already merged, so nothing changed. Type \"duplicates\" and the customer to look again.");
             return;
         }
-        var grants = (await access.GrantAsync(context, survivor), await access.GrantAsync(context, duplicate));
-        if (!grants.Item1.Allows(CustomerField.All) || !grants.Item2.Allows(CustomerField.All))
+        var seesAll = (await access.GrantAsync(context, survivor)).Allows(CustomerField.All)
+            && (await access.GrantAsync(context, duplicate)).Allows(CustomerField.All);
+        if (!seesAll)
         {
             audit.Record(context, AuditAction.AccessDenied, duplicate.Id, CustomerField.All);
             context.Say("Merging moves everything of one record into the other, so it needs the full view of both; ask the owners' manager to merge these two.");
