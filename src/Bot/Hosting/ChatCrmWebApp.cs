@@ -15,6 +15,7 @@ public static partial class ChatCrmWebApp
         builder.Services.AddChatCrm();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<DemoDataStartup>();
+        builder.Services.AddHostedService<SearchIndexCatchUp>();
         builder.Services.AddInboxWorker();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
