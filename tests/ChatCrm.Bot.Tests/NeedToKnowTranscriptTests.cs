@@ -94,6 +94,18 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
     }
 
     [Fact]
+    public async Task Find_ChoiceCard_AuditsEachListedCandidateAsABasicContactView()
+    {
+        await App.WithDatabaseAsync(db => db.AddCustomerAsync("Marina Núñez", "Acme Ibérica"));
+
+        (await App.Chat(Connector, Emily).SendAsync("find nunez acme")).ShouldSay("María Núñez", "Marina Núñez");
+
+        var entries = await AuditAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal((AuditAction.ListedInSearch, CustomerField.BasicContact), (e.Action, e.Fields)));
+    }
+
+    [Fact]
     public async Task AnyCommand_Admin_SeesNoCustomerContentAndCannotLog()
     {
         var chat = App.Chat(Connector, Lucia);

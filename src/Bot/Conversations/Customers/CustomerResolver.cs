@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Bot.Conversations.Customers;
@@ -14,7 +15,7 @@ public sealed record CustomerResolution(Customer? Customer, IReadOnlyList<Guid> 
 /// Turns "which customer" (a chosen id from a button, or typed text) into one customer, or answers the
 /// user: a choice card when several match, a "not found" card with search tips, or what was wrong.
 /// </summary>
-public sealed class CustomerResolver(CustomerFinder finder)
+public sealed class CustomerResolver(CustomerFinder finder, AuditTrail audit)
 {
     public const string CustomerIdKey = "customerId";
 
@@ -50,6 +51,9 @@ public sealed class CustomerResolver(CustomerFinder finder)
             case CustomerSearchResult.Found found:
                 return new CustomerResolution(found.Customer, []);
             case CustomerSearchResult.Ambiguous ambiguous:
+                // A choice card shows each candidate's name, company, e-mail and country: a view of basic contact data.
+                foreach (var candidate in ambiguous.Candidates)
+                    audit.Record(context, AuditAction.ListedInSearch, candidate.Customer.Id, CustomerField.BasicContact);
                 context.Show(CustomerCards.Choose(query, ambiguous.Candidates, ambiguous.MoreExist, verb));
                 return new CustomerResolution(null, ambiguous.Candidates.Select(c => c.Customer.Id.Value).ToList());
             case CustomerSearchResult.Invalid invalid:
