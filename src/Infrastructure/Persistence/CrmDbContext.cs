@@ -51,6 +51,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Where the bot can message a chat unasked (proactive digests); retired when it can no longer post there.</summary>
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
 
+    /// <summary>The Slack workspaces the app was installed in through OAuth, with their encrypted bot tokens.</summary>
+    public DbSet<SlackInstallationRecord> SlackInstallations => Set<SlackInstallationRecord>();
+
     /// <summary>ASP.NET Core Data Protection keys (for export links), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

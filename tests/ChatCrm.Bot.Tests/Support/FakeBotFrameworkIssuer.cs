@@ -11,7 +11,8 @@ namespace ChatCrm.Bot.Tests.Support;
 
 /// <summary>
 /// A local stand-in for the Bot Framework's token issuer: publishes OpenID metadata and a JWKS with its own RSA
-/// key on loopback, and mints channel tokens — valid ones, and ones wrong in exactly one way.
+/// key on loopback, and mints channel tokens — valid ones, and ones wrong in exactly one way. Started with
+/// <c>endorseKeys: false</c> it plays Microsoft Entra instead, whose keys carry no channel endorsements.
 /// </summary>
 public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
 {
@@ -27,7 +28,7 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
 
     public int MetadataRequests { get; private set; }
 
-    public static async Task<FakeBotFrameworkIssuer> StartAsync()
+    public static async Task<FakeBotFrameworkIssuer> StartAsync(bool endorseKeys = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -50,21 +51,17 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
         app.MapGet("/v1/keys", () =>
         {
             var parameters = issuer._key.ExportParameters(includePrivateParameters: false);
-            return Results.Json(new
+            var key = new Dictionary<string, object>
             {
-                keys = new[]
-                {
-                    new Dictionary<string, object>
-                    {
-                        ["kty"] = "RSA",
-                        ["use"] = "sig",
-                        ["kid"] = KeyId,
-                        ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                        ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                        ["endorsements"] = new[] { "msteams" },
-                    },
-                },
-            });
+                ["kty"] = "RSA",
+                ["use"] = "sig",
+                ["kid"] = KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+            };
+            if (endorseKeys)
+                key["endorsements"] = new[] { "msteams" };
+            return Results.Json(new { keys = new[] { key } });
         });
         await app.StartAsync();
         issuer.MetadataUrl = new Uri(app.Urls.Single() + "/v1/.well-known/openidconfiguration");
@@ -72,7 +69,11 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
     }
 
     /// <summary>A channel token; each optional argument makes it wrong in one way.</summary>
-    public string Token(string audience, Uri serviceUrl, string issuer = Issuer, TimeSpan? expiresIn = null, bool signWithStrangerKey = false)
+    public string Token(string audience, Uri serviceUrl, string issuer = Issuer, TimeSpan? expiresIn = null, bool signWithStrangerKey = false) =>
+        Token(audience, issuer, [new Claim("serviceurl", serviceUrl.ToString())], expiresIn, signWithStrangerKey);
+
+    /// <summary>A token with exactly the given claims besides issuer, audience and lifetime (emulator-style tokens carry appid or azp).</summary>
+    public string Token(string audience, string issuer, IEnumerable<Claim> claims, TimeSpan? expiresIn = null, bool signWithStrangerKey = false)
     {
         var now = DateTime.UtcNow;
         var expires = now + (expiresIn ?? TimeSpan.FromHours(1));
@@ -84,7 +85,7 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
             NotBefore = expires < now ? expires.AddHours(-1) : now.AddMinutes(-1),
             IssuedAt = expires < now ? expires.AddHours(-1) : now.AddMinutes(-1),
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl.ToString())]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }

@@ -11,9 +11,10 @@ namespace ChatCrm.Bot.Tests.Support;
 /// <summary>
 /// A stand-in for Slack on loopback: the Web API (<c>/api/{method}</c>, which insists on the bot token) and
 /// <c>response_url</c> hooks (<c>/hooks/{id}</c>). It records every call and checks each payload against the
-/// Block Kit limits; anything wrong lands in <see cref="Violations"/>.
+/// Block Kit limits; anything wrong lands in <see cref="Violations"/>. It also plays the OAuth v2 install
+/// (see <c>FakeSlack.OAuth.cs</c>): tokens it grants there are accepted by the Web API too.
 /// </summary>
-public sealed class FakeSlack : IAsyncDisposable
+public sealed partial class FakeSlack : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-token";
 
@@ -44,6 +45,7 @@ public sealed class FakeSlack : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var slack = new FakeSlack(app);
+        app.MapPost("/api/oauth.v2.access", (Func<HttpContext, Task<IResult>>)slack.OAuthAccessAsync);
         app.MapPost("/api/{method}", (HttpContext http, string method) => slack.ApiAsync(http, method));
         app.MapPost("/hooks/{id}", (HttpContext http, string id) => slack.HookAsync(http, id));
         await app.StartAsync();
@@ -75,7 +77,9 @@ public sealed class FakeSlack : IAsyncDisposable
     private async Task<IResult> ApiAsync(HttpContext http, string method)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
-        if (http.Request.Headers.Authorization.ToString() != $"Bearer {BotToken}")
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : string.Empty;
+        if (token != BotToken && !_grantedTokens.ContainsKey(token))
         {
             _violations.Enqueue($"{method} without the bot token");
             return Results.Json(new { ok = false, error = "invalid_auth" });
@@ -93,7 +97,7 @@ public sealed class FakeSlack : IAsyncDisposable
             return Results.Json(new { ok = false, error = "ratelimited" }, statusCode: status);
         }
         Check(method, body);
-        Record(new SlackCall(method, body));
+        Record(new SlackCall(method, body) { Token = token });
         return method switch
         {
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + (string?)body["users"] } }),
@@ -141,6 +145,9 @@ public sealed class FakeSlack : IAsyncDisposable
 public sealed record SlackCall(string Method, JsonObject Body, bool Throttled = false)
 {
     public string? HookId { get; init; }
+
+    /// <summary>The bot token the call carried (Web API calls only).</summary>
+    public string? Token { get; init; }
 
     public JsonArray Blocks => (Body["blocks"] ?? Body["view"]?["blocks"]) as JsonArray ?? [];
 

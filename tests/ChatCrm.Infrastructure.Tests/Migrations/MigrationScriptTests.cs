@@ -18,7 +18,7 @@ public sealed class MigrationScriptTests
         "Orders", "ConsentRecords", "AuditEntries", "DialogStates", "DataProtectionKeys", "CustomerMerges",
         "CustomerValues", "TierChanges", "CustomerNeeds",
         "CustomerSearchTerms", "SearchWordVariants",
-        "InboxItems", "ConversationReferences",
+        "InboxItems", "ConversationReferences", "SlackInstallations",
     ];
 
     [Fact]

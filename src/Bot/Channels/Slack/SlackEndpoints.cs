@@ -75,6 +75,10 @@ public static partial class SlackEndpoints
         {
             work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, UserId = slackEvent.User! };
         }
+        else if (slackEvent.RetiresWorkspace)
+        {
+            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, UserId = string.Empty, Text = slackEvent.Type };
+        }
         if (work is not null)
             await intake.AcceptAsync("event", $"event:{envelope.EventId}", work, request.RetryNumber, cancellationToken);
         return Results.Ok();

@@ -19,12 +19,35 @@ public sealed class SlackOptions
     /// <summary>The app's signing secret ("Basic Information" in the Slack app settings): proves a request came from Slack.</summary>
     public string? SigningSecret { get; set; }
 
-    /// <summary>The bot token (<c>xoxb-…</c>) of the one workspace the app is installed in.</summary>
+    /// <summary>
+    /// The bot token (<c>xoxb-…</c>) of the one workspace the app is installed in. Workspaces installed through
+    /// <c>/slack/install</c> use their own stored token instead; this one serves every other workspace.
+    /// </summary>
     public string? BotToken { get; set; }
 
+    /// <summary>The app's client id and secret ("Basic Information"): needed for the multi-workspace OAuth install.</summary>
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The public address of <c>/slack/oauth/callback</c>, exactly as listed under the app's redirect URLs
+    /// (e.g. <c>https://crm.example.com/slack/oauth/callback</c>). Configured, never guessed from the request.
+    /// </summary>
+    public Uri? OAuthRedirectUrl { get; set; }
+
+    /// <summary>Slack's authorization page the install redirects to.</summary>
+    public Uri OAuthAuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>The bot scopes an install asks for (the manifest's <c>oauth_config.scopes.bot</c>).</summary>
+    public IList<string> BotScopes { get; init; } =
+        ["commands", "chat:write", "app_mentions:read", "im:history", "im:write", "users:read", "users:read.email"];
+
+    /// <summary>How long an install started at <c>/slack/install</c> may take before its <c>state</c> is refused.</summary>
+    public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>True when the OAuth install can run: client id, secret and redirect URL are all set.</summary>
+    public bool CanInstall => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && OAuthRedirectUrl is not null;
 
     /// <summary>Where the Web API lives; tests point it at a local fake.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Channels.Slack.AppHome;
+using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,11 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackIntake>();
         services.AddScoped<AppHomePublisher>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
+        services.AddScoped<SlackWorkspace>();
+        services.AddScoped<SlackBotTokens>();
+        services.AddSingleton<InstallState>();
+        // No retries: an authorization code is good for one exchange only.
+        services.AddHttpClient<SlackOAuthClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient<SlackWebApiClient>(client => client.Timeout = TimeSpan.FromMinutes(2))
             .AddSlackResilience();
         return services;
@@ -31,6 +37,7 @@ public static partial class SlackServiceCollectionExtensions
         if (!options.Enabled)
             return app;
         app.MapSlackEndpoints();
+        app.MapSlackInstallEndpoints();
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             LogNoSecret(app.Logger);
         return app;

@@ -11,6 +11,9 @@ public enum SlackWorkKind
 
     /// <summary>Publish the user's App Home tab.</summary>
     Home = 2,
+
+    /// <summary>Forget the workspace's stored bot token (<c>app_uninstalled</c>, <c>tokens_revoked</c>); <see cref="SlackWork.Text"/> names the event.</summary>
+    Uninstall = 3,
 }
 
 /// <summary>

@@ -18,6 +18,19 @@ public sealed class TeamsOptions
     public string TokenIssuer { get; set; } = "https://api.botframework.com";
 
     /// <summary>
+    /// Where Microsoft Entra publishes the keys of emulator-style tokens (v1 <c>sts.windows.net</c> and v2
+    /// <c>login.microsoftonline.com</c> issuers); configurable so tests run their own issuer.
+    /// </summary>
+    public Uri EntraOpenIdMetadataUrl { get; set; } = new("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration");
+
+    /// <summary>
+    /// The Entra tenants whose emulator-style tokens are trusted: the Bot Framework's own tenants. A SingleTenant
+    /// or UserAssignedMSI bot also trusts its <c>MicrosoftAppTenantId</c>. Configured tenants are added to these.
+    /// </summary>
+    public IList<string> EntraTokenTenants { get; init; } =
+        ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
+
+    /// <summary>
     /// Hosts a reply may be sent to (an activity's <c>serviceUrl</c>). Anything else is refused, so a forged
     /// activity cannot make the bot post its token to a stranger. Configured hosts are added to these defaults.
     /// In Development, loopback hosts are allowed too.

@@ -60,7 +60,17 @@ public sealed record SlackEvent(string? Type, string? Subtype, string? User, str
         SlackEventEnvelope.Text(e, "channel"),
         SlackEventEnvelope.Text(e, "channel_type"),
         e.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null,
-        SlackEventEnvelope.Text(e, "tab"));
+        SlackEventEnvelope.Text(e, "tab"))
+    {
+        RevokesBotTokens = e.TryGetProperty("tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Object
+            && tokens.TryGetProperty("bot", out var bots) && bots.ValueKind == JsonValueKind.Array && bots.GetArrayLength() > 0,
+    };
+
+    /// <summary>A <c>tokens_revoked</c> event that names bot tokens (not just user tokens).</summary>
+    public bool RevokesBotTokens { get; init; }
+
+    /// <summary>The workspace removed the app or revoked its bot token: its stored token must be forgotten.</summary>
+    public bool RetiresWorkspace => Type == "app_uninstalled" || (Type == "tokens_revoked" && RevokesBotTokens);
 
     /// <summary>
     /// A message a person wrote to the bot: a mention, or a direct message. Messages from bots (including ChatCrm's

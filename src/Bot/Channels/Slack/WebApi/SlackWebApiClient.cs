@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -19,21 +20,23 @@ public sealed class SlackApiException(string method, string error, Exception? in
 /// <summary>
 /// The Slack Web API (<c>POST {ApiBaseUrl}{method}</c>, JSON, bot token as Bearer) and <c>response_url</c> replies.
 /// Transient failures and 429 are retried by the resilience pipeline (see <see cref="SlackResilience"/>), which honours
-/// <c>Retry-After</c>. Only the method name and Slack's error code are logged, never the message content.
+/// <c>Retry-After</c>. Only the method name and Slack's error code are logged, never the message content. The bot token
+/// is the current workspace's (see <see cref="SlackBotTokens"/>).
 /// </summary>
-public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger)
+public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, SlackBotTokens tokens, ILogger<SlackWebApiClient> logger)
 {
     public async Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.BotToken))
-            throw new SlackApiException(method, "no_bot_token_configured");
+        var botToken = await tokens.ForCurrentWorkspaceAsync(cancellationToken);
+        if (string.IsNullOrEmpty(botToken))
+            throw new SlackApiException(method, "no_bot_token_for_workspace");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method))
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
         var answer = await SendAsync(method, request, cancellationToken);
         JsonObject? result;
         try
