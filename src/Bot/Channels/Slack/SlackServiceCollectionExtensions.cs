@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Channels.Slack.AppHome;
+using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<ResponseUrlPolicy>();
         services.AddScoped<SlackIntake>();
         services.AddScoped<AppHomePublisher>();
+        services.AddScoped<LogModalOpener>();
+        services.AddScoped<LogModalSubmissions>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddHttpClient<SlackWebApiClient>(client => client.Timeout = TimeSpan.FromMinutes(2))
             .AddSlackResilience();

@@ -11,6 +11,9 @@ public enum SlackWorkKind
 
     /// <summary>Publish the user's App Home tab.</summary>
     Home = 2,
+
+    /// <summary>A turn without a conversation to answer in (a submitted modal): answered in a direct message.</summary>
+    DirectTurn = 3,
 }
 
 /// <summary>
