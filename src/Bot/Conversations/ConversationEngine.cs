@@ -20,6 +20,7 @@ public sealed partial class ConversationEngine(
     ChatUserDirectory directory,
     DialogStateStore dialogs,
     LogInteractionDialog logDialog,
+    LogFormSubmission logForm,
     FindCustomerJob find,
     LastConversationJob last,
     OffersJob offers,
@@ -98,6 +99,12 @@ public sealed partial class ConversationEngine(
         {
             await duplicates.MergeAsync(context);
             return state?.Dialog == ChoiceDialog ? null : state;
+        }
+        if (turn.Action is { Verb: LogForm.SubmitVerb })
+        {
+            // A whole log form, checked when submitted: stored at once; a dialog in progress is left as it was.
+            await logForm.SubmitAsync(context);
+            return state;
         }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })
         {

@@ -64,6 +64,8 @@ public static class ChatCrmServices
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();
         services.AddScoped<LogInteractionDialog>();
+        services.AddScoped<LogFormValidator>();
+        services.AddScoped<LogFormSubmission>();
         services.AddScoped<ConversationEngine>();
     }
 

@@ -1,4 +1,5 @@
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Customers.Merging;
@@ -71,6 +72,11 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>Chat work accepted and acknowledged but not yet done (see <see cref="WorkInbox"/>).</summary>
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+
+    /// <summary>Support cases with their permanent history (<see cref="CaseHistory"/>, only ever appended to).</summary>
+    public DbSet<SupportCase> SupportCases => Set<SupportCase>();
+
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

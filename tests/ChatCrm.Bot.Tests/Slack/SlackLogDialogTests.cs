@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Slack;
 
-/// <summary>"/crm log" in Slack: the same dialog as in Teams, its cards as Block Kit, inputs coming back through <c>state.values</c>.</summary>
+/// <summary>
+/// "/crm log" in Slack when the modal cannot be opened (Slack refused <c>views.open</c>): the same dialog as in Teams,
+/// its cards as Block Kit, inputs coming back through <c>state.values</c>.
+/// </summary>
 public sealed class SlackLogDialogTests : SlackTestBase
 {
     protected override async Task ArrangeAsync(CrmDbContext db)
@@ -20,21 +23,25 @@ public sealed class SlackLogDialogTests : SlackTestBase
             .First(b => (string?)b["text"]?["text"] == title);
 
     [Fact]
-    public async Task Log_ThroughButtonsAndInputs_StoresTheInteractionOnce()
+    public async Task Log_ModalRefusedThenButtonsAndInputs_StoresTheInteractionOnce()
     {
         var client = Client();
+        Slack.NextStatuses.Enqueue(400); // views.open refused: the chat dialog takes over
 
         await client.CommandAsync("log maria.nunez@acme.es");
-        var kind = (await Slack.WaitForCallsAsync(1))[0];
+        var calls = await Slack.WaitForCallsAsync(2);
+        Assert.Equal("views.open", calls[0].Method);
+        var kind = calls[1];
+        Assert.Equal("response_url", kind.Method);
         await client.PressAsync(Button(kind, "Call"));
-        var summary = (await Slack.WaitForCallsAsync(2))[1];
+        var summary = (await Slack.WaitForCallsAsync(3))[2];
         Assert.Contains(summary.Blocks, b => (string?)b?["type"] == "input" && (string?)b["block_id"] == "summary");
         await client.PressAsync(Button(summary, "Next"), new Dictionary<string, string> { ["summary"] = "Talked about renewal & <pricing>" });
-        var outcome = (await Slack.WaitForCallsAsync(3))[2];
+        var outcome = (await Slack.WaitForCallsAsync(4))[3];
         await client.PressAsync(Button(outcome, "Skip"));
-        var followUp = (await Slack.WaitForCallsAsync(4))[3];
+        var followUp = (await Slack.WaitForCallsAsync(5))[4];
         await client.PressAsync(Button(followUp, "No follow-up"));
-        var logged = (await Slack.WaitForCallsAsync(5))[4];
+        var logged = (await Slack.WaitForCallsAsync(6))[5];
 
         Assert.Contains("&lt;pricing&gt;", logged.Text, StringComparison.Ordinal);
         var stored = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());

@@ -63,8 +63,10 @@ public static class BlockKitChecks
                     break;
                 case "input":
                     foreach (var v in Text(block["label"], 1, 2000, "input label")) yield return v;
-                    if (block["element"] is not JsonObject)
+                    if (block["element"] is not JsonObject inputElement)
                         yield return "input without element";
+                    else
+                        foreach (var v in InputElement(inputElement)) yield return v;
                     break;
                 case "divider":
                     break;
@@ -72,6 +74,69 @@ public static class BlockKitChecks
                     yield return $"unexpected block type '{type}'";
                     break;
             }
+        }
+    }
+
+    /// <summary>A modal or Home tab: type, title/submit/close lengths, ids, metadata and the 250 KB size.</summary>
+    public static IEnumerable<string> CheckView(JsonObject? view)
+    {
+        if (view is null)
+        {
+            yield return "a views call without a view";
+            yield break;
+        }
+        var type = (string?)view["type"];
+        if (type is not ("modal" or "home"))
+            yield return $"view type '{type}'";
+        if (type == "modal")
+        {
+            foreach (var v in Text(view["title"], 1, 24, "modal title")) yield return v;
+            if (view["submit"] is not null)
+                foreach (var v in Text(view["submit"], 1, 24, "modal submit")) yield return v;
+            if (view["close"] is not null)
+                foreach (var v in Text(view["close"], 1, 24, "modal close")) yield return v;
+            var hasInput = (view["blocks"] as JsonArray ?? []).OfType<JsonObject>().Any(b => (string?)b["type"] == "input");
+            if (hasInput && view["submit"] is null)
+                yield return "a modal with inputs but no submit button";
+        }
+        if (((string?)view["callback_id"])?.Length > 255)
+            yield return "callback_id over 255";
+        if (((string?)view["private_metadata"])?.Length > 3000)
+            yield return "private_metadata over 3000";
+        if (System.Text.Encoding.UTF8.GetByteCount(view.ToJsonString()) > 250_000)
+            yield return "view over 250 KB";
+    }
+
+    private static IEnumerable<string> InputElement(JsonObject element)
+    {
+        if (((string?)element["action_id"])?.Length is null or > 255)
+            yield return "input element without an action_id of at most 255";
+        if (element["placeholder"] is not null)
+            foreach (var v in Text(element["placeholder"], 1, 150, "placeholder")) yield return v;
+        switch ((string?)element["type"])
+        {
+            case "plain_text_input":
+                if (((string?)element["initial_value"])?.Length > 3000)
+                    yield return "initial_value over 3000";
+                if (element["max_length"] is JsonValue max && (int)max is < 1 or > 3000)
+                    yield return "max_length outside 1..3000";
+                break;
+            case "static_select":
+                var options = element["options"]?.AsArray() ?? [];
+                if (options.Count is 0 or > 100)
+                    yield return $"{options.Count} select options (1..100)";
+                foreach (var option in options.OfType<JsonObject>())
+                {
+                    foreach (var v in Text(option["text"], 1, 75, "option text")) yield return v;
+                    if (((string?)option["value"])?.Length is null or > 150)
+                        yield return "option value missing or over 150";
+                }
+                break;
+            case "datepicker":
+                break;
+            default:
+                yield return $"unexpected input element '{(string?)element["type"]}'";
+                break;
         }
     }
 

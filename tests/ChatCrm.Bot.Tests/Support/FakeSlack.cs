@@ -125,9 +125,14 @@ public sealed partial class FakeSlack : IAsyncDisposable
     private void Check(string method, JsonObject body)
     {
         var isView = method.StartsWith("views.", StringComparison.Ordinal);
+        if (!isView && !method.StartsWith("chat.", StringComparison.Ordinal) && method != "response_url")
+            return; // users.info, conversations.open: no blocks to check
         var blocks = (isView ? body["view"]?["blocks"] : body["blocks"]) as JsonArray;
         foreach (var violation in BlockKitChecks.Check(blocks, isView ? 100 : 50))
             _violations.Enqueue($"{method}: {violation}");
+        if (isView)
+            foreach (var violation in BlockKitChecks.CheckView(body["view"] as JsonObject))
+                _violations.Enqueue($"{method}: {violation}");
         if (!isView && string.IsNullOrEmpty((string?)body["text"]))
             _violations.Enqueue($"{method}: a message without top-level text");
         if (!isView && ((string?)body["text"])?.Length > 40000)

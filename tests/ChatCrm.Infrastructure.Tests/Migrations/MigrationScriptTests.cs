@@ -19,6 +19,7 @@ public sealed class MigrationScriptTests
         "CustomerValues", "TierChanges", "CustomerNeeds",
         "CustomerSearchTerms", "SearchWordVariants",
         "InboxItems", "ConversationReferences", "SlackInstallations",
+        "SupportCases", "CaseHistory",
     ];
 
     [Fact]

@@ -2,6 +2,8 @@ using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
 using ChatCrm.Bot.Channels.Slack.Interactions;
+using ChatCrm.Bot.Channels.Slack.Modals;
+using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Work;
 using ChatCrm.Infrastructure.Persistence.Work;
 
@@ -11,7 +13,9 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// <c>POST /slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactions</c>. Each checks the signature over
 /// the raw body, stores the work in the inbox (a retry or second delivery is recognised and dropped), wakes the worker
 /// and answers at once: the database work and the Web API calls happen after the acknowledgement, so Slack's
-/// 3-second limit holds however slow they are. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
+/// 3-second limit holds however slow they are. Two exceptions must answer within the request: <c>/crm log</c> opens its
+/// modal with the trigger id (bounded, falling back to the chat dialog), and a submitted log modal is validated so its
+/// errors show per field. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
 /// </summary>
 public static partial class SlackEndpoints
 {
@@ -24,7 +28,8 @@ public static partial class SlackEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
+        LogModalOpener logModal, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -33,6 +38,9 @@ public static partial class SlackEndpoints
             return BadRequest(unreadable!);
         if (!responseUrls.Allows(command.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
+        // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
+        if (CommandParser.Parse(command.Text) is { Name: CommandName.Log } log && await logModal.TryOpenAsync(command, log.Argument, cancellationToken))
+            return Results.Ok();
         var work = new SlackWork
         {
             Kind = SlackWorkKind.Turn,
@@ -84,13 +92,16 @@ public static partial class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
+        LogModalSubmissions logSubmissions, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
             return problem;
         if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)
             return BadRequest(unreadable!);
+        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: LogModal.CallbackId })
+            return await logSubmissions.HandleAsync(payload, request.RetryNumber, cancellationToken);
         if (payload.Type != InteractionPayload.BlockActions || payload.Verb is null)
             return Results.Ok(); // a link button, or an interaction ChatCrm does not offer
         if (payload.TeamId is null || payload.UserId is null || payload.DedupKey is null)

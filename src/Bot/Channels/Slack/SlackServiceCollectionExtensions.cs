@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<ResponseUrlPolicy>();
         services.AddScoped<SlackIntake>();
         services.AddScoped<AppHomePublisher>();
+        services.AddScoped<LogModalOpener>();
+        services.AddScoped<LogModalSubmissions>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddScoped<SlackWorkspace>();
         services.AddScoped<SlackBotTokens>();

@@ -14,6 +14,9 @@ public enum SlackWorkKind
 
     /// <summary>Forget the workspace's stored bot token (<c>app_uninstalled</c>, <c>tokens_revoked</c>); <see cref="SlackWork.Text"/> names the event.</summary>
     Uninstall = 3,
+
+    /// <summary>A turn without a conversation to answer in (a submitted modal): answered in a direct message.</summary>
+    DirectTurn = 4,
 }
 
 /// <summary>

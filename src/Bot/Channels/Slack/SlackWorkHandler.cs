@@ -8,25 +8,36 @@ namespace ChatCrm.Bot.Channels.Slack;
 
 /// <summary>
 /// Does the Slack work the endpoints accepted: a turn goes through the channel-neutral <see cref="ConversationEngine"/>
-/// with a <see cref="SlackResponder"/>; an App Home opening publishes the user's Home tab; an uninstall forgets the
-/// workspace's token. The work's workspace is set first, so every Web API call uses that workspace's bot token.
+/// with a <see cref="SlackResponder"/> (a submitted modal is answered in the user's direct message with the bot); an
+/// App Home opening publishes the user's Home tab; an uninstall forgets the workspace's token. The work's workspace
+/// is set first, so every Web API call uses that workspace's bot token.
 /// </summary>
 public sealed class SlackWorkHandler(
     ConversationEngine engine, AppHomePublisher home, SlackWebApiClient client, SlackWorkspace workspace, SlackBotTokens tokens) : IInboxHandler
 {
     public string Channel => SlackWork.InboxChannel;
 
-    public Task HandleAsync(InboxWork work, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var slack = SlackWork.FromJson(work.Payload);
         workspace.TeamId = slack.TeamId;
-        return slack.Kind switch
+        switch (slack.Kind)
         {
-            SlackWorkKind.Home => home.PublishAsync(slack, cancellationToken),
-            SlackWorkKind.Uninstall => tokens.RetireAsync(slack.TeamId, slack.Text ?? "app_uninstalled", cancellationToken),
-            _ => engine.HandleAsync(ToTurn(slack), new SlackResponder(client, slack), cancellationToken),
-        };
+            case SlackWorkKind.Home:
+                await home.PublishAsync(slack, cancellationToken);
+                break;
+            case SlackWorkKind.Uninstall:
+                await tokens.RetireAsync(slack.TeamId, slack.Text ?? "app_uninstalled", cancellationToken);
+                break;
+            case SlackWorkKind.DirectTurn:
+                var direct = slack with { ChannelId = await client.OpenDirectMessageAsync(slack.UserId, cancellationToken), ResponseUrl = null };
+                await engine.HandleAsync(ToTurn(direct), new SlackResponder(client, direct), cancellationToken);
+                break;
+            default:
+                await engine.HandleAsync(ToTurn(slack), new SlackResponder(client, slack), cancellationToken);
+                break;
+        }
     }
 
     /// <summary>The channel-neutral turn: users are "TEAM:USER" (Slack ids are unique per workspace only).</summary>

@@ -21,7 +21,8 @@ public sealed record InteractionPayload(
     string? Verb,
     IReadOnlyDictionary<string, string> Values,
     string? CallbackId,
-    string? PrivateMetadata)
+    string? PrivateMetadata,
+    string? ViewId = null)
 {
     public const string BlockActions = "block_actions";
     public const string ViewSubmission = "view_submission";
@@ -69,7 +70,8 @@ public sealed record InteractionPayload(
             return new InteractionPayload(type, teamId, SlackEventEnvelope.Text(user, "id"),
                 SlackEventEnvelope.Text(user, "name") ?? SlackEventEnvelope.Text(user, "username"),
                 SlackEventEnvelope.Text(Object(root, "channel"), "id"), SlackEventEnvelope.Text(root, "trigger_id"), actionTs, responseUrl,
-                verb, values, SlackEventEnvelope.Text(view, "callback_id"), SlackEventEnvelope.Text(view, "private_metadata"));
+                verb, values, SlackEventEnvelope.Text(view, "callback_id"), SlackEventEnvelope.Text(view, "private_metadata"),
+                SlackEventEnvelope.Text(view, "id"));
         }
         catch (JsonException)
         {

@@ -1,0 +1,49 @@
+using ChatCrm.Bot.Channels.Slack.Interactions;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Bot.Conversations.Dialogs;
+
+namespace ChatCrm.Bot.Channels.Slack.Modals;
+
+/// <summary>
+/// Answers a submitted log modal inside Slack's 3 seconds: the form is checked at once (one user and one customer
+/// lookup, no writes) and wrong fields are answered with <c>response_action: errors</c>, which keeps the modal open
+/// with the person's input. A valid form is stored as one inbox item (keyed by the view, so a retry is dropped) and
+/// the modal closes; the worker logs the interaction and confirms in a direct message.
+/// </summary>
+public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormValidator validator, SlackIntake intake)
+{
+    public async Task<IResult> HandleAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.TeamId is null || payload.UserId is null || payload.ViewId is null)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: "A view_submission needs team, user and view id.");
+
+        var turn = new IncomingTurn(ChatChannel.Slack, $"{payload.TeamId}:{payload.UserId}",
+            new ChatUser($"{payload.TeamId}:{payload.UserId}", null, payload.UserName), Text: null, Action: null, Locale: null);
+        var user = await directory.FindAsync(turn, cancellationToken);
+        if (user is null)
+        {
+            return Results.Json(LogModal.Errors(new Dictionary<string, string>
+            {
+                [LogForm.Customer] = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you.",
+            }));
+        }
+
+        var decision = await validator.ValidateAsync(user, LogModal.Input(payload.Values), cancellationToken);
+        if (decision.Entry is not { } entry)
+            return Results.Json(LogModal.Errors(decision.Errors));
+
+        var work = new SlackWork
+        {
+            Kind = SlackWorkKind.DirectTurn,
+            TeamId = payload.TeamId,
+            UserId = payload.UserId,
+            UserName = payload.UserName,
+            Verb = LogForm.SubmitVerb,
+            Values = LogForm.ToValues(entry),
+        };
+        await intake.AcceptAsync("view_submission", $"view:{payload.TeamId}:{payload.ViewId}", work, retryNumber, cancellationToken);
+        return Results.Ok(); // an empty 200 closes the modal
+    }
+}

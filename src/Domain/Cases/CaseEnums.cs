@@ -1,0 +1,29 @@
+namespace ChatCrm.Domain.Cases;
+
+/// <summary>How urgent the customer's problem is; with the customer's tier it sets the SLA.</summary>
+public enum CasePriority
+{
+    Low = 0,
+    Normal = 1,
+    High = 2,
+    Urgent = 3,
+}
+
+/// <summary>Where a case stands. Open and waiting on the customer are active (the SLA clock runs); <see cref="Closed"/> is final.</summary>
+public enum CaseStatus
+{
+    Open = 0,
+    WaitingOnCustomer = 1,
+    Resolved = 2,
+    Closed = 3,
+}
+
+/// <summary>What a history entry records.</summary>
+public enum CaseChange
+{
+    Opened = 0,
+    StatusChanged = 1,
+    Assigned = 2,
+    PriorityChanged = 3,
+    FirstResponse = 4,
+}
