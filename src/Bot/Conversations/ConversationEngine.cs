@@ -175,19 +175,22 @@ public sealed partial class ConversationEngine(
 
     private const string ChoiceDialog = "choose";
 
-    private static bool IsJobVerb(string verb) => verb is "log" or "last" or "offers" or "find" or "export" or "erase" or "duplicates" or "privacy";
-
-    private static CommandName VerbToCommand(string verb) => verb switch
+    /// <summary>The verbs a button may send to run a job on the customer it names, and the command each one runs.</summary>
+    private static readonly Dictionary<string, CommandName> JobVerbs = new(StringComparer.Ordinal)
     {
-        "log" => CommandName.Log,
-        "last" => CommandName.Last,
-        "offers" => CommandName.Offers,
-        "export" => CommandName.Export,
-        "erase" => CommandName.Erase,
-        "duplicates" => CommandName.Duplicates,
-        "privacy" => CommandName.Privacy,
-        _ => CommandName.Find,
+        ["find"] = CommandName.Find,
+        ["log"] = CommandName.Log,
+        ["last"] = CommandName.Last,
+        ["offers"] = CommandName.Offers,
+        ["export"] = CommandName.Export,
+        ["erase"] = CommandName.Erase,
+        ["duplicates"] = CommandName.Duplicates,
+        ["privacy"] = CommandName.Privacy,
     };
+
+    private static bool IsJobVerb(string verb) => JobVerbs.ContainsKey(verb);
+
+    private static CommandName VerbToCommand(string verb) => JobVerbs.GetValueOrDefault(verb, CommandName.Find);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn in {ConversationKey} failed")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string conversationKey);
