@@ -50,9 +50,11 @@ public static class CustomerCards
 
     /// <summary>
     /// The customer's profile, showing only the parts <paramref name="grant"/> allows, and saying so when parts are held
-    /// back; the value section (<see cref="TierFiguresSection"/>) appears when <paramref name="tier"/> is given.
+    /// back; the value section (<see cref="TierFiguresSection"/>) appears when <paramref name="tier"/> is given, and the
+    /// open-cases section when <paramref name="openCases"/> has any (due times in <paramref name="zone"/>, UTC by default).
     /// </summary>
-    public static Card Profile(Customer customer, AccessGrant grant, CustomerHistory history, bool mayLog, TierFigures? tier = null)
+    public static Card Profile(Customer customer, AccessGrant grant, CustomerHistory history, bool mayLog, TierFigures? tier = null,
+        IReadOnlyList<CaseLine>? openCases = null, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(grant);
@@ -81,6 +83,8 @@ public static class CustomerCards
         var body = new List<CardBlock> { new CardFacts(facts) };
         if (tier is not null && grant.Allows(ValueFields))
             body.AddRange(TierFiguresSection.Blocks(tier));
+        if (openCases is { Count: > 0 } && grant.Allows(CustomerField.Cases))
+            body.AddRange(CaseCards.ProfileSection(openCases, zone ?? TimeZoneInfo.Utc));
         if (!grant.Allows(CustomerField.All))
             body.Add(new CardText($"Some of this record is not shown to you: {grant.Reason}.", TextEmphasis.Subtle));
 

@@ -19,6 +19,8 @@ public static class HelpCards
             new CardFact("offers <customer>", "offers that fit the customer and that they agreed to hear about"),
             new CardFact("privacy <customer>", "the customer's privacy preferences: what they agreed to, per purpose and channel, and why"),
             new CardFact("duplicates <customer>", "other records that are probably the same customer, to merge into one"),
+            new CardFact("cases", "your case queue (a manager's includes their team's), most urgent first, with each case's SLA"),
+            new CardFact("case new <customer> | <title>", "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority"),
             new CardFact("cancel", "stop what we are doing; nothing half-done is saved"),
             new CardFact("help", "this list"),
         };

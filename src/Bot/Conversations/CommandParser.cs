@@ -15,6 +15,8 @@ public enum CommandName
     Erase,
     Duplicates,
     Privacy,
+    Cases,
+    Case,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -47,6 +49,10 @@ public static class CommandParser
         ["privacidad"] = CommandName.Privacy,
         ["duplicates"] = CommandName.Duplicates,
         ["duplicados"] = CommandName.Duplicates,
+        ["cases"] = CommandName.Cases,
+        ["casos"] = CommandName.Cases,
+        ["case"] = CommandName.Case,
+        ["caso"] = CommandName.Case,
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,

@@ -28,6 +28,7 @@ public sealed partial class ConversationEngine(
     EraseCustomerJob erase,
     DuplicatesJob duplicates,
     PrivacyPreferencesJob privacy,
+    CasesJob cases,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -115,7 +116,8 @@ public sealed partial class ConversationEngine(
         {
             // A button names its customer: a pending choice list is settled; a log dialog in progress stays.
             var keep = state?.Dialog == ChoiceDialog ? null : state;
-            return await RunCommandAsync(context, VerbToCommand(action.Verb), argument: null, keep);
+            var pending = state?.Dialog == ChoiceDialog && state.Step == action.Verb ? state.Summary : null;
+            return await RunCommandAsync(context, VerbToCommand(action.Verb), pending, keep);
         }
 
         if (CommandParser.IsGlobal(command.Name))
@@ -124,7 +126,7 @@ public sealed partial class ConversationEngine(
         if (state?.Dialog == LogInteractionDialog.Name)
             return await logDialog.ContinueAsync(context, state);
         if (state?.Dialog == ChoiceDialog && context.ChosenCustomer is not null)
-            return await RunCommandAsync(context, VerbToCommand(state.Step), argument: null, state: null);
+            return await RunCommandAsync(context, VerbToCommand(state.Step), state.Summary, state: null);
 
         if (turn.Action is not null)
         {
@@ -161,6 +163,11 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("duplicates", await duplicates.RunAsync(context, argument)) ?? state;
             case CommandName.Erase:
                 return AwaitChoice("erase", await erase.AskAsync(context, argument)) ?? state;
+            case CommandName.Cases:
+                await cases.QueueAsync(context);
+                return state;
+            case CommandName.Case:
+                return AwaitChoice(CasesJob.OpenVerb, await cases.RunAsync(context, argument), argument) ?? state;
             default:
                 context.Show(string.IsNullOrWhiteSpace(context.Turn.Text)
                     ? HelpCards.Help("I can only read text messages. Here is what I can do:", context.User.Role)
@@ -169,9 +176,12 @@ public sealed partial class ConversationEngine(
         }
     }
 
-    /// <summary>A choice card was shown: remember its entries so that the next message can pick one by number.</summary>
-    private static DialogState? AwaitChoice(string verb, IReadOnlyList<Guid> choices) =>
-        choices.Count == 0 ? null : new DialogState(ChoiceDialog, verb) { Candidates = choices };
+    /// <summary>
+    /// A choice card was shown: remember its entries so that the next message can pick one by number, and what else the
+    /// command said (<paramref name="pending"/>, e.g. a case title) so that picking a customer does not lose it.
+    /// </summary>
+    private static DialogState? AwaitChoice(string verb, IReadOnlyList<Guid> choices, string? pending = null) =>
+        choices.Count == 0 ? null : new DialogState(ChoiceDialog, verb) { Candidates = choices, Summary = pending };
 
     private const string ChoiceDialog = "choose";
 
@@ -186,6 +196,7 @@ public sealed partial class ConversationEngine(
         ["erase"] = CommandName.Erase,
         ["duplicates"] = CommandName.Duplicates,
         ["privacy"] = CommandName.Privacy,
+        [CasesJob.OpenVerb] = CommandName.Case,
     };
 
     private static bool IsJobVerb(string verb) => JobVerbs.ContainsKey(verb);

@@ -63,6 +63,7 @@ public static class ChatCrmServices
         services.AddScoped<CustomerSearchJob>();
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();
+        services.AddScoped<CasesJob>();
         services.AddScoped<LogInteractionDialog>();
         services.AddScoped<LogFormValidator>();
         services.AddScoped<LogFormSubmission>();

@@ -50,6 +50,16 @@ public static class NeedToKnowPolicy
         return viewer.Role is UserRole.SalesRep or UserRole.SupportAgent or UserRole.Manager;
     }
 
+    /// <summary>
+    /// A case queue and opening cases are for the people who work cases with customers; admins and privacy
+    /// officers do not. Which customer a case may be opened for is still the customer's grant (<see cref="CustomerField.Cases"/>).
+    /// </summary>
+    public static bool MayWorkCases(User viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Role is UserRole.SalesRep or UserRole.SupportAgent or UserRole.Manager;
+    }
+
     /// <summary>Merging two records moves everything of one into the other: it needs the full view of both.</summary>
     public static bool MayMerge(User viewer, CustomerAccessFacts first, CustomerAccessFacts second) =>
         Decide(viewer, first).Allows(CustomerField.All) && Decide(viewer, second).Allows(CustomerField.All);

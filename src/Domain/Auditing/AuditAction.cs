@@ -24,4 +24,10 @@ public enum AuditAction
 
     /// <summary>Another record of the same customer was merged into this one.</summary>
     MergedInto = 10,
+
+    /// <summary>A support case was opened for the customer.</summary>
+    OpenedCase = 11,
+
+    /// <summary>The customer's case appeared (name, case title and SLA) in someone's case queue.</summary>
+    ListedInCaseQueue = 12,
 }

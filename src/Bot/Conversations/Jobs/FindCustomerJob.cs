@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Conversations.Jobs;
 
-/// <summary>"find &lt;customer&gt;": the customer's profile card, showing what need-to-know allows.</summary>
-public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit)
+/// <summary>"find &lt;customer&gt;": the customer's profile card (with open cases), showing what need-to-know allows.</summary>
+public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit, CasesJob cases)
 {
     /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
@@ -34,8 +34,11 @@ public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess ac
                     .FirstOrDefaultAsync(context.CancellationToken));
         }
         var tier = grant.Allows(CustomerCards.ValueFields) ? await TierFiguresAsync(customer.Id, context.CancellationToken) : null;
-        var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User), tier);
-        var shown = grant.Visible & CustomerCards.ProfileFields & (tier is null ? ~CustomerCards.ValueFields : CustomerField.All);
+        var openCases = grant.Allows(CustomerField.Cases) ? await cases.OpenCasesAsync(customer, context.CancellationToken) : [];
+        var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User), tier,
+            openCases, context.User.ResolveTimeZone());
+        var shown = grant.Visible & CustomerCards.ProfileFields & (tier is null ? ~CustomerCards.ValueFields : CustomerField.All)
+            | (openCases.Count > 0 ? CustomerField.Cases : CustomerField.None);
         audit.Record(context, AuditAction.ViewedCustomer, customer.Id, shown);
         context.Show(card);
         return [];
