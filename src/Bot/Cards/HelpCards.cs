@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Cards;
@@ -19,11 +20,14 @@ public static class HelpCards
             new CardFact("offers <customer>", "offers that fit the customer and that they agreed to hear about"),
             new CardFact("privacy <customer>", "the customer's privacy preferences: what they agreed to, per purpose and channel, and why"),
             new CardFact("duplicates <customer>", "other records that are probably the same customer, to merge into one"),
-            new CardFact("cases", "your case queue (a manager's includes their team's), most urgent first, with each case's SLA"),
-            new CardFact("case new <customer> | <title>", "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority"),
             new CardFact("cancel", "stop what we are doing; nothing half-done is saved"),
             new CardFact("help", "this list"),
         };
+        if (role is null || NeedToKnowPolicy.MayWorkCases(role.Value))
+        {
+            commands.Insert(commands.Count - 2, new CardFact("cases", "your case queue (a manager's includes their team's), most urgent first, with each case's SLA"));
+            commands.Insert(commands.Count - 2, new CardFact("case new <customer> | <title>", "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority"));
+        }
         if (role == UserRole.PrivacyOfficer)
         {
             commands.Add(new CardFact("export <customer>", "a download of everything held about the customer (their right of access)"));

@@ -57,8 +57,11 @@ public static class NeedToKnowPolicy
     public static bool MayWorkCases(User viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return viewer.Role is UserRole.SalesRep or UserRole.SupportAgent or UserRole.Manager;
+        return MayWorkCases(viewer.Role);
     }
+
+    /// <summary>Support cases are worked by the people who talk to customers.</summary>
+    public static bool MayWorkCases(UserRole role) => role is UserRole.SalesRep or UserRole.SupportAgent or UserRole.Manager;
 
     /// <summary>Merging two records moves everything of one into the other: it needs the full view of both.</summary>
     public static bool MayMerge(User viewer, CustomerAccessFacts first, CustomerAccessFacts second) =>
