@@ -12,8 +12,10 @@ public static partial class ChatCrmWebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddChatCrm();
+        // Hosted services start in the order they are added: the schema first, before anything that reads the
+        // database at start-up (the Data Protection key ring, demo data, the inbox worker).
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddChatCrm();
         builder.Services.AddHostedService<DemoDataStartup>();
         builder.Services.AddHostedService<SearchIndexCatchUp>();
         builder.Services.AddInboxWorker();
