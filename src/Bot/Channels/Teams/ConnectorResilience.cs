@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
+using ChatCrm.Bot.Hosting;
 
 namespace ChatCrm.Bot.Channels.Teams;
 
@@ -20,27 +19,8 @@ public static class ConnectorResilience
         HttpStatusCode.GatewayTimeout,
     ];
 
-    public static IHttpClientBuilder AddConnectorResilience(this IHttpClientBuilder builder)
-    {
-        builder.AddResilienceHandler("bot-connector", pipeline =>
-        {
-            pipeline.AddTimeout(TimeSpan.FromSeconds(10));
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 3,
-                Delay = TimeSpan.FromMilliseconds(500),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            });
-            pipeline.AddTimeout(TimeSpan.FromSeconds(4));
-        });
-        return builder;
-    }
+    private static readonly RetryBudget Budget = new(Total: TimeSpan.FromSeconds(10), MaxRetryAttempts: 3, PerAttempt: TimeSpan.FromSeconds(4));
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result is { } response
-            ? Transient.Contains(response.StatusCode)
-            : outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
+    public static IHttpClientBuilder AddConnectorResilience(this IHttpClientBuilder builder) =>
+        builder.AddTransientRetry("bot-connector", Transient, Budget);
 }

@@ -53,14 +53,16 @@ public sealed class CustomerLookup(CrmDbContext db, CustomerSearchIndex index)
     /// </summary>
     public async Task<Customer?> GetAsync(CustomerId id, CancellationToken cancellationToken)
     {
-        var mergedInto = await db.Customers.Where(c => c.Id == id).Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken);
-        var wanted = mergedInto ?? id;
-        return await Usable(db.Customers).AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == wanted, cancellationToken);
+        // One read in the usual case; a second only for a tombstone, to follow it to its survivor.
+        var customer = await db.Customers.AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer?.MergedIntoId is { } survivor)
+            customer = await db.Customers.AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == survivor, cancellationToken);
+        return customer is { IsErased: false, MergedIntoId: null } ? customer : null;
     }
 
     /// <summary>
-    /// The customers a conversation may name: not erased, and not merged into another record. The one place
-    /// this is decided, so that no search or choice offers a customer that is gone.
+    /// The customers a conversation may name: not erased, and not merged into another record (the query form of
+    /// the rule <see cref="GetAsync"/> applies to one record), so that no search or choice offers a customer that is gone.
     /// </summary>
     public static IQueryable<Customer> Usable(IQueryable<Customer> customers) =>
         customers.Where(c => c.ErasedAt == null && c.MergedIntoId == null);
