@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Conversations;
@@ -20,10 +21,24 @@ public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken 
     /// <summary>A customer picked by typing the number of an entry in the previous choice card.</summary>
     public Domain.Customers.CustomerId? ChosenCustomer { get; set; }
 
+    /// <summary>
+    /// The language to answer in: the locale the client sent with this turn (the person's current app language),
+    /// else the one stored for the user.
+    /// </summary>
+    public LanguageCode Language => LocalizedText.LanguageFor(Turn.Locale ?? User.Locale);
+
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 
     public void Say(string text) => _replies.Add(OutgoingMessage.Say(text));
 
-    public void Show(Cards.Card card) => _replies.Add(OutgoingMessage.Show(card));
+    /// <summary>Says <paramref name="english"/> or <paramref name="spanish"/>, by <see cref="Language"/>.</summary>
+    public void Say(string english, string spanish) => Say(Language == LanguageCode.Spanish ? spanish : english);
 
+    public void Say(LocalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Say(text.In(Language));
+    }
+
+    public void Show(Cards.Card card) => _replies.Add(OutgoingMessage.Show(card));
 }

@@ -53,7 +53,7 @@ public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, 
         var showSuppressed = grant.Allows(CustomerField.SuppressedOffers);
         audit.Record(context, AuditAction.ViewedOffers, customer.Id,
             CustomerField.Identity | CustomerField.Offers | (showSuppressed ? CustomerField.SuppressedOffers : CustomerField.None));
-        context.Show(OfferCards.Suggestions(customer, suggestions, LocalizedText.LanguageFor(context.User.Locale), showSuppressed));
+        context.Show(OfferCards.Suggestions(customer, suggestions, context.Language, showSuppressed));
         return [];
     }
 }

@@ -27,7 +27,7 @@ public sealed class PrivacyPreferencesJob(CustomerResolver resolver, CustomerAcc
 
         var subject = await consents.ReadAsync(customer, time.GetUtcNow(), context.CancellationToken);
         audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.Identity | CustomerField.Consents);
-        context.Show(ConsentCards.Summary(customer, ConsentSummary.Of(subject), LocalizedText.LanguageFor(context.User.Locale)));
+        context.Show(ConsentCards.Summary(customer, ConsentSummary.Of(subject), context.Language));
         return [];
     }
 }
