@@ -1,0 +1,58 @@
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Users;
+using ChatCrm.Testing;
+
+namespace ChatCrm.Domain.Tests.Interactions;
+
+public sealed class FollowUpTests
+{
+    private readonly TimeProvider _clock = TestClock.Create();
+    private readonly CustomerId _customer = CustomerId.New();
+    private readonly UserId _rep = UserId.New();
+
+    private Interaction Log(int daysAgo, DateOnly? followUpOn, string summary = "Called about the renewal") =>
+        Interaction.Log(_customer, _rep, _clock.GetUtcNow().AddDays(-daysAgo), _clock.GetUtcNow(), InteractionChannel.Phone,
+            InteractionKind.Call, summary, null, followUpOn);
+
+    private DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
+    [Fact]
+    public void OpenAmong_LatestInteractionSetsOne_ReturnsItWithTheOwnerAndSummary()
+    {
+        var older = Log(10, Today.AddDays(-3), "First call");
+        var latest = Log(2, Today.AddDays(4), "Sent the quote");
+
+        var open = FollowUp.OpenAmong([latest, older]);
+
+        Assert.NotNull(open);
+        Assert.Equal(Today.AddDays(4), open.DueOn);
+        Assert.Equal("Sent the quote", open.Summary);
+        Assert.Equal(latest.Id, open.From);
+        Assert.Equal(_rep, open.Owner);
+    }
+
+    [Fact]
+    public void OpenAmong_NewerContactWithoutFollowUp_ClosesTheOlderPromise()
+    {
+        var promised = Log(10, Today.AddDays(-3));
+        var answered = Log(1, null);
+
+        Assert.Null(FollowUp.OpenAmong([promised, answered]));
+    }
+
+    [Fact]
+    public void OpenAmong_NoInteractions_ReturnsNull() => Assert.Null(FollowUp.OpenAmong([]));
+
+    [Theory]
+    [InlineData(-2, FollowUpState.Overdue, 2)]
+    [InlineData(0, FollowUpState.DueToday, 0)]
+    [InlineData(3, FollowUpState.Upcoming, 0)]
+    public void StateOn_DueRelativeToToday_IsClassifiedAndCounted(int dueInDays, FollowUpState expected, int daysOverdue)
+    {
+        var open = FollowUp.OpenAmong([Log(5, Today.AddDays(dueInDays))])!;
+
+        Assert.Equal(expected, open.StateOn(Today));
+        Assert.Equal(daysOverdue, open.DaysOverdueOn(Today));
+    }
+}
