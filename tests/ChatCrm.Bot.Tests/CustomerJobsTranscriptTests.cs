@@ -39,7 +39,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     [Fact]
     public async Task Last_ByPhoneAsTypedLocally_FindsTheCustomer()
     {
-        var chat = App.Chat(Connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana.Speaking("es-ES"));
 
         (await chat.SendAsync("last 600 123 456")).ShouldSay("Last conversation with María Núñez");
     }
@@ -151,7 +151,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
             db.ConsentRecords.Add(ConsentRecord.Withdraw(maria.Id, ConsentPurpose.Marketing, ContactChannel.Email, "told the rep", CrmData.Now.AddDays(-1)));
             await db.SaveChangesAsync();
         });
-        var chat = App.Chat(Connector, CrmData.Ana);
+        var chat = App.Chat(Connector, CrmData.Ana.Speaking("es-ES"));
 
         var turn = (await chat.SendAsync("offers María Núñez, Acme")).ShouldSay("Offers for María Núñez", "for contact by e-mail", "Support Plus renewal",
             "Held back", "retiró su consentimiento a comunicaciones comerciales por correo electrónico");

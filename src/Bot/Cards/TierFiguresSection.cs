@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Tiers;
 
 namespace ChatCrm.Bot.Cards;
@@ -18,31 +19,38 @@ public static class TierFiguresSection
 {
     public const string Heading = "Value";
 
-    public static IReadOnlyList<CardBlock> Blocks(TierFigures figures)
+    public static string HeadingIn(LanguageCode language) => language.Pick(Heading, "Valor");
+
+    public static IReadOnlyList<CardBlock> Blocks(TierFigures figures, LanguageCode language = default)
     {
         ArgumentNullException.ThrowIfNull(figures);
         if (figures.Value is not { } value)
         {
             return
             [
-                new CardSection(Heading),
-                new CardText("No value tier yet: tiers appear after the next recalculation (the `tiers` command).", TextEmphasis.Subtle),
+                new CardSection(HeadingIn(language)),
+                new CardText(language.Pick(
+                    "No value tier yet: tiers appear after the next recalculation (the `tiers` command).",
+                    "Aún sin nivel de valor: los niveles aparecen tras el próximo recálculo (la orden `tiers`)."), TextEmphasis.Subtle),
             ];
         }
 
         var parts = new List<string>
         {
             value.Tier.ToString(),
-            $"{Money(value.Value12Months, value.ReportingCurrency)} in the last 12 months",
-            value.OrdersIn12Months == 1 ? "1 order" : $"{value.OrdersIn12Months.ToString(CultureInfo.InvariantCulture)} orders",
-            value.LastOrderAt is { } last ? $"last order {Day(last)}" : "no orders yet",
+            language.Pick($"{Money(value.Value12Months, value.ReportingCurrency)} in the last 12 months",
+                $"{Money(value.Value12Months, value.ReportingCurrency)} en los últimos 12 meses"),
+            value.OrdersIn12Months == 1
+                ? language.Pick("1 order", "1 pedido")
+                : language.Pick($"{value.OrdersIn12Months.ToString(CultureInfo.InvariantCulture)} orders", $"{value.OrdersIn12Months.ToString(CultureInfo.InvariantCulture)} pedidos"),
+            value.LastOrderAt is { } last ? language.Pick($"last order {Day(last)}", $"último pedido {Day(last)}") : language.Pick("no orders yet", "aún sin pedidos"),
         };
         if (!figures.Needs.IsEmpty)
-            parts.Add(figures.Needs.Describe());
+            parts.Add(figures.Needs.Explain().In(language));
 
-        var blocks = new List<CardBlock> { new CardSection(Heading), new CardText(string.Join(" · ", parts), TextEmphasis.Strong) };
+        var blocks = new List<CardBlock> { new CardSection(HeadingIn(language)), new CardText(string.Join(" · ", parts), TextEmphasis.Strong) };
         if (figures.LatestMove is { } move)
-            blocks.Add(new CardText(Capitalised(move.DescribeWithDate()), move.IsDrop ? TextEmphasis.Warning : TextEmphasis.Subtle));
+            blocks.Add(new CardText(Capitalised(move.ExplainWithDate().In(language)), move.IsDrop ? TextEmphasis.Warning : TextEmphasis.Subtle));
         return blocks;
     }
 

@@ -50,12 +50,15 @@ public sealed partial class ConversationEngine(
         {
             var user = await directory.FindAsync(turn, cancellationToken);
             if (user is null)
-                return [OutgoingMessage.Say("You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.")];
+                return [Say(turn, "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.",
+                    "Todavía no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu e-mail de trabajo.")];
 
             var context = new TurnContext(turn, user, cancellationToken);
             var state = await dialogs.LoadAsync(turn, cancellationToken);
             if (dialogs.Expired is { } expired)
-                context.Say($"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped (left too long, or from an older version); nothing from it was saved.");
+                context.Say(
+                    $"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped (left too long, or from an older version); nothing from it was saved.",
+                    $"Tu \"{expired.Dialog}\" sin terminar{(expired.CustomerName is { } nombre ? $" con {nombre}" : string.Empty)} se descartó (se dejó demasiado tiempo, o era de una versión anterior); no se guardó nada de él.");
             var next = await RouteAsync(context, state);
             dialogs.Stage(turn, next);
             await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +69,8 @@ public sealed partial class ConversationEngine(
             // Another instance or a quick second message changed the same rows first (a concurrency token or a key).
             LogConcurrentTurn(logger, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return [OutgoingMessage.Say("Your previous message was still being handled when this one arrived, so I didn't act on it. Please send it again.")];
+            return [Say(turn, "Your previous message was still being handled when this one arrived, so I didn't act on it. Please send it again.",
+                "Tu mensaje anterior aún se estaba atendiendo cuando llegó este, así que no lo he tenido en cuenta. Envíalo de nuevo, por favor.")];
         }
         catch (DomainRuleException problem)
         {
@@ -78,7 +82,8 @@ public sealed partial class ConversationEngine(
             // The per-turn error hook: log (never the message text) and answer politely; nothing half-done is saved.
             LogTurnFailed(logger, failure, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return [OutgoingMessage.Say("Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.")];
+            return [Say(turn, "Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.",
+                "Lo siento, algo ha fallado por mi parte y no he podido terminarlo. No se ha guardado nada a medias; inténtalo de nuevo en un momento.")];
         }
     }
 
@@ -87,7 +92,8 @@ public sealed partial class ConversationEngine(
         var turn = context.Turn;
         if (turn.Text is { Length: > IncomingTurn.MaxTextLength } tooLong)
         {
-            context.Say($"That message is {tooLong.Length:N0} characters long; I can read up to {IncomingTurn.MaxTextLength:N0}. Please shorten it.");
+            context.Say($"That message is {tooLong.Length:N0} characters long; I can read up to {IncomingTurn.MaxTextLength:N0}. Please shorten it.",
+                $"Ese mensaje tiene {tooLong.Length:N0} caracteres; puedo leer hasta {IncomingTurn.MaxTextLength:N0}. Acórtalo, por favor.");
             return state;
         }
 
@@ -130,7 +136,8 @@ public sealed partial class ConversationEngine(
 
         if (turn.Action is not null)
         {
-            context.Say("That card belongs to a conversation that has ended. Type \"help\" to see what I can do.");
+            context.Say("That card belongs to a conversation that has ended. Type \"help\" to see what I can do.",
+                "Esa tarjeta es de una conversación que ya terminó. Escribe \"ayuda\" para ver lo que sé hacer.");
             return null;
         }
         // No dialog, or a choice not taken: the message is a new command.
@@ -142,10 +149,13 @@ public sealed partial class ConversationEngine(
         switch (command)
         {
             case CommandName.Help:
-                context.Show(HelpCards.Help(role: context.User.Role));
+                context.Show(HelpCards.Help(role: context.User.Role, language: context.Language));
                 return state;
             case CommandName.Cancel:
-                context.Say(state is null ? "There is nothing to cancel." : "Cancelled. Nothing from that dialog was saved.");
+                if (state is null)
+                    context.Say("There is nothing to cancel.", "No hay nada que cancelar.");
+                else
+                    context.Say("Cancelled. Nothing from that dialog was saved.", "Cancelado. No se guardó nada de ese diálogo.");
                 return null;
             case CommandName.Log:
                 return await logDialog.BeginAsync(context, argument);
@@ -170,8 +180,8 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice(CasesJob.OpenVerb, await cases.RunAsync(context, argument), argument) ?? state;
             default:
                 context.Show(string.IsNullOrWhiteSpace(context.Turn.Text)
-                    ? HelpCards.Help("I can only read text messages. Here is what I can do:", context.User.Role)
-                    : HelpCards.NotUnderstood(context.Turn.Text, context.User.Role));
+                    ? HelpCards.OnlyText(context.User.Role, context.Language)
+                    : HelpCards.NotUnderstood(context.Turn.Text, context.User.Role, context.Language));
                 return state;
         }
     }
@@ -198,6 +208,10 @@ public sealed partial class ConversationEngine(
         ["privacy"] = CommandName.Privacy,
         [CasesJob.OpenVerb] = CommandName.Case,
     };
+
+    /// <summary>A reply for a turn whose user is not known yet: in the language of the turn's locale.</summary>
+    private static OutgoingMessage Say(IncomingTurn turn, string english, string spanish) =>
+        OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish));
 
     private static bool IsJobVerb(string verb) => JobVerbs.ContainsKey(verb);
 

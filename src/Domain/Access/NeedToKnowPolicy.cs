@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Domain.Access;
@@ -20,15 +21,22 @@ public static class NeedToKnowPolicy
         ArgumentNullException.ThrowIfNull(customer);
         return viewer.Role switch
         {
-            UserRole.SalesRep when customer.OwnerId == viewer.Id => new(CustomerField.All, "you own this account"),
-            UserRole.SalesRep when SameTeam(viewer, customer) => new(CustomerField.All, $"your team ({viewer.Team}) owns this account"),
+            UserRole.SalesRep when customer.OwnerId == viewer.Id => new(CustomerField.All, new LocalizedText("you own this account", "eres el propietario de esta cuenta")),
+            UserRole.SalesRep when SameTeam(viewer, customer) => new(CustomerField.All,
+                new LocalizedText($"your team ({viewer.Team}) owns this account", $"tu equipo ({viewer.Team}) es el propietario de esta cuenta")),
             UserRole.SalesRep => new(CustomerField.BasicContact, NotYours(customer)),
             UserRole.Manager when customer.OwnerManagerId == viewer.Id || customer.OwnerId == viewer.Id =>
-                new(CustomerField.All, "a rep reporting to you owns this account"),
+                new(CustomerField.All, new LocalizedText("a rep reporting to you owns this account", "la cuenta es de un comercial a tu cargo")),
             UserRole.Manager => new(CustomerField.BasicContact, NotYours(customer)),
-            UserRole.SupportAgent => new(CustomerField.Service, "support sees service data, not revenue, tiers or held-back offers"),
-            UserRole.PrivacyOfficer => new(CustomerField.BasicContact | CustomerField.Consents, "privacy officers see who the customer is and their privacy preferences"),
-            _ => new(CustomerField.None, "admins manage ChatCrm's configuration, not customer records"),
+            UserRole.SupportAgent => new(CustomerField.Service, new LocalizedText(
+                "support sees service data, not revenue, tiers or held-back offers",
+                "soporte ve los datos de servicio, no la facturación, los niveles ni las ofertas retenidas")),
+            UserRole.PrivacyOfficer => new(CustomerField.BasicContact | CustomerField.Consents, new LocalizedText(
+                "privacy officers see who the customer is and their privacy preferences",
+                "los responsables de privacidad ven quién es el cliente y sus preferencias de privacidad")),
+            _ => new(CustomerField.None, new LocalizedText(
+                "admins manage ChatCrm's configuration, not customer records",
+                "los administradores gestionan la configuración de ChatCrm, no las fichas de clientes")),
         };
     }
 
@@ -70,9 +78,12 @@ public static class NeedToKnowPolicy
     private static bool SameTeam(User viewer, CustomerAccessFacts customer) =>
         viewer.Team is not null && string.Equals(viewer.Team, customer.OwnerTeam, StringComparison.Ordinal);
 
-    private static string NotYours(CustomerAccessFacts customer) => customer.OwnerId is null
-        ? "nobody owns this account yet, so only basic contact data is shared"
+    private static LocalizedText NotYours(CustomerAccessFacts customer) => customer.OwnerId is null
+        ? new LocalizedText("nobody owns this account yet, so only basic contact data is shared",
+            "esta cuenta aún no tiene propietario, así que solo se comparten los datos básicos de contacto")
         : customer.OwnerTeam is { } team
-            ? $"the account belongs to the {team} team, so only basic contact data is shared"
-            : "the account belongs to another rep, so only basic contact data is shared";
+            ? new LocalizedText($"the account belongs to the {team} team, so only basic contact data is shared",
+                $"la cuenta es del equipo {team}, así que solo se comparten los datos básicos de contacto")
+            : new LocalizedText("the account belongs to another rep, so only basic contact data is shared",
+                "la cuenta es de otro comercial, así que solo se comparten los datos básicos de contacto");
 }

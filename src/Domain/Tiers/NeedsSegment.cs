@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Orders;
 
 namespace ChatCrm.Domain.Tiers;
@@ -32,7 +33,12 @@ public sealed record NeedsSegment
     }
 
     /// <summary>"buys Software, Services", or "no purchases in the last 12 months".</summary>
-    public string Describe() => IsEmpty ? "no purchases in the last 12 months" : "buys " + string.Join(", ", Categories);
+    public string Describe() => Explain().English;
+
+    /// <summary><see cref="Describe"/> in both languages (category names are catalogue data and stay as they are).</summary>
+    public LocalizedText Explain() => IsEmpty
+        ? new LocalizedText("no purchases in the last 12 months", "sin compras en los últimos 12 meses")
+        : new LocalizedText("buys " + string.Join(", ", Categories), "compra " + string.Join(", ", Categories));
 
     public bool Equals(NeedsSegment? other) => other is not null && Categories.SequenceEqual(other.Categories, StringComparer.Ordinal);
 

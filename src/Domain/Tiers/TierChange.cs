@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Domain.Tiers;
@@ -59,8 +60,21 @@ public sealed class TierChange
     public string Describe() => Describe(FromTier, ToTier);
 
     /// <summary><see cref="Describe()"/> with the day: "dropped from Platinum to Gold on 2026-11-01".</summary>
-    public string DescribeWithDate() =>
-        $"{Describe()} on {ChangedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public string DescribeWithDate() => ExplainWithDate().English;
+
+    /// <summary><see cref="DescribeWithDate"/> in both languages ("bajó de Platinum a Gold el 2026-11-01"; tier names are product terms).</summary>
+    public LocalizedText ExplainWithDate()
+    {
+        var day = ChangedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var spanish = FromTier switch
+        {
+            null => $"primera clasificación: {ToTier}",
+            { } f when ToTier < f => $"bajó de {f} a {ToTier}",
+            { } f when ToTier > f => $"subió a {ToTier} desde {f}",
+            _ => $"sigue en {ToTier}",
+        };
+        return new LocalizedText($"{Describe()} on {day}", $"{spanish} el {day}");
+    }
 
     public static string Describe(ValueTier? from, ValueTier to) => from switch
     {

@@ -60,6 +60,19 @@ public sealed class SlackCommandTests : SlackTestBase
     }
 
     [Fact]
+    public async Task Help_SpanishSpeakingUser_ShowsTheCommandsInSpanish()
+    {
+        await App.WithDatabaseAsync(db => AddSlackUserAsync(db, Pilar, locale: "es-ES"));
+
+        await Client(Pilar).CommandAsync("help");
+
+        var reply = (await Slack.WaitForCallsAsync(1)).Single();
+        Assert.Contains("buscar &lt;cliente&gt;", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("look a customer up", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(Slack.Violations);
+    }
+
+    [Fact]
     public async Task UnknownSubcommand_AnswersThatItWasNotUnderstood()
     {
         await Client().CommandAsync("frobnicate the pipeline");

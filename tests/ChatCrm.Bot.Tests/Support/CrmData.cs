@@ -15,12 +15,12 @@ public static class CrmData
 
     public static TeamsUser Ana { get; } = new("29:ana-chat-id", "0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f", "Ana García");
 
-    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser, string locale = "es-ES") =>
+    public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser, string locale = "en-US") =>
         await db.AddUserAsync(teamsUser, UserRole.SalesRep, "Iberia", locale: locale);
 
     /// <summary>A ChatCrm user linked to <paramref name="teamsUser"/>, in a role and team, reporting to <paramref name="manager"/>.</summary>
     public static async Task<User> AddUserAsync(this CrmDbContext db, TeamsUser teamsUser, UserRole role, string? team, User? manager = null,
-        string locale = "es-ES")
+        string locale = "en-US")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(teamsUser);

@@ -14,6 +14,8 @@ public abstract class SlackTestBase : IAsyncLifetime
 
     public static readonly SlackUser Lucia = new("T0ACME", "U0LUCIA", "lucia");
 
+    public static readonly SlackUser Pilar = new("T0ACME", "U0PILAR", "pilar");
+
     protected SqliteTestDatabase Database { get; } = SqliteTestDatabase.TempFile();
 
     protected FakeSlack Slack { get; private set; } = null!;
@@ -56,11 +58,13 @@ public abstract class SlackTestBase : IAsyncLifetime
     /// <summary>The people and customers the test talks about.</summary>
     protected abstract Task ArrangeAsync(CrmDbContext db);
 
-    protected static async Task<User> AddSlackUserAsync(CrmDbContext db, SlackUser slackUser, UserRole role = UserRole.SalesRep, string team = "Iberia")
+    /// <param name="locale">The language stored for the user: Slack sends none with a request, so the bot answers in this one.</param>
+    protected static async Task<User> AddSlackUserAsync(CrmDbContext db, SlackUser slackUser, UserRole role = UserRole.SalesRep, string team = "Iberia",
+        string locale = "en-US")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(slackUser);
-        var user = new User(UserId.New(), slackUser.Name, role, team, "Europe/Madrid", "es-ES");
+        var user = new User(UserId.New(), slackUser.Name, role, team, "Europe/Madrid", locale);
         user.LinkSlack(slackUser.TeamId, slackUser.UserId);
         db.Users.Add(user);
         await db.SaveChangesAsync();

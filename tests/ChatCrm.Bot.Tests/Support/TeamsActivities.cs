@@ -3,7 +3,12 @@ using System.Text.Json.Nodes;
 namespace ChatCrm.Bot.Tests.Support;
 
 /// <summary>A Teams user as Teams identifies them to a bot.</summary>
-public sealed record TeamsUser(string ChatId, string AadObjectId, string Name);
+/// <summary>A Teams user as the tests speak for them; <see cref="Locale"/> is their Teams client's language.</summary>
+public sealed record TeamsUser(string ChatId, string AadObjectId, string Name, string Locale = "en-US")
+{
+    /// <summary>The same person with their Teams client set to <paramref name="locale"/> (e.g. "es-ES").</summary>
+    public TeamsUser Speaking(string locale) => this with { Locale = locale };
+}
 
 /// <summary>Builds activity JSON the way Teams sends it (personal chat, tenant, client info), for posting to /api/messages.</summary>
 public static class TeamsActivities
@@ -55,8 +60,8 @@ public static class TeamsActivities
         ["from"] = new JsonObject { ["id"] = user.ChatId, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId },
         ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = TenantId, ["id"] = conversationId },
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "ChatCrm" },
-        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "es-ES", ["country"] = "ES", ["platform"] = "Web", ["timezone"] = "Europe/Madrid" }),
+        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = user.Locale, ["country"] = "ES", ["platform"] = "Web", ["timezone"] = "Europe/Madrid" }),
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-        ["locale"] = "es-ES",
+        ["locale"] = user.Locale,
     };
 }

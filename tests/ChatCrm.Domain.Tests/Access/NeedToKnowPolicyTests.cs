@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Users;
 
@@ -17,7 +18,8 @@ public sealed class NeedToKnowPolicyTests
         var grant = NeedToKnowPolicy.Decide(Javier, CustomerAccessFacts.OwnedBy(Javier));
 
         Assert.Equal(CustomerField.All, grant.Visible);
-        Assert.Equal("you own this account", grant.Reason);
+        Assert.Equal("you own this account", grant.Reason.English);
+        Assert.Equal("eres el propietario de esta cuenta", grant.Reason.Spanish);
     }
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed class NeedToKnowPolicyTests
         var grant = NeedToKnowPolicy.Decide(Begona, CustomerAccessFacts.OwnedBy(Javier));
 
         Assert.True(grant.Allows(CustomerField.Interactions | CustomerField.Revenue | CustomerField.Tier));
-        Assert.Contains("Ventas España", grant.Reason, StringComparison.Ordinal);
+        Assert.Contains("Ventas España", grant.Reason.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class NeedToKnowPolicyTests
 
         Assert.Equal(CustomerField.BasicContact, grant.Visible);
         Assert.False(grant.Allows(CustomerField.Interactions));
-        Assert.Contains("Ventas España", grant.Reason, StringComparison.Ordinal);
+        Assert.Contains("Ventas España", grant.Reason.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class NeedToKnowPolicyTests
         var grant = NeedToKnowPolicy.Decide(Javier, CustomerAccessFacts.Unowned);
 
         Assert.Equal(CustomerField.BasicContact, grant.Visible);
-        Assert.Contains("nobody owns", grant.Reason, StringComparison.Ordinal);
+        Assert.Contains("nobody owns", grant.Reason.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class NeedToKnowPolicyTests
     [Fact]
     public void Allows_NoFieldsAsked_IsNotAPermission()
     {
-        Assert.False(new AccessGrant(CustomerField.All, "all").Allows(CustomerField.None));
+        Assert.False(new AccessGrant(CustomerField.All, new LocalizedText("all", "todo")).Allows(CustomerField.None));
     }
 
     private static User Rep(string name, string team, User manager)

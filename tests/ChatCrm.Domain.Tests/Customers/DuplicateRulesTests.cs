@@ -13,7 +13,8 @@ public sealed class DuplicateRulesTests
 
         Assert.NotNull(suspicion);
         Assert.True(suspicion.Strong);
-        Assert.Equal(["name differs by 1 letter(s)", "same company"], suspicion.Reasons);
+        Assert.Equal(["name differs by 1 letter(s)", "same company"], suspicion.Reasons.Select(r => r.English));
+        Assert.Equal(["el nombre difiere en 1 letra(s)", "misma empresa"], suspicion.Reasons.Select(r => r.Spanish));
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class DuplicateRulesTests
 
         Assert.NotNull(suspicion);
         Assert.False(suspicion.Strong);
-        Assert.Contains("same country, one has no company", suspicion.Reasons);
+        Assert.Contains(new LocalizedText("same country, one has no company", "mismo país, una sin empresa"), suspicion.Reasons);
     }
 
     [Theory]

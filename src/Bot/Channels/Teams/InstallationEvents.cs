@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
@@ -31,7 +32,7 @@ public static class InstallationEvents
         if (installed && TeamsConversationAddress.From(activity) is { } address)
         {
             if (await references.RememberAsync(TeamsConversationAddress.Key(address.ConversationId), address, cancellationToken))
-                await responder.SendAsync(OutgoingMessage.Show(HelpCards.Welcome()), cancellationToken);
+                await responder.SendAsync(OutgoingMessage.Show(HelpCards.Welcome(LocalizedText.LanguageFor(activity.Locale))), cancellationToken);
         }
         else if (removed && activity.Conversation?.Id is { } conversationId)
         {

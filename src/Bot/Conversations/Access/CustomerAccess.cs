@@ -1,5 +1,6 @@
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,19 +24,40 @@ public sealed class CustomerAccess(CrmDbContext db, AuditTrail audit)
     }
 
     /// <summary>
-    /// The grant when it covers <paramref name="needed"/>; otherwise null, having told the user what they can do
-    /// instead and audited the refused request.
+    /// The grant when it covers <paramref name="needed"/>; otherwise null, having told the user (in their language)
+    /// what they can do instead and audited the refused request.
     /// </summary>
-    public async Task<AccessGrant?> RequireAsync(TurnContext context, Customer customer, CustomerField needed, string what)
+    public async Task<AccessGrant?> RequireAsync(TurnContext context, Customer customer, CustomerField needed)
     {
         var grant = await GrantAsync(context, customer);
         if (grant.Allows(needed))
             return grant;
 
         audit.Record(context, AuditAction.AccessDenied, customer.Id, needed);
-        context.Say(grant.Allows(CustomerField.Identity)
-            ? $"I can't show you {what} for {customer.DisplayName}: {grant.Reason}. Type \"find {customer.DisplayName}\" for what you can see, or ask the account's owner or your manager."
-            : $"I can't show you {what}: {grant.Reason}.");
+        var what = Naming(needed);
+        var why = grant.Reason;
+        if (grant.Allows(CustomerField.Identity))
+        {
+            context.Say(
+                $"I can't show you {what.English} for {customer.DisplayName}: {why.English}. Type \"find {customer.DisplayName}\" for what you can see, or ask the account's owner or your manager.",
+                $"No puedo mostrarte {what.Spanish} de {customer.DisplayName}: {why.Spanish}. Escribe \"buscar {customer.DisplayName}\" para ver lo que sí puedes, o pregunta al propietario de la cuenta o a tu responsable.");
+        }
+        else
+        {
+            context.Say($"I can't show you {what.English}: {why.English}.", $"No puedo mostrarte {what.Spanish}: {why.Spanish}.");
+        }
         return null;
     }
+
+    /// <summary>How a refusal names the part of the record that was asked for.</summary>
+    private static LocalizedText Naming(CustomerField needed) => needed switch
+    {
+        CustomerField.Interactions => new("the conversation history", "el historial de conversaciones"),
+        CustomerField.Offers => new("offers", "las ofertas"),
+        CustomerField.Consents => new("privacy preferences", "las preferencias de privacidad"),
+        CustomerField.Cases => new("support cases", "los casos de soporte"),
+        CustomerField.Identity => new("this customer's record", "la ficha de este cliente"),
+        CustomerField.All => new("the whole record", "la ficha completa"),
+        _ => new("that part of the record", "esa parte de la ficha"),
+    };
 }

@@ -97,7 +97,7 @@ public sealed class CasesJob(CustomerResolver resolver, CustomerAccess access, C
         var (customer, choices) = await resolver.ResolveAsync(context, query, OpenVerb);
         if (customer is null)
             return choices;
-        if (await access.RequireAsync(context, customer, CustomerField.Cases, "support cases") is null)
+        if (await access.RequireAsync(context, customer, CustomerField.Cases) is null)
             return [];
 
         var ct = context.CancellationToken;

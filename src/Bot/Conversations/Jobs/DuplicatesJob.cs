@@ -26,7 +26,7 @@ public sealed class DuplicatesJob(CustomerResolver resolver, CustomerLookup look
         var (customer, choices) = await resolver.ResolveAsync(context, query, "duplicates");
         if (customer is null)
             return choices;
-        if (await access.RequireAsync(context, customer, CustomerField.All, "possible duplicates") is null)
+        if (await access.RequireAsync(context, customer, CustomerField.All) is null)
             return [];
 
         var candidates = await lookup.LookalikesAsync(customer, context.CancellationToken);
@@ -35,7 +35,7 @@ public sealed class DuplicatesJob(CustomerResolver resolver, CustomerLookup look
         audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.BasicContact);
         foreach (var suspicion in suspicions)
             audit.Record(context, AuditAction.ListedInSearch, suspicion.Candidate.Id, CustomerField.BasicContact);
-        context.Show(MergeCards.Duplicates(customer, suspicions, MergeVerb, DuplicateIdKey));
+        context.Show(MergeCards.Duplicates(customer, suspicions, MergeVerb, DuplicateIdKey, context.Language));
         return [];
     }
 
@@ -49,7 +49,8 @@ public sealed class DuplicatesJob(CustomerResolver resolver, CustomerLookup look
             : null;
         if (survivor is null || duplicate is null || survivor.Id == duplicate.Id)
         {
-            context.Say("One of those records no longer exists or was already merged, so nothing changed. Type \"duplicates\" and the customer to look again.");
+            context.Say("One of those records no longer exists or was already merged, so nothing changed. Type \"duplicates\" and the customer to look again.",
+                "Una de esas fichas ya no existe o ya se fusionó, así que no cambió nada. Escribe \"duplicados\" y el cliente para volver a mirar.");
             return;
         }
         var seesAll = (await access.GrantAsync(context, survivor)).Allows(CustomerField.All)
@@ -57,18 +58,19 @@ public sealed class DuplicatesJob(CustomerResolver resolver, CustomerLookup look
         if (!seesAll)
         {
             audit.Record(context, AuditAction.AccessDenied, duplicate.Id, CustomerField.All);
-            context.Say("Merging moves everything of one record into the other, so it needs the full view of both; ask the owners' manager to merge these two.");
+            context.Say("Merging moves everything of one record into the other, so it needs the full view of both; ask the owners' manager to merge these two.",
+                "Fusionar mueve todo de una ficha a la otra, así que requiere ver ambas completas; pide al responsable de sus propietarios que las fusione.");
             return;
         }
 
         var outcome = await merger.StageAsync(survivor.Id, duplicate.Id, context.User.Id, time.GetUtcNow(), context.CancellationToken);
         if (outcome is null)
         {
-            context.Say("One of those records no longer exists, so nothing changed.");
+            context.Say("One of those records no longer exists, so nothing changed.", "Una de esas fichas ya no existe, así que no cambió nada.");
             return;
         }
         audit.Record(context, AuditAction.MergedInto, survivor.Id, CustomerField.All);
         audit.Record(context, AuditAction.MergedInto, duplicate.Id, CustomerField.All);
-        context.Show(MergeCards.Merged(survivor, outcome.Record));
+        context.Show(MergeCards.Merged(survivor, outcome.Record, context.Language));
     }
 }

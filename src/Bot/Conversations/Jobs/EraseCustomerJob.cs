@@ -27,7 +27,7 @@ public sealed class EraseCustomerJob(CustomerResolver resolver, CustomerErasure 
             return choices;
 
         var issuedAt = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        context.Show(PrivacyCards.ConfirmErasure(customer, ConfirmVerb, (IssuedAtKey, issuedAt)));
+        context.Show(PrivacyCards.ConfirmErasure(customer, ConfirmVerb, (IssuedAtKey, issuedAt), context.Language));
         return [];
     }
 
@@ -41,25 +41,28 @@ public sealed class EraseCustomerJob(CustomerResolver resolver, CustomerErasure 
             || !long.TryParse(issued, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > ConfirmationLifetime)
         {
-            context.Say("That confirmation has expired, so nothing was erased. Type \"erase\" and the customer again.");
+            context.Say("That confirmation has expired, so nothing was erased. Type \"erase\" and the customer again.",
+                "Esa confirmación ha caducado, así que no se borró nada. Escribe \"borrar\" y el cliente de nuevo.");
             return;
         }
 
         var report = await erasure.StageAsync(customerId, time.GetUtcNow(), context.CancellationToken);
         if (report is null)
         {
-            context.Say("That customer no longer exists or was already erased; nothing changed.");
+            context.Say("That customer no longer exists or was already erased; nothing changed.",
+                "Ese cliente ya no existe o ya se había borrado; no cambió nada.");
             return;
         }
         audit.Record(context, AuditAction.Erased, customerId, CustomerField.All);
-        context.Show(PrivacyCards.Erased(report));
+        context.Show(PrivacyCards.Erased(report, context.Language));
     }
 
     private static bool MayErase(TurnContext context)
     {
         if (NeedToKnowPolicy.MayExportOrErase(context.User))
             return true;
-        context.Say("Only a privacy officer can erase a customer's data. Ask your privacy officer to handle the customer's request.");
+        context.Say("Only a privacy officer can erase a customer's data. Ask your privacy officer to handle the customer's request.",
+            "Solo un responsable de privacidad puede borrar los datos de un cliente. Pide a tu responsable de privacidad que atienda la solicitud del cliente.");
         return false;
     }
 }

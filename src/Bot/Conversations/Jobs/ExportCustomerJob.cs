@@ -17,7 +17,8 @@ public sealed class ExportCustomerJob(CustomerResolver resolver, ExportLinks lin
         ArgumentNullException.ThrowIfNull(context);
         if (!NeedToKnowPolicy.MayExportOrErase(context.User))
         {
-            context.Say("Only a privacy officer can export a customer's data. Ask your privacy officer to handle the customer's request.");
+            context.Say("Only a privacy officer can export a customer's data. Ask your privacy officer to handle the customer's request.",
+                "Solo un responsable de privacidad puede exportar los datos de un cliente. Pide a tu responsable de privacidad que atienda la solicitud del cliente.");
             return [];
         }
         var (customer, choices) = await resolver.ResolveAsync(context, query, "export");
@@ -27,11 +28,12 @@ public sealed class ExportCustomerJob(CustomerResolver resolver, ExportLinks lin
         var link = links.Issue(new ExportTicket(customer.Id, context.User.Id));
         if (link is null)
         {
-            context.Say("Exports need the bot's public address: ask your ChatCrm administrator to set Privacy:PublicBaseUrl.");
+            context.Say("Exports need the bot's public address: ask your ChatCrm administrator to set Privacy:PublicBaseUrl.",
+                "Las exportaciones necesitan la dirección pública del bot: pide a tu administrador de ChatCrm que configure Privacy:PublicBaseUrl.");
             return [];
         }
         audit.Record(context, AuditAction.ExportRequested, customer.Id, CustomerField.All);
-        context.Show(PrivacyCards.ExportReady(customer, link));
+        context.Show(PrivacyCards.ExportReady(customer, link, context.Language));
         return [];
     }
 }

@@ -20,7 +20,7 @@ public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess ac
         if (customer is null)
             return choices;
 
-        var grant = await access.RequireAsync(context, customer, CustomerField.Identity, "this customer's record");
+        var grant = await access.RequireAsync(context, customer, CustomerField.Identity);
         if (grant is null)
             return [];
 

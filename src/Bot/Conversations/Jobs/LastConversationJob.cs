@@ -18,7 +18,7 @@ public sealed class LastConversationJob(CustomerResolver resolver, CustomerAcces
         var (customer, choices) = await resolver.ResolveAsync(context, query, "last");
         if (customer is null)
             return choices;
-        if (await access.RequireAsync(context, customer, CustomerField.Interactions, "the conversation history") is null)
+        if (await access.RequireAsync(context, customer, CustomerField.Interactions) is null)
             return [];
 
         var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customer.Id);

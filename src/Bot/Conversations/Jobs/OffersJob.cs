@@ -34,7 +34,7 @@ public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, 
         var (customer, choices) = await resolver.ResolveAsync(context, query, "offers");
         if (customer is null)
             return choices;
-        var grant = await access.RequireAsync(context, customer, CustomerField.Offers, "offers");
+        var grant = await access.RequireAsync(context, customer, CustomerField.Offers);
         if (grant is null)
             return [];
         var ct = context.CancellationToken;

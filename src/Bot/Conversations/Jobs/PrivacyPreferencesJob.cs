@@ -22,7 +22,7 @@ public sealed class PrivacyPreferencesJob(CustomerResolver resolver, CustomerAcc
         var (customer, choices) = await resolver.ResolveAsync(context, query, "privacy");
         if (customer is null)
             return choices;
-        if (await access.RequireAsync(context, customer, CustomerField.Consents, "privacy preferences") is null)
+        if (await access.RequireAsync(context, customer, CustomerField.Consents) is null)
             return [];
 
         var subject = await consents.ReadAsync(customer, time.GetUtcNow(), context.CancellationToken);

@@ -1,9 +1,10 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers.Identification;
 
 namespace ChatCrm.Domain.Customers.Merging;
 
 /// <summary>Why another record might be the same customer; <see cref="Strong"/> when name and company both agree.</summary>
-public sealed record DuplicateSuspicion(Customer Candidate, IReadOnlyList<string> Reasons, bool Strong);
+public sealed record DuplicateSuspicion(Customer Candidate, IReadOnlyList<LocalizedText> Reasons, bool Strong);
 
 /// <summary>
 /// Spots records that are probably the same customer — the parallel systems that split one customer into many:
@@ -22,12 +23,19 @@ public static class DuplicateRules
         if (NameSlips(subject.NameKey, other.NameKey) is not { } slips)
             return null;
 
-        var reasons = new List<string> { slips == 0 ? "same name" : $"name differs by {slips} letter(s)" };
+        var reasons = new List<LocalizedText>
+        {
+            slips == 0
+                ? new LocalizedText("same name", "mismo nombre")
+                : new LocalizedText($"name differs by {slips} letter(s)", $"el nombre difiere en {slips} letra(s)"),
+        };
         var sameCompany = subject.CompanyKey.Length > 0 && subject.CompanyKey == other.CompanyKey;
         if (sameCompany)
-            reasons.Add("same company");
+            reasons.Add(new LocalizedText("same company", "misma empresa"));
         else if (slips == 0 && subject.Country == other.Country)
-            reasons.Add(other.CompanyKey.Length == 0 || subject.CompanyKey.Length == 0 ? "same country, one has no company" : "same country, another company");
+            reasons.Add(other.CompanyKey.Length == 0 || subject.CompanyKey.Length == 0
+                ? new LocalizedText("same country, one has no company", "mismo país, una sin empresa")
+                : new LocalizedText("same country, another company", "mismo país, otra empresa"));
         else
             return null;
         return new DuplicateSuspicion(other, reasons, sameCompany);
