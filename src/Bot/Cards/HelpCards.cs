@@ -16,7 +16,9 @@ public static class HelpCards
         {
             new CardFact("find <customer>", "look a customer up by name, company, e-mail or phone"),
             new CardFact("log [customer]", "log a call, visit, meeting, e-mail or chat, step by step"),
+            new CardFact("log form [customer]", "the same as one form with every field (registrar formulario)"),
             new CardFact("last <customer>", "where the last conversation ended, whatever the channel"),
+            new CardFact("history <customer>", "the latest interactions on every channel, newest first (historial)"),
             new CardFact("offers <customer>", "offers that fit the customer and that they agreed to hear about"),
             new CardFact("privacy <customer>", "the customer's privacy preferences: what they agreed to, per purpose and channel, and why"),
             new CardFact("duplicates <customer>", "other records that are probably the same customer, to merge into one"),

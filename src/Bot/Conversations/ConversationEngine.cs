@@ -23,6 +23,7 @@ public sealed partial class ConversationEngine(
     LogFormSubmission logForm,
     FindCustomerJob find,
     LastConversationJob last,
+    HistoryJob history,
     OffersJob offers,
     ExportCustomerJob export,
     EraseCustomerJob erase,
@@ -44,7 +45,7 @@ public sealed partial class ConversationEngine(
     }
 
     /// <summary>Everything of a turn but sending: find the user, route, save. Any failure becomes a polite reply.</summary>
-    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken, bool retried = false)
     {
         try
         {
@@ -60,6 +61,13 @@ public sealed partial class ConversationEngine(
             dialogs.Stage(turn, next);
             await db.SaveChangesAsync(cancellationToken);
             return context.Replies;
+        }
+        catch (DbUpdateException) when (IsFirstTryOfForm(turn, retried))
+        {
+            // Two presses of one log form crossed (two instances, a quick double tap): the other one stored it. Run the
+            // turn again, which finds the stored form and answers with its confirmation.
+            db.ChangeTracker.Clear();
+            return await HandleTurnAsync(turn, cancellationToken, retried: true);
         }
         catch (DbUpdateException)
         {
@@ -107,6 +115,17 @@ public sealed partial class ConversationEngine(
             await logForm.SubmitAsync(context);
             return state;
         }
+        if (turn.Action is { Verb: LogForm.OpenVerb })
+        {
+            await logForm.OpenAsync(context, null);
+            return state;
+        }
+        if (turn.Action is { Verb: CustomerCards.RefreshVerb })
+        {
+            // A card asking for this reader's own view of it (Teams refresh): no dialog is touched.
+            await find.RefreshAsync(context);
+            return state;
+        }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })
         {
             await erase.ConfirmAsync(context);
@@ -147,8 +166,13 @@ public sealed partial class ConversationEngine(
             case CommandName.Cancel:
                 context.Say(state is null ? "There is nothing to cancel." : "Cancelled. Nothing from that dialog was saved.");
                 return null;
+            case CommandName.Log when LogForm.IsFormRequest(argument, out var customerText):
+                await logForm.OpenAsync(context, customerText);
+                return state;
             case CommandName.Log:
                 return await logDialog.BeginAsync(context, argument);
+            case CommandName.History:
+                return AwaitChoice(InteractionCards.HistoryVerb, await history.RunAsync(context, argument)) ?? state;
             case CommandName.Find:
                 return AwaitChoice("find", await find.RunAsync(context, argument)) ?? state;
             case CommandName.Last:
@@ -197,7 +221,11 @@ public sealed partial class ConversationEngine(
         ["duplicates"] = CommandName.Duplicates,
         ["privacy"] = CommandName.Privacy,
         [CasesJob.OpenVerb] = CommandName.Case,
+        [InteractionCards.HistoryVerb] = CommandName.History,
     };
+
+    private static bool IsFirstTryOfForm(IncomingTurn turn, bool retried) =>
+        !retried && turn.Action is { Verb: LogForm.SubmitVerb } action && action.Value(LogForm.FormId) is not null;
 
     private static bool IsJobVerb(string verb) => JobVerbs.ContainsKey(verb);
 

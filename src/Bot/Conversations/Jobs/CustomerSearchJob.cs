@@ -23,7 +23,7 @@ public sealed record CustomerSearchAnswer(IReadOnlyList<CustomerSearchHit> Hits,
 /// its card shows, because inserting the card shares it.
 /// </summary>
 public sealed class CustomerSearchJob(
-    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, AuditTrail audit, CrmDbContext db)
+    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, CustomerSnapshotReader snapshots, AuditTrail audit, CrmDbContext db)
 {
     public const string NoAccess = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.";
 
@@ -74,16 +74,9 @@ public sealed class CustomerSearchJob(
             var grant = await access.GrantAsync(context, customer);
             if (!grant.Allows(CustomerField.Identity))
                 continue;
-            var history = new CustomerHistory(0, null);
-            if (grant.Allows(CustomerField.Interactions))
-            {
-                var interactions = db.Interactions.Where(i => i.CustomerId == customer.Id);
-                history = new CustomerHistory(
-                    await interactions.CountAsync(cancellationToken),
-                    await interactions.OrderByDescending(i => i.OccurredAt).Select(i => (DateTimeOffset?)i.OccurredAt).FirstOrDefaultAsync(cancellationToken));
-            }
-            var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User));
-            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, grant.Visible & CustomerCards.ProfileFields & ~CustomerCards.ValueFields);
+            var read = await snapshots.ReadAsync(context, customer, grant);
+            var card = CustomerCards.Profile(customer, grant, read.Snapshot, NeedToKnowPolicy.MayLogInteractions(context.User), context.Language);
+            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, read.Shown);
             hits.Add(new CustomerSearchHit(card, customer.DisplayName, customer.Company));
         }
         await db.SaveChangesAsync(cancellationToken);
