@@ -59,7 +59,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_SpanishCustomerWithoutConsent_SpanishUserSeesTheOptInReasonInSpanish()
     {
-        var turn = (await _app.Chat(_connector, CrmData.Ana).SendAsync("offers begona@oyc.es")).ShouldSay(
+        var turn = (await _app.Chat(_connector, CrmData.Ana, locale: "es-ES").SendAsync("offers begona@oyc.es")).ShouldSay(
             "Offers for Begoña Ibáñez", "consent rules for ES", "Maintenance Renewal",
             "los mensajes de servicio por correo electrónico no necesitan consentimiento previo",
             "Held back", "no hay consentimiento registrado para comunicaciones comerciales por correo electrónico y en ES se exige consentimiento previo");
