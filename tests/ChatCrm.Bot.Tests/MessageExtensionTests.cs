@@ -81,7 +81,7 @@ public sealed class MessageExtensionTests : BotTestBase
         var card = (string)Assert.Single(Cards(await InvokeAsync(Luis, "composeExtension/query", Query("maria.nunez@acme.es"))))["fallbackText"]!;
 
         Assert.Contains("María Núñez", card, StringComparison.Ordinal);
-        Assert.DoesNotContain("Last contact", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last conversation\nWhen", card, StringComparison.Ordinal);
         Assert.Contains("not shown to you", card, StringComparison.Ordinal);
     }
 
