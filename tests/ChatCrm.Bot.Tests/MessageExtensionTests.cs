@@ -31,10 +31,11 @@ public sealed class MessageExtensionTests : BotTestBase
         await db.SaveChangesAsync();
     }
 
-    private async Task<JsonObject> InvokeAsync(TeamsUser user, string name, JsonObject value, ChatCrmApp? app = null)
+    private async Task<JsonObject> InvokeAsync(TeamsUser user, string name, JsonObject value, ChatCrmApp? app = null,
+        string locale = TeamsActivities.DefaultLocale)
     {
         using var http = (app ?? App).CreateClient();
-        var invoke = TeamsActivities.Invoke(Connector.ServiceUrl, "19:group-chat", user, name, value);
+        var invoke = TeamsActivities.Invoke(Connector.ServiceUrl, "19:group-chat", user, name, value, locale);
         using var response = await http.PostAsJsonAsync("/api/messages", invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["composeExtension"]!.AsObject();
@@ -59,6 +60,17 @@ public sealed class MessageExtensionTests : BotTestBase
             Assert.Empty(AdaptiveCardSchema.Problems(card));
             return card;
         }).ToList();
+    }
+
+    [Fact]
+    public async Task Query_SpanishClient_CardsAndMessagesInSpanish()
+    {
+        var cards = Cards(await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("maria.nunez@acme.es"), locale: "es-ES"));
+        var empty = await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("  "), locale: "es-ES");
+
+        Assert.Contains("Última conversación", cards.Single().ToJsonString(Channels.Teams.Protocol.BotFrameworkJson.Options), StringComparison.Ordinal);
+        Assert.Equal("message", (string?)empty["type"]);
+        Assert.Contains("Escribe parte del nombre", (string?)empty["text"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,16 +28,25 @@ public sealed class CustomerSearchJob(
 {
     public const string NoAccess = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.";
 
+    public const string NoAccessSpanish = "Aún no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu correo de trabajo.";
+
+    private static string NoAccessIn(IncomingTurn turn) => LocalizedText.LanguageFor(turn.Locale).Pick(NoAccess, NoAccessSpanish);
+
     public async Task<CustomerSearchAnswer> SearchAsync(IncomingTurn turn, string? query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var context = await ContextAsync(turn, cancellationToken);
         if (context is null)
-            return new CustomerSearchAnswer([], NoAccess);
+            return new CustomerSearchAnswer([], NoAccessIn(turn));
+        var language = context.Language;
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
-            return new CustomerSearchAnswer([], $"I can't look customers up for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+        {
+            var reason = NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason;
+            return new CustomerSearchAnswer([], language.Pick($"I can't look customers up for you: {reason}.", $"No puedo buscar clientes por ti: {reason}."));
+        }
         if (string.IsNullOrWhiteSpace(query))
-            return new CustomerSearchAnswer([], "Type part of a customer's name, the company, an e-mail or a phone number.");
+            return new CustomerSearchAnswer([], language.Pick("Type part of a customer's name, the company, an e-mail or a phone number.",
+                "Escribe parte del nombre de un cliente, la empresa, un correo o un teléfono."));
 
         var customers = await finder.FindAsync(query, turn.Locale, cancellationToken) switch
         {
@@ -46,7 +56,8 @@ public sealed class CustomerSearchJob(
             _ => new List<Customer>(),
         };
         if (customers is null)
-            return new CustomerSearchAnswer([], "That search could not be read: try a name, a company, an e-mail or a phone number with its country code.");
+            return new CustomerSearchAnswer([], language.Pick("That search could not be read: try a name, a company, an e-mail or a phone number with its country code.",
+                "No entiendo esa búsqueda: prueba con un nombre, una empresa, un correo o un teléfono con su prefijo."));
         return await AnswerAsync(context, customers, cancellationToken);
     }
 
@@ -56,7 +67,7 @@ public sealed class CustomerSearchJob(
         ArgumentNullException.ThrowIfNull(turn);
         var context = await ContextAsync(turn, cancellationToken);
         if (context is null)
-            return new CustomerSearchAnswer([], NoAccess);
+            return new CustomerSearchAnswer([], NoAccessIn(turn));
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
             return new CustomerSearchAnswer([], null);
         var customer = await finder.GetAsync(id, cancellationToken);
