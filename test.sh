@@ -10,6 +10,9 @@
 # a free port picked now, password auth), runs the tests against it, and always stops and deletes it.
 # Exits with the exit code of `dotnet test`.
 #
+# The Adaptive Card tests parse every card with the official `adaptivecards` npm package (tests/card-validator):
+# this script installs Node.js and npm with apt-get when `node` is missing, then runs `npm ci` there.
+#
 # Settings: CHATCRM_TEST_CONFIGURATION (Release by default).
 set -euo pipefail
 
@@ -172,6 +175,23 @@ EOF
   exit 1
 }
 
+# Installs the card validator's pinned packages (tests/card-validator), and Node.js first when it is missing.
+install_card_validator() {
+  local dir="$repo_root/tests/card-validator"
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    if [[ "$(id -u)" != 0 ]]; then
+      log "Node.js and npm are needed for the Adaptive Card validator and installing them needs root:"
+      log "  apt-get install nodejs npm   -- then run ./test.sh again"
+      exit 1
+    fi
+    log "Node.js not found; installing Debian's packages (apt-get install nodejs npm)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  log "card validator: npm ci in tests/card-validator (node $(node --version))"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 # Adds up the per-assembly "Failed: N, Passed: N, Skipped: N" lines of `dotnet test` into one closing line.
 print_totals() {
   local output="$1"
@@ -189,6 +209,8 @@ main() {
   else
     start_postgres
   fi
+
+  install_card_validator
 
   local status started=$SECONDS
   test_output="$(mktemp "${TMPDIR:-/tmp}/chatcrm-test-output.XXXXXX")"

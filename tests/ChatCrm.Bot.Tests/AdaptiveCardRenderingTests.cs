@@ -26,6 +26,7 @@ public sealed class AdaptiveCardRenderingTests
             new CardTextInput("summary", "Summary", 2000, IsMultiline: true) { Placeholder = "What was it about?" },
             new CardTextInput("outcome", "Outcome", 500, IsRequired: false),
             new CardDateInput("followUp", "Follow-up date"),
+            new CardChoiceInput("kind", "Kind", [new CardChoice("Call", "Call"), new CardChoice("Visit", "Visit")]) { Value = "Call" },
         ],
         [
             CardButton.For("Offers", "offers", ("customerId", Guid.NewGuid().ToString())),
@@ -58,22 +59,16 @@ public sealed class AdaptiveCardRenderingTests
         Assert.NotEmpty(AdaptiveCardSchema.Problems(json));
     }
 
-    public static TheoryData<string, Card> CardsWithoutData() => new()
+    public static TheoryData<string, Card> EveryCard()
     {
-        { "help", HelpCards.Help() },
-        { "help for a privacy officer", HelpCards.Help(role: UserRole.PrivacyOfficer) },
-        { "welcome", HelpCards.Welcome() },
-        { "not understood", HelpCards.NotUnderstood(new string('x', 500)) },
-        { "ask customer", LogDialogCards.AskCustomer() },
-        { "ask kind", LogDialogCards.AskKind("Ana García") },
-        { "ask summary", LogDialogCards.AskSummary("Ana García") },
-        { "ask outcome", LogDialogCards.AskOutcome("Ana García") },
-        { "ask follow-up", LogDialogCards.AskFollowUp("Ana García") },
-        { "not found", CustomerCards.NotFound("\"quoted\" <b>html</b>") },
-    };
+        var data = new TheoryData<string, Card>();
+        foreach (var (name, card) in CardCatalogue.All())
+            data.Add(name, card);
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(CardsWithoutData))]
+    [MemberData(nameof(EveryCard))]
     public void Render_CardBuilders_AreValidAndSmall(string name, Card card)
     {
         var json = AdaptiveCardRenderer.Render(card);
@@ -114,7 +109,7 @@ public sealed class AdaptiveCardRenderingTests
         Assert.Contains("First line stays.", text, StringComparison.Ordinal);
         Assert.Contains("Shortened to fit Teams", text, StringComparison.Ordinal);
         Assert.Contains("more lines not shown", text, StringComparison.Ordinal);
-        Assert.Equal(3, json["body"]!.AsArray().Count(b => ((string?)b!["type"])!.StartsWith("Input.", StringComparison.Ordinal)));
+        Assert.Equal(4, json["body"]!.AsArray().Count(b => ((string?)b!["type"])!.StartsWith("Input.", StringComparison.Ordinal)));
         Assert.Equal(3, json["actions"]!.AsArray().Count);
     }
 

@@ -54,7 +54,7 @@ public sealed class CustomerIdentificationTranscriptTests : BotTestBase
         Assert.DoesNotContain("Interactions:", choice.Text, StringComparison.Ordinal);
 
         var typed = choice.Text.Contains("1: María Núñez · Globex", StringComparison.Ordinal) ? "1" : "2";
-        (await chat.SendAsync(typed)).ShouldSay("María Núñez", "Globex Iberia", "Interactions: 0");
+        (await chat.SendAsync(typed)).ShouldSay("María Núñez", "Globex Iberia", "No interaction has been logged yet");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class CustomerIdentificationTranscriptTests : BotTestBase
     {
         var chat = App.Chat(Connector, CrmData.Ana);
 
-        (await chat.SendAsync("find MARIA.NUNEZ@ACME.ES")).ShouldSay("María Núñez", "Acme Ibérica", "Interactions: 0");
+        (await chat.SendAsync("find MARIA.NUNEZ@ACME.ES")).ShouldSay("María Núñez", "Acme Ibérica", "No interaction has been logged yet");
         (await chat.SendAsync("find +34 600 123 456")).ShouldSay("María Núñez", "Acme Ibérica");
         (await chat.SendAsync("find cc000000123")).ShouldSay("John Smith", "Contoso Ltd");
     }

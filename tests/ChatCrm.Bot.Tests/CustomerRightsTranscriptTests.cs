@@ -119,7 +119,7 @@ public sealed class CustomerRightsTranscriptTests : BotTestBase
     [Fact]
     public async Task Privacy_OfficerInSpanish_SeesThePreferencesPerPurposeAndChannel_AndTheViewIsAudited()
     {
-        var turn = (await App.Chat(Connector, Officer.Speaking("es-ES")).SendAsync("privacidad maria.nunez@acme.es"))
+        var turn = (await App.Chat(Connector, Officer, locale: "es-ES").SendAsync("privacidad maria.nunez@acme.es"))
             .ShouldSay("Privacidad de María Núñez", "Reglas de consentimiento de ES", "Correo electrónico", "✅ sí");
 
         Assert.Contains("⛔ no", turn.Text, StringComparison.Ordinal);

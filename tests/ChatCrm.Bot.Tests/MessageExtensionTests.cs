@@ -31,10 +31,11 @@ public sealed class MessageExtensionTests : BotTestBase
         await db.SaveChangesAsync();
     }
 
-    private async Task<JsonObject> InvokeAsync(TeamsUser user, string name, JsonObject value, ChatCrmApp? app = null)
+    private async Task<JsonObject> InvokeAsync(TeamsUser user, string name, JsonObject value, ChatCrmApp? app = null,
+        string locale = TeamsActivities.DefaultLocale)
     {
         using var http = (app ?? App).CreateClient();
-        var invoke = TeamsActivities.Invoke(Connector.ServiceUrl, "19:group-chat", user, name, value);
+        var invoke = TeamsActivities.Invoke(Connector.ServiceUrl, "19:group-chat", user, name, value, locale);
         using var response = await http.PostAsJsonAsync("/api/messages", invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["composeExtension"]!.AsObject();
@@ -62,6 +63,17 @@ public sealed class MessageExtensionTests : BotTestBase
     }
 
     [Fact]
+    public async Task Query_SpanishClient_CardsAndMessagesInSpanish()
+    {
+        var cards = Cards(await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("maria.nunez@acme.es"), locale: "es-ES"));
+        var empty = await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("  "), locale: "es-ES");
+
+        Assert.Contains("Última conversación", cards.Single().ToJsonString(Channels.Teams.Protocol.BotFrameworkJson.Options), StringComparison.Ordinal);
+        Assert.Equal("message", (string?)empty["type"]);
+        Assert.Contains("Escribe parte del nombre", (string?)empty["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_SeveralMatches_ListsACardForEachAndAuditsThem()
     {
         var cards = Cards(await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("nunez")));
@@ -81,7 +93,7 @@ public sealed class MessageExtensionTests : BotTestBase
         var card = (string)Assert.Single(Cards(await InvokeAsync(Luis, "composeExtension/query", Query("maria.nunez@acme.es"))))["fallbackText"]!;
 
         Assert.Contains("María Núñez", card, StringComparison.Ordinal);
-        Assert.DoesNotContain("Last contact", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last conversation\nWhen", card, StringComparison.Ordinal);
         Assert.Contains("not shown to you", card, StringComparison.Ordinal);
     }
 

@@ -38,7 +38,7 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
         var turn = (await App.Chat(Connector, Emily).SendAsync("find maria.nunez@acme.es"))
             .ShouldSay("María Núñez", "Acme Ibérica", "maria.nunez@acme.es", "Some of this record is not shown to you", "Ventas España");
 
-        Assert.DoesNotContain("Last contact", turn.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last conversation\nWhen", turn.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Last conversation", turn.Text, StringComparison.Ordinal);
         var entry = Assert.Single(await AuditAsync());
         Assert.Equal((AuditAction.ViewedCustomer, CustomerField.BasicContact), (entry.Action, entry.Fields));
@@ -58,12 +58,12 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
     [Fact]
     public async Task Find_OwnerAndTheirManager_SeeTheFullRecord()
     {
-        (await App.Chat(Connector, CrmData.Ana).SendAsync("find maria.nunez@acme.es")).ShouldSay("Last contact", "Interactions");
+        (await App.Chat(Connector, CrmData.Ana).SendAsync("find maria.nunez@acme.es")).ShouldSay("Last conversation", "Visited the Madrid office", "Interactions");
         var manager = (await App.Chat(Connector, Carmen).SendAsync("last maria.nunez@acme.es")).ShouldSay("renewal price");
 
         Assert.DoesNotContain("not shown to you", manager.Text, StringComparison.Ordinal);
         var entries = await AuditAsync();
-        Assert.Equal(CustomerField.BasicContact | CustomerField.Interactions | CustomerField.Tier | CustomerField.Revenue | CustomerField.Products,
+        Assert.Equal(CustomerField.BasicContact | CustomerField.Interactions | CustomerField.Consents | CustomerField.Tier | CustomerField.Revenue | CustomerField.Products,
             entries[0].Fields);
         Assert.Equal(CustomerField.Identity | CustomerField.Interactions, entries[1].Fields);
     }
@@ -86,7 +86,7 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
     public async Task Find_SupportAgent_SeesServiceDataButNoValueSection()
     {
         var owner = (await App.Chat(Connector, CrmData.Ana).SendAsync("find maria.nunez@acme.es")).ShouldSay("No value tier yet");
-        var agent = (await App.Chat(Connector, Hannah).SendAsync("find maria.nunez@acme.es")).ShouldSay("Last contact", "Some of this record is not shown to you");
+        var agent = (await App.Chat(Connector, Hannah).SendAsync("find maria.nunez@acme.es")).ShouldSay("Last conversation", "Some of this record is not shown to you");
 
         Assert.DoesNotContain("value tier", agent.Text, StringComparison.OrdinalIgnoreCase);
         Assert.False((await AuditAsync())[1].Fields.HasFlag(CustomerField.Tier));

@@ -59,7 +59,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_SpanishCustomerWithoutConsent_SpanishUserSeesTheOptInReasonInSpanish()
     {
-        var turn = (await _app.Chat(_connector, CrmData.Ana.Speaking("es-ES")).SendAsync("offers begona@oyc.es")).ShouldSay(
+        var turn = (await _app.Chat(_connector, CrmData.Ana, locale: "es-ES").SendAsync("offers begona@oyc.es")).ShouldSay(
             "Offers for Begoña Ibáñez", "consent rules for ES", "Maintenance Renewal",
             "los mensajes de servicio por correo electrónico no necesitan consentimiento previo",
             "Held back", "no hay consentimiento registrado para comunicaciones comerciales por correo electrónico y en ES se exige consentimiento previo");
@@ -82,7 +82,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_ArgentineCustomer_PartnerIncentiveHeldBackWhateverTheConsent()
     {
-        var turn = (await _app.Chat(_connector, CrmData.Ana.Speaking("es-ES")).SendAsync("offers msosa@delplata.com.ar")).ShouldSay(
+        var turn = (await _app.Chat(_connector, CrmData.Ana, locale: "es-ES").SendAsync("offers msosa@delplata.com.ar")).ShouldSay(
             "Analytics Suite", "dio su consentimiento a comunicaciones comerciales por correo electrónico",
             "Held back", "Partner Financing Plan", "en AR no se permiten ofertas con incentivos de una empresa asociada (Banco Meridiano)");
 
@@ -92,16 +92,16 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_MexicanCustomer_MarketingEmailOnlyAfterAVisitLoggedInTheChat()
     {
-        var chat = _app.Chat(_connector, CrmData.Ana.Speaking("es-ES"));
+        var chat = _app.Chat(_connector, CrmData.Ana, locale: "es-ES");
 
         (await chat.SendAsync("offers lupita@abarrotesramirez.mx")).ShouldSay(
             "Held back", "Analytics Suite", "en MX las comunicaciones comerciales por correo electrónico exigen una visita, llamada o reunión previa");
 
         await chat.SendAsync("log lupita@abarrotesramirez.mx");
-        (await chat.SendAsync("visit")).ShouldSay("What was it about?");
+        (await chat.SendAsync("visit")).ShouldSay("¿De qué trató?");
         await chat.SendAsync("Visita a la tienda de Guadalajara: quieren cuadros de mando");
         await chat.SendAsync("skip");
-        (await chat.SendAsync("no")).ShouldSay("Interaction logged");
+        (await chat.SendAsync("no")).ShouldSay("Interacción registrada");
 
         var after = (await chat.SendAsync("offers lupita@abarrotesramirez.mx")).ShouldSay(
             "Analytics Suite", "no consta oposición a comunicaciones comerciales por correo electrónico y en MX se permite mientras el cliente no se oponga");

@@ -27,7 +27,7 @@ public sealed class SpanishTranscriptTests : BotTestBase
     [Fact]
     public async Task Help_SpanishClient_ListsTheCommandsInSpanish_EnglishClientInEnglish()
     {
-        var spanish = (await App.Chat(Connector, CrmData.Ana.Speaking("es-ES")).SendAsync("ayuda"))
+        var spanish = (await App.Chat(Connector, CrmData.Ana, locale: "es-ES").SendAsync("ayuda"))
             .ShouldSay("buscar <cliente>", "busca un cliente por nombre", "Registrar una interacción", "Las tildes y las mayúsculas dan igual");
         Assert.DoesNotContain("look a customer up", spanish.Text, StringComparison.Ordinal);
 
@@ -41,7 +41,7 @@ public sealed class SpanishTranscriptTests : BotTestBase
         // Without demo enrolment (the Development default enrols unknown people), as in production.
         await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Directory:DemoEnrollUnknownUsersAs"] = "" });
 
-        (await app.Chat(Connector, Stranger.Speaking("es-MX")).SendAsync("buscar maria"))
+        (await app.Chat(Connector, Stranger, locale: "es-MX").SendAsync("buscar maria"))
             .ShouldSay("Todavía no tienes acceso a ChatCrm", "administrador");
 
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
@@ -51,7 +51,7 @@ public sealed class SpanishTranscriptTests : BotTestBase
     [Fact]
     public async Task Last_OtherTeamInSpanish_IsRefusedInSpanishWithTheReason_AndAudited()
     {
-        var turn = (await App.Chat(Connector, Emily.Speaking("es-ES")).SendAsync("ultimo maria.nunez@acme.es"))
+        var turn = (await App.Chat(Connector, Emily, locale: "es-ES").SendAsync("ultimo maria.nunez@acme.es"))
             .ShouldSay("No puedo mostrarte el historial de conversaciones de María Núñez", "la cuenta es del equipo Ventas España",
                 "buscar María Núñez");
 
@@ -63,14 +63,14 @@ public sealed class SpanishTranscriptTests : BotTestBase
     [Fact]
     public async Task Duplicates_InSpanish_GiveTheReasonsAndButtonsInSpanish()
     {
-        (await App.Chat(Connector, CrmData.Ana.Speaking("es-ES")).SendAsync("duplicados maria.nunez@acme.es"))
+        (await App.Chat(Connector, CrmData.Ana, locale: "es-ES").SendAsync("duplicados maria.nunez@acme.es"))
             .ShouldSay("Posibles duplicados de María Núñez", "Maria Nunes", "el nombre difiere en 1 letra(s), misma empresa", "Fusionar 1 en esta ficha");
     }
 
     [Fact]
     public async Task Cancel_AndOversizedText_InSpanish_AnswerInSpanish()
     {
-        var chat = App.Chat(Connector, CrmData.Ana.Speaking("es-ES"));
+        var chat = App.Chat(Connector, CrmData.Ana, locale: "es-ES");
 
         (await chat.SendAsync("cancelar")).ShouldSay("No hay nada que cancelar.");
         (await chat.SendAsync(new string('a', 9000))).ShouldSay("Ese mensaje tiene 9,000 caracteres", "Acórtalo");

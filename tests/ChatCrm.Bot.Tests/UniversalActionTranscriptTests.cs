@@ -24,10 +24,9 @@ public sealed class UniversalActionTranscriptTests : BotTestBase
     public async Task Execute_LogDialogThroughToSave_ReplacesEachCardAndStoresOnce()
     {
         var chat = App.Chat(Connector, CrmData.Ana);
-        (await chat.SendAsync("find maria.nunez@acme.es")).ShouldSay("María Núñez");
+        (await chat.SendAsync("log maria.nunez@acme.es")).ShouldSay("What kind of contact");
 
         var postedBefore = Connector.Activities.Count;
-        (await chat.ExecuteAsync("Log an interaction")).ShouldSay("What kind of contact");
         (await chat.ExecuteAsync("Meeting")).ShouldSay("What was it about?");
         (await chat.ExecuteAsync("Next", ("summary", "Quarterly review"))).ShouldSay("How did it end?");
         (await chat.ExecuteAsync("Skip")).ShouldSay("follow-up");
@@ -68,8 +67,8 @@ public sealed class UniversalActionTranscriptTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana);
         await chat.SendAsync("find maria.nunez@acme.es");
 
-        (await chat.ExecuteAsync("Last conversation")).ShouldSay("María Núñez");
-        var typed = await chat.SendAsync("last maria.nunez@acme.es");
+        (await chat.ExecuteAsync("History")).ShouldSay("History of María Núñez");
+        var typed = await chat.SendAsync("history maria.nunez@acme.es");
 
         Assert.Equal(typed.Messages.Single().Card!["body"]![0]!.ToJsonString(), chat.LastInvokeAnswer!["value"]!["body"]![0]!.ToJsonString());
     }

@@ -10,6 +10,13 @@ public sealed record Card(string Title, IReadOnlyList<CardBlock> Body, IReadOnly
 
     /// <summary>Links that open in the browser (shown after the buttons).</summary>
     public IReadOnlyList<CardLink> Links { get; init; } = [];
+
+    /// <summary>
+    /// The action that fetches this card again for whoever looks at it, so that a card shared in a group shows each
+    /// reader what their own access allows (Teams: <c>refresh</c> with the conversation's members). Null when the card
+    /// is the same for everybody.
+    /// </summary>
+    public CardButton? Refresh { get; init; }
 }
 
 public abstract record CardBlock;
@@ -34,9 +41,35 @@ public sealed record CardSection(string Heading) : CardBlock;
 public sealed record CardTextInput(string Id, string Label, int MaxLength, bool IsMultiline = false, bool IsRequired = true) : CardBlock
 {
     public string? Placeholder { get; init; }
+
+    /// <summary>The text already in the field (a form shown again after an error keeps what was typed).</summary>
+    public string? Value { get; init; }
+
+    /// <summary>What the client says when a required field is left empty, in the reader's language.</summary>
+    public string? ErrorMessage { get; init; }
 }
 
-public sealed record CardDateInput(string Id, string Label) : CardBlock;
+public sealed record CardDateInput(string Id, string Label) : CardBlock
+{
+    public DateOnly? Value { get; init; }
+
+    public bool IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>One entry of a <see cref="CardChoiceInput"/>: what is sent, and what the person reads.</summary>
+public sealed record CardChoice(string Value, string Title);
+
+/// <summary>A pick-one list (a drop-down), such as the kind of contact in the log form.</summary>
+public sealed record CardChoiceInput(string Id, string Label, IReadOnlyList<CardChoice> Choices) : CardBlock
+{
+    public string? Value { get; init; }
+
+    public bool IsRequired { get; init; } = true;
+
+    public string? ErrorMessage { get; init; }
+}
 
 /// <summary>
 /// A button. Pressing it sends <see cref="Verb"/> and <see cref="Data"/> back to the conversation

@@ -32,6 +32,9 @@ public static class PlainTextRenderer
                 case CardDateInput date:
                     text.Append('(').Append(date.Label).AppendLine(")");
                     break;
+                case CardChoiceInput choice:
+                    text.Append('(').Append(choice.Label).Append(": ").AppendJoin(", ", choice.Choices.Select(c => c.Title)).AppendLine(")");
+                    break;
             }
         }
         var numbered = card.Buttons.Select((b, i) => $"{i + 1}. {b.Title}").ToList();

@@ -23,6 +23,7 @@ public sealed partial class ConversationEngine(
     LogFormSubmission logForm,
     FindCustomerJob find,
     LastConversationJob last,
+    HistoryJob history,
     OffersJob offers,
     ExportCustomerJob export,
     EraseCustomerJob erase,
@@ -44,7 +45,7 @@ public sealed partial class ConversationEngine(
     }
 
     /// <summary>Everything of a turn but sending: find the user, route, save. Any failure becomes a polite reply.</summary>
-    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken, bool retried = false)
     {
         try
         {
@@ -63,6 +64,13 @@ public sealed partial class ConversationEngine(
             dialogs.Stage(turn, next);
             await db.SaveChangesAsync(cancellationToken);
             return context.Replies;
+        }
+        catch (DbUpdateException) when (IsFirstTryOfForm(turn, retried))
+        {
+            // Two presses of one log form crossed (two instances, a quick double tap): the other one stored it. Run the
+            // turn again, which finds the stored form and answers with its confirmation.
+            db.ChangeTracker.Clear();
+            return await HandleTurnAsync(turn, cancellationToken, retried: true);
         }
         catch (DbUpdateException)
         {
@@ -113,6 +121,17 @@ public sealed partial class ConversationEngine(
             await logForm.SubmitAsync(context);
             return state;
         }
+        if (turn.Action is { Verb: LogForm.OpenVerb })
+        {
+            await logForm.OpenAsync(context, null);
+            return state;
+        }
+        if (turn.Action is { Verb: CustomerCards.RefreshVerb })
+        {
+            // A card asking for this reader's own view of it (Teams refresh): no dialog is touched.
+            await find.RefreshAsync(context);
+            return state;
+        }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })
         {
             await erase.ConfirmAsync(context);
@@ -157,8 +176,13 @@ public sealed partial class ConversationEngine(
                 else
                     context.Say("Cancelled. Nothing from that dialog was saved.", "Cancelado. No se guardó nada de ese diálogo.");
                 return null;
+            case CommandName.Log when LogForm.IsFormRequest(argument, out var customerText):
+                await logForm.OpenAsync(context, customerText);
+                return state;
             case CommandName.Log:
                 return await logDialog.BeginAsync(context, argument);
+            case CommandName.History:
+                return AwaitChoice(InteractionCards.HistoryVerb, await history.RunAsync(context, argument)) ?? state;
             case CommandName.Find:
                 return AwaitChoice("find", await find.RunAsync(context, argument)) ?? state;
             case CommandName.Last:
@@ -207,11 +231,15 @@ public sealed partial class ConversationEngine(
         ["duplicates"] = CommandName.Duplicates,
         ["privacy"] = CommandName.Privacy,
         [CasesJob.OpenVerb] = CommandName.Case,
+        [InteractionCards.HistoryVerb] = CommandName.History,
     };
 
     /// <summary>A reply for a turn whose user is not known yet: in the language of the turn's locale.</summary>
     private static OutgoingMessage Say(IncomingTurn turn, string english, string spanish) =>
         OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish));
+
+    private static bool IsFirstTryOfForm(IncomingTurn turn, bool retried) =>
+        !retried && turn.Action is { Verb: LogForm.SubmitVerb } action && action.Value(LogForm.FormId) is not null;
 
     private static bool IsJobVerb(string verb) => JobVerbs.ContainsKey(verb);
 

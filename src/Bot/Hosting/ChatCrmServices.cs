@@ -60,6 +60,8 @@ public static class ChatCrmServices
         services.AddScoped<CustomerFinder>();
         services.AddScoped<CustomerResolver>();
         services.AddScoped<FindCustomerJob>();
+        services.AddScoped<CustomerSnapshotReader>();
+        services.AddScoped<HistoryJob>();
         services.AddScoped<CustomerSearchJob>();
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();

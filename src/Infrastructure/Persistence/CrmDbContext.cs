@@ -78,6 +78,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
 
+    /// <summary>Card forms already stored, by form id, so a second press of the same form logs nothing twice.</summary>
+    public DbSet<SubmittedFormRecord> SubmittedForms => Set<SubmittedFormRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);

@@ -13,7 +13,7 @@ public sealed class SlackLogDialogTests : SlackTestBase
 {
     protected override async Task ArrangeAsync(CrmDbContext db)
     {
-        var lucia = await AddSlackUserAsync(db, Lucia);
+        var lucia = await AddSlackUserAsync(db, Lucia, locale: "es-ES");
         await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", owner: lucia);
     }
 
@@ -33,14 +33,15 @@ public sealed class SlackLogDialogTests : SlackTestBase
         Assert.Equal("views.open", calls[0].Method);
         var kind = calls[1];
         Assert.Equal("response_url", kind.Method);
-        await client.PressAsync(Button(kind, "Call"));
+        // Lucía's ChatCrm locale is es-ES (Slack sends none): the dialog speaks Spanish.
+        await client.PressAsync(Button(kind, "Llamada"));
         var summary = (await Slack.WaitForCallsAsync(3))[2];
         Assert.Contains(summary.Blocks, b => (string?)b?["type"] == "input" && (string?)b["block_id"] == "summary");
-        await client.PressAsync(Button(summary, "Next"), new Dictionary<string, string> { ["summary"] = "Talked about renewal & <pricing>" });
+        await client.PressAsync(Button(summary, "Siguiente"), new Dictionary<string, string> { ["summary"] = "Talked about renewal & <pricing>" });
         var outcome = (await Slack.WaitForCallsAsync(4))[3];
-        await client.PressAsync(Button(outcome, "Skip"));
+        await client.PressAsync(Button(outcome, "Omitir"));
         var followUp = (await Slack.WaitForCallsAsync(5))[4];
-        await client.PressAsync(Button(followUp, "No follow-up"));
+        await client.PressAsync(Button(followUp, "Sin seguimiento"));
         var logged = (await Slack.WaitForCallsAsync(6))[5];
 
         Assert.Contains("&lt;pricing&gt;", logged.Text, StringComparison.Ordinal);

@@ -86,7 +86,7 @@ public sealed class SlackLogModalTests : SlackTestBase
         Assert.Equal("123.456.abc", (string?)open.Body["trigger_id"]);
         var customer = open.Blocks.OfType<JsonObject>().Single(b => (string?)b["block_id"] == "customer");
         Assert.Equal("maria.nunez@acme.es", (string?)customer["element"]?["initial_value"]);
-        Assert.Equal(["customer", "kind", "summary", "outcome", "followUp"], open.Blocks.Select(b => (string?)b?["block_id"]));
+        Assert.Equal(["customer", "kind", "channel", "date", "summary", "outcome", "followUp"], open.Blocks.Select(b => (string?)b?["block_id"]));
         Assert.Equal([], Slack.Violations);
         Assert.Equal(0, await InboxAsync()); // nothing for the worker: the modal is the answer
     }

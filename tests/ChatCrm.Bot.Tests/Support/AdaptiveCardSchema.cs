@@ -28,7 +28,8 @@ public static class AdaptiveCardSchema
     public static int SizeInBytes(JsonNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Encoding.UTF8.GetByteCount(node.ToJsonString());
+        // As the bot sends it: accented text as UTF-8 rather than \uXXXX escapes.
+        return Encoding.UTF8.GetByteCount(node.ToJsonString(ChatCrm.Bot.Channels.Teams.Protocol.BotFrameworkJson.Options));
     }
 
     /// <summary>The problems inside an <c>anyOf</c> (the schema's element and action lists are all <c>anyOf</c>).</summary>

@@ -54,6 +54,9 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             return true;
         });
 
-    public TeamsChat Chat(FakeBotConnector connector, TeamsUser user, string? conversationId = null) =>
-        new(CreateClient(), connector, user, conversationId ?? $"a:{Guid.NewGuid():N}");
+    /// <param name="locale">The locale the user's Teams client sends (English unless a test speaks Spanish).</param>
+    /// <param name="conversationType">personal (a 1:1 chat), groupChat or channel.</param>
+    public TeamsChat Chat(FakeBotConnector connector, TeamsUser user, string? conversationId = null, string locale = TeamsActivities.DefaultLocale,
+        string conversationType = "personal") =>
+        new(CreateClient(), connector, user, conversationId ?? $"a:{Guid.NewGuid():N}", locale, conversationType);
 }

@@ -34,6 +34,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Statuses for the next sends, one each, before <see cref="AnswerStatus"/> applies again (429 comes with Retry-After: 0).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
 
+    /// <summary>The members <c>GET /v3/conversations/{id}/members</c> answers with, per conversation id (none: an empty roster).</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<TeamsUser>> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The conversations whose members the bot asked for, in order.</summary>
+    public IReadOnlyList<string> MemberRequests => _memberRequests.ToArray();
+
+    private readonly ConcurrentQueue<string> _memberRequests = new();
+
     /// <summary>Refusals with a Teams error code for the next sends (e.g. 403 BotNotInConversationRoster), before the statuses above.</summary>
     public ConcurrentQueue<(int Status, string Code)> NextRefusals { get; } = new();
 
@@ -48,6 +56,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             connector.CaptureAsync(http, conversationId, replyToId: null));
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) =>
             connector.CaptureAsync(http, conversationId, replyToId));
+        app.MapGet("/v3/conversations/{conversationId}/members", (HttpContext http, string conversationId) =>
+            connector.Roster(http, conversationId));
         await app.StartAsync();
         connector.ServiceUrl = new Uri(app.Urls.Single() + "/");
         return connector;
@@ -79,6 +89,16 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return status == StatusCodes.Status200OK
             ? Results.Json(new { id = Guid.NewGuid().ToString("N") })
             : Results.Json(new { error = new { code = status == 429 ? "Throttled" : "ServiceError", message = "simulated" } }, statusCode: status);
+    }
+
+    /// <summary>The roster as the connector lists it: Teams ids, names and Entra object ids.</summary>
+    private IResult Roster(HttpContext http, string conversationId)
+    {
+        _memberRequests.Enqueue(conversationId);
+        if (http.Request.ContentLength is > 0)
+            _violations.Enqueue("a members request with a body");
+        var members = Members.TryGetValue(conversationId, out var list) ? list : [];
+        return Results.Json(members.Select(m => new { id = m.ChatId, name = m.Name, aadObjectId = m.AadObjectId }).ToArray());
     }
 
     private void Check(JsonObject activity, string conversationId, string? replyToId)

@@ -3,22 +3,24 @@ using System.Text.Json.Nodes;
 namespace ChatCrm.Bot.Tests.Support;
 
 /// <summary>A Teams user as Teams identifies them to a bot.</summary>
-/// <summary>A Teams user as the tests speak for them; <see cref="Locale"/> is their Teams client's language.</summary>
-public sealed record TeamsUser(string ChatId, string AadObjectId, string Name, string Locale = "en-US")
-{
-    /// <summary>The same person with their Teams client set to <paramref name="locale"/> (e.g. "es-ES").</summary>
-    public TeamsUser Speaking(string locale) => this with { Locale = locale };
-}
+public sealed record TeamsUser(string ChatId, string AadObjectId, string Name);
 
-/// <summary>Builds activity JSON the way Teams sends it (personal chat, tenant, client info), for posting to /api/messages.</summary>
+/// <summary>
+/// Builds activity JSON the way Teams sends it (a personal chat unless told otherwise, tenant, client info with the client's
+/// locale: English unless a test speaks Spanish), for posting to /api/messages.
+/// </summary>
 public static class TeamsActivities
 {
     public const string BotId = "28:chatcrm-test-bot";
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-    public static JsonObject Message(Uri serviceUrl, string conversationId, TeamsUser user, string? text, JsonObject? value = null)
+    /// <summary>The locale a test's client speaks unless it says otherwise.</summary>
+    public const string DefaultLocale = "en-US";
+
+    public static JsonObject Message(Uri serviceUrl, string conversationId, TeamsUser user, string? text, JsonObject? value = null,
+        string locale = DefaultLocale, string conversationType = "personal")
     {
-        var activity = Base("message", serviceUrl, conversationId, user);
+        var activity = Base("message", serviceUrl, conversationId, user, locale, conversationType);
         activity["text"] = text;
         activity["textFormat"] = "plain";
         if (value is not null)
@@ -26,9 +28,10 @@ public static class TeamsActivities
         return activity;
     }
 
-    public static JsonObject Invoke(Uri serviceUrl, string conversationId, TeamsUser user, string name, JsonObject value)
+    public static JsonObject Invoke(Uri serviceUrl, string conversationId, TeamsUser user, string name, JsonObject value,
+        string locale = DefaultLocale, string conversationType = "personal")
     {
-        var activity = Base("invoke", serviceUrl, conversationId, user);
+        var activity = Base("invoke", serviceUrl, conversationId, user, locale, conversationType);
         activity["name"] = name;
         activity["value"] = value;
         return activity;
@@ -49,7 +52,8 @@ public static class TeamsActivities
         return activity;
     }
 
-    public static JsonObject Base(string type, Uri serviceUrl, string conversationId, TeamsUser user) => new()
+    public static JsonObject Base(string type, Uri serviceUrl, string conversationId, TeamsUser user, string locale = DefaultLocale,
+        string conversationType = "personal") => new()
     {
         ["type"] = type,
         ["id"] = $"1{Random.Shared.NextInt64(100_000_000_000, 999_999_999_999)}",
@@ -58,10 +62,10 @@ public static class TeamsActivities
         ["serviceUrl"] = serviceUrl.ToString(),
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = user.ChatId, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId },
-        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = TenantId, ["id"] = conversationId },
+        ["conversation"] = new JsonObject { ["conversationType"] = conversationType, ["tenantId"] = TenantId, ["id"] = conversationId },
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "ChatCrm" },
-        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = user.Locale, ["country"] = "ES", ["platform"] = "Web", ["timezone"] = "Europe/Madrid" }),
+        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale, ["country"] = "ES", ["platform"] = "Web", ["timezone"] = "Europe/Madrid" }),
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-        ["locale"] = user.Locale,
+        ["locale"] = locale,
     };
 }

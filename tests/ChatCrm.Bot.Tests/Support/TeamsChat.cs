@@ -8,8 +8,15 @@ namespace ChatCrm.Bot.Tests.Support;
 /// One person's 1:1 chat with the bot, driven as a transcript: send a line or press a card button, get back
 /// what the bot posted to the (fake) Bot Connector in answer.
 /// </summary>
-public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, TeamsUser user, string conversationId)
+public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, TeamsUser user, string conversationId,
+    string locale = TeamsActivities.DefaultLocale, string conversationType = "personal")
 {
+    /// <summary>The locale the client sends with each activity ("es-ES" for a Spanish client).</summary>
+    public string Locale { get; } = locale;
+
+    /// <summary>personal, groupChat or channel.</summary>
+    public string ConversationType { get; } = conversationType;
+
     public TeamsUser User { get; } = user;
 
     public string ConversationId { get; } = conversationId;
@@ -17,7 +24,7 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
     /// <summary>The last card the bot showed in this chat.</summary>
     public CapturedActivity? LastCard { get; private set; }
 
-    public Task<Turn> SendAsync(string text) => PostAsync(TeamsActivities.Message(connector.ServiceUrl, ConversationId, User, text));
+    public Task<Turn> SendAsync(string text) => PostAsync(TeamsActivities.Message(connector.ServiceUrl, ConversationId, User, text, locale: Locale, conversationType: ConversationType));
 
     /// <summary>Presses a button of the last card, as Teams does for Action.Submit: a message whose value is the button's data plus the inputs.</summary>
     public Task<Turn> PressAsync(string buttonTitleStart, params (string Input, string Value)[] inputs) =>
@@ -32,7 +39,7 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
         var value = (JsonObject)(button["fallback"] ?? button)["data"]!.DeepClone();
         foreach (var (input, text) in inputs)
             value[input] = text;
-        return PostAsync(TeamsActivities.Message(connector.ServiceUrl, ConversationId, User, text: null, value));
+        return PostAsync(TeamsActivities.Message(connector.ServiceUrl, ConversationId, User, text: null, value, Locale, ConversationType));
     }
 
     /// <summary>
@@ -51,11 +58,27 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
         var data = (JsonObject)button["data"]!.DeepClone();
         foreach (var (input, text) in inputs)
             data[input] = text;
+        return await InvokeActionAsync((string?)button["id"], (string)button["verb"]!, data, "manual");
+    }
+
+    /// <summary>
+    /// What a Universal Actions client sends for a card's <c>refresh</c> when this chat's user looks at it (when their id
+    /// is among the refresh's <c>userIds</c>): an automatic <c>adaptiveCard/action</c> invoke with the refresh action.
+    /// </summary>
+    public Task<Turn> RefreshAsync(JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var refresh = card["refresh"]?["action"] ?? throw new InvalidOperationException("The card has no refresh.");
+        return InvokeActionAsync((string?)refresh["id"], (string)refresh["verb"]!, (JsonObject)refresh["data"]!.DeepClone(), "automatic");
+    }
+
+    private async Task<Turn> InvokeActionAsync(string? id, string verb, JsonObject data, string trigger)
+    {
         var invoke = TeamsActivities.Invoke(connector.ServiceUrl, ConversationId, User, "adaptiveCard/action", new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = (string?)button["id"], ["verb"] = (string?)button["verb"], ["data"] = data },
-            ["trigger"] = "manual",
-        });
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = id, ["verb"] = verb, ["data"] = data },
+            ["trigger"] = trigger,
+        }, Locale, ConversationType);
         var before = connector.Activities.Count;
         using var response = await http.PostAsJsonAsync("/api/messages", invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -16,10 +16,30 @@ public static class AdaptiveCardRenderer
     public const string Version = "1.5";
     public const string VerbKey = "verb";
 
-    public static JsonObject Render(Card card)
+    /// <summary>Teams asks for a refreshed card for at most this many people of a conversation.</summary>
+    public const int MaxRefreshUserIds = 60;
+
+    /// <param name="card">The card.</param>
+    /// <param name="refreshUserIds">
+    /// Who should get their own view of a card with a <see cref="Card.Refresh"/> (Teams ids "29:…" of the conversation's
+    /// members, at most <see cref="MaxRefreshUserIds"/>). Without them the card carries no refresh: in a personal chat the
+    /// one reader already sees their own view.
+    /// </param>
+    public static JsonObject Render(Card card, IReadOnlyList<string>? refreshUserIds = null)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return AdaptiveCardSizeBudget.Fit(card, RenderAsIs);
+        var json = AdaptiveCardSizeBudget.Fit(card, RenderAsIs);
+        if (card.Refresh is { } refresh && refreshUserIds is { Count: > 0 })
+        {
+            var execute = RenderAction("Action.Execute", refresh);
+            execute["verb"] = refresh.Verb;
+            json["refresh"] = new JsonObject
+            {
+                ["action"] = execute,
+                ["userIds"] = new JsonArray(refreshUserIds.Take(MaxRefreshUserIds).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
+            };
+        }
+        return json;
     }
 
     /// <summary>The card exactly as it is, whatever its size.</summary>
@@ -64,7 +84,8 @@ public static class AdaptiveCardRenderer
             ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode?)new JsonObject { ["title"] = f.Label, ["value"] = f.Value }).ToArray()),
         },
         CardTextInput input => RenderTextInput(input),
-        CardDateInput date => new JsonObject { ["type"] = "Input.Date", ["id"] = date.Id, ["label"] = date.Label },
+        CardDateInput date => RenderDateInput(date),
+        CardChoiceInput choice => RenderChoiceInput(choice),
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "No Adaptive Card rendering for this block."),
     };
 
@@ -98,9 +119,43 @@ public static class AdaptiveCardRenderer
             ["isRequired"] = input.IsRequired,
         };
         if (input.IsRequired)
-            node["errorMessage"] = $"{input.Label} is required.";
+            node["errorMessage"] = input.ErrorMessage ?? $"{input.Label} is required.";
         if (input.Placeholder is { } placeholder)
             node["placeholder"] = placeholder;
+        if (!string.IsNullOrEmpty(input.Value))
+            node["value"] = input.Value.Length <= input.MaxLength ? input.Value : input.Value[..input.MaxLength];
+        return node;
+    }
+
+    private static JsonObject RenderDateInput(CardDateInput date)
+    {
+        var node = new JsonObject { ["type"] = "Input.Date", ["id"] = date.Id, ["label"] = date.Label };
+        if (date.Value is { } value)
+            node["value"] = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (date.IsRequired)
+        {
+            node["isRequired"] = true;
+            node["errorMessage"] = date.ErrorMessage ?? $"{date.Label} is required.";
+        }
+        return node;
+    }
+
+    private static JsonObject RenderChoiceInput(CardChoiceInput choice)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = choice.Id,
+            ["label"] = choice.Label,
+            ["style"] = "compact",
+            ["isMultiSelect"] = false,
+            ["choices"] = new JsonArray(choice.Choices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray()),
+            ["isRequired"] = choice.IsRequired,
+        };
+        if (choice.IsRequired)
+            node["errorMessage"] = choice.ErrorMessage ?? $"{choice.Label} is required.";
+        if (choice.Value is { } value && choice.Choices.Any(c => c.Value == value))
+            node["value"] = value;
         return node;
     }
 

@@ -50,7 +50,8 @@ public static class AdaptiveCardSizeBudget
         return Shortened(low);
     }
 
-    private static bool Fits(JsonObject json, int maxBytes) => Encoding.UTF8.GetByteCount(json.ToJsonString()) <= maxBytes;
+    /// <summary>Measured as it goes on the wire (<see cref="Protocol.BotFrameworkJson"/>: accented text as UTF-8, not escaped).</summary>
+    private static bool Fits(JsonObject json, int maxBytes) => Encoding.UTF8.GetByteCount(json.ToJsonString(Protocol.BotFrameworkJson.Options)) <= maxBytes;
 
     /// <summary>Texts, headings and single facts count as lines; inputs are not lines (they are always kept).</summary>
     private static int CountLines(CardBlock block) => block switch

@@ -41,6 +41,35 @@ public sealed partial class BotConnectorClient(
     public Task ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), conversationId, activity, cancellationToken);
 
+    /// <summary>
+    /// The ids ("29:…") of a conversation's members (<c>GET /v3/conversations/{id}/members</c>), for a card's refresh
+    /// list. A roster that cannot be read is an empty list: the card is then sent without per-reader refresh.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetMemberIdsAsync(Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members"));
+            if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogRosterUnread(logger, (int)response.StatusCode);
+                return [];
+            }
+            var members = await response.Content.ReadFromJsonAsync<List<ChannelAccount>>(BotFrameworkJson.Options, cancellationToken) ?? [];
+            return members.Select(m => m.Id).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception failure) when (failure is HttpRequestException or JsonException or MsalException or Polly.Timeout.TimeoutRejectedException
+            || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogRosterUnread(logger, 0);
+            return [];
+        }
+    }
+
     /// <summary>Whether a refusal means the conversation cannot be posted to any more (and its reference should be retired).</summary>
     public static bool MeansConversationUnreachable(int status, string? errorCode) =>
         (status == StatusCodes.Status403Forbidden && errorCode is not null && UnreachableConversationCodes.Contains(errorCode))
@@ -104,6 +133,9 @@ public sealed partial class BotConnectorClient(
     private sealed record ErrorBody(ErrorDetail? Error);
 
     private sealed record ErrorDetail(string? Code, string? Message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read a conversation's members ({Status}); the card goes without per-reader refresh")]
+    private static partial void LogRosterUnread(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {ActivityType} to the Bot Connector: {Status} (operation {OperationId})")]
     private static partial void LogSent(ILogger logger, string activityType, int status, string? operationId);

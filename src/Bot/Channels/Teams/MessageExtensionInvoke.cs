@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Privacy;
@@ -43,7 +44,9 @@ public static class MessageExtensionInvoke
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Answer(new CustomerSearchAnswer([], "The search took too long. Add the company, an e-mail or a phone number to narrow it down."));
+            return Answer(new CustomerSearchAnswer([], Domain.Common.LocalizedText.LanguageFor(turn.Locale).Pick(
+                "The search took too long. Add the company, an e-mail or a phone number to narrow it down.",
+                "La búsqueda ha tardado demasiado. Añade la empresa, un correo o un teléfono para acotarla.")));
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Channels.Teams;
 
@@ -20,7 +22,7 @@ public static class UniversalActionInvoke
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 
-    public static async Task<IResult> HandleAsync(Activity activity, ConversationEngine engine, ITurnResponder responder, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(Activity activity, ConversationEngine engine, TeamsResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(engine);
@@ -37,6 +39,13 @@ public static class UniversalActionInvoke
 
         var replies = collected.Replies;
         var lastCard = replies.Select((r, i) => (r, i)).LastOrDefault(x => x.r.Card is not null);
+        if (lastCard.r?.Card is null && action.Verb == CustomerCards.RefreshVerb)
+        {
+            // A refresh must answer with a card (the reader's view): someone without access gets one saying so.
+            var language = LocalizedText.LanguageFor(turn.Locale);
+            var noAccess = CustomerCards.NoAccess(string.Join(" ", replies.Select(r => r.Text)), language);
+            return Answer(StatusCodes.Status200OK, CardType, AdaptiveCardRenderer.Render(noAccess));
+        }
         if (lastCard.r?.Card is not { } card)
             return Answer(StatusCodes.Status200OK, MessageType, JsonValue.Create(string.Join("\n\n", replies.Select(r => r.Text))));
 
@@ -49,7 +58,7 @@ public static class UniversalActionInvoke
         {
             // The card still answers the press; the connector client has logged the refusal.
         }
-        return Answer(StatusCodes.Status200OK, CardType, AdaptiveCardRenderer.Render(card));
+        return Answer(StatusCodes.Status200OK, CardType, await responder.RenderAsync(card, cancellationToken));
     }
 
     /// <summary><c>value = {action: {type: "Action.Execute", verb, data}, trigger}</c>; the inputs are merged into <c>data</c>.</summary>

@@ -28,20 +28,22 @@ public sealed class CustomerResolver(CustomerFinder finder, AuditTrail audit)
         ArgumentNullException.ThrowIfNull(context);
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
         {
-            context.Say($"I can't look customers up for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+            var reason = NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason;
+            context.Say($"I can't look customers up for you: {reason}.", $"No puedo buscar clientes por ti: {reason}.");
             return CustomerResolution.None;
         }
         if (ChosenId(context) is { } chosen)
         {
             var customer = await finder.GetAsync(chosen, context.CancellationToken);
             if (customer is null)
-                context.Say("That customer no longer exists. Search again by name, company, e-mail or phone.");
+                context.Say("That customer no longer exists. Search again by name, company, e-mail or phone.", "Ese cliente ya no existe. Vuelve a buscar por nombre, empresa, correo o teléfono.");
             return new CustomerResolution(customer, []);
         }
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            context.Say($"Which customer? For example: {verb} María Núñez, {verb} maria@acme.es or {verb} +34 600 123 456.");
+            context.Say($"Which customer? For example: {verb} María Núñez, {verb} maria@acme.es or {verb} +34 600 123 456.",
+                $"¿Qué cliente? Por ejemplo: {verb} María Núñez, {verb} maria@acme.es o {verb} +34 600 123 456.");
             return CustomerResolution.None;
         }
 
@@ -54,13 +56,13 @@ public sealed class CustomerResolver(CustomerFinder finder, AuditTrail audit)
                 // A choice card shows each candidate's name, company, e-mail and country: a view of basic contact data.
                 foreach (var candidate in ambiguous.Candidates)
                     audit.Record(context, AuditAction.ListedInSearch, candidate.Customer.Id, CustomerField.BasicContact);
-                context.Show(CustomerCards.Choose(query, ambiguous.Candidates, ambiguous.MoreExist, verb));
+                context.Show(CustomerCards.Choose(query, ambiguous.Candidates, ambiguous.MoreExist, verb, context.Language));
                 return new CustomerResolution(null, ambiguous.Candidates.Select(c => c.Customer.Id.Value).ToList());
             case CustomerSearchResult.Invalid invalid:
                 context.Say(invalid.Problem);
                 return CustomerResolution.None;
             default:
-                context.Show(CustomerCards.NotFound(query));
+                context.Show(CustomerCards.NotFound(query, context.Language));
                 return CustomerResolution.None;
         }
     }

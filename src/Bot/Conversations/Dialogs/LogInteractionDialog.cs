@@ -32,13 +32,14 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         ArgumentNullException.ThrowIfNull(context);
         if (!NeedToKnowPolicy.MayLogInteractions(context.User))
         {
-            context.Say("Only reps, support agents and managers log customer interactions; your role manages ChatCrm, not customer records.");
+            context.Say("Only reps, support agents and managers log customer interactions; your role manages ChatCrm, not customer records.",
+                "Solo los comerciales, los agentes de soporte y los responsables registran interacciones; tu rol administra ChatCrm, no fichas de clientes.");
             return null;
         }
         var start = new DialogState(Name, Steps.Customer);
         if (string.IsNullOrWhiteSpace(customerQuery) && CustomerResolver.ChosenId(context) is null)
         {
-            context.Show(LogDialogCards.AskCustomer());
+            context.Show(LogDialogCards.AskCustomer(context.Language));
             return start;
         }
         return await ChooseCustomerAsync(context, start, customerQuery);
@@ -53,8 +54,8 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         if (action is not null && action.Verb != state.Step)
         {
             // A press on an earlier step's card (a double click, or an old card): never take it as this step's answer.
-            context.Say("That card is from an earlier step. Here is where we are:");
-            context.Show(CurrentQuestion(state));
+            context.Say("That card is from an earlier step. Here is where we are:", "Esa tarjeta es de un paso anterior. Estamos aquí:");
+            context.Show(CurrentQuestion(state, context.Language));
             return state;
         }
         return state.Step switch
@@ -77,7 +78,7 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
             return state with { Step = Steps.Customer, Candidates = choices };
         }
 
-        context.Show(LogDialogCards.AskKind(customer.DisplayName));
+        context.Show(LogDialogCards.AskKind(customer.DisplayName, context.Language));
         return state with { Step = Steps.Kind, CustomerId = customer.Id.Value, CustomerName = customer.DisplayName, Candidates = [] };
     }
 
@@ -85,11 +86,11 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
     {
         if (AnswerParsers.Kind(answer) is not { } kind)
         {
-            context.Say("Please choose one of: call, visit, meeting, email or chat.");
-            context.Show(LogDialogCards.AskKind(state.CustomerName!));
+            context.Say("Please choose one of: call, visit, meeting, email or chat.", "Elige una: llamada, visita, reunión, correo o chat.");
+            context.Show(LogDialogCards.AskKind(state.CustomerName!, context.Language));
             return state;
         }
-        context.Show(LogDialogCards.AskSummary(state.CustomerName!));
+        context.Show(LogDialogCards.AskSummary(state.CustomerName!, context.Language));
         return state with { Step = Steps.Summary, Kind = kind.ToString() };
     }
 
@@ -98,15 +99,16 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         var summary = answer?.Trim() ?? string.Empty;
         if (summary.Length == 0)
         {
-            context.Say("The summary cannot be empty. What was the conversation about?");
+            context.Say("The summary cannot be empty. What was the conversation about?", "El resumen no puede estar vacío. ¿De qué trató la conversación?");
             return state;
         }
         if (summary.Length > Interaction.MaxSummaryLength)
         {
-            context.Say($"That summary is {summary.Length:N0} characters long; the limit is {Interaction.MaxSummaryLength:N0}. Please send a shorter one.");
+            context.Say($"That summary is {summary.Length:N0} characters long; the limit is {Interaction.MaxSummaryLength:N0}. Please send a shorter one.",
+                $"Ese resumen tiene {summary.Length} caracteres; el límite es {Interaction.MaxSummaryLength}. Envía uno más corto.");
             return state;
         }
-        context.Show(LogDialogCards.AskOutcome(state.CustomerName!));
+        context.Show(LogDialogCards.AskOutcome(state.CustomerName!, context.Language));
         return state with { Step = Steps.Outcome, Summary = summary };
     }
 
@@ -116,10 +118,11 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         var outcome = skipped ? null : answer!.Trim();
         if (outcome is { Length: > Interaction.MaxOutcomeLength })
         {
-            context.Say($"That outcome is {outcome.Length:N0} characters long; the limit is {Interaction.MaxOutcomeLength:N0}. Please send a shorter one.");
+            context.Say($"That outcome is {outcome.Length:N0} characters long; the limit is {Interaction.MaxOutcomeLength:N0}. Please send a shorter one.",
+                $"Ese resultado tiene {outcome.Length} caracteres; el límite es {Interaction.MaxOutcomeLength}. Envía uno más corto.");
             return state;
         }
-        context.Show(LogDialogCards.AskFollowUp(state.CustomerName!));
+        context.Show(LogDialogCards.AskFollowUp(state.CustomerName!, context.Language));
         return state with { Step = Steps.FollowUp, Outcome = outcome };
     }
 
@@ -135,7 +138,8 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
             followUp = AnswerParsers.Date(answer, today);
             if (followUp is null)
             {
-                context.Say("I couldn't read that date. Type it as 2026-12-01 or 01/12/2026, \"tomorrow\", \"in 3 days\", or \"no\" for no follow-up.");
+                context.Say("I couldn't read that date. Type it as 2026-12-01 or 01/12/2026, \"tomorrow\", \"in 3 days\", or \"no\" for no follow-up.",
+                    "No entiendo esa fecha. Escríbela como 2026-12-01 o 01/12/2026, «mañana», «en 3 días», o «no» si no hay seguimiento.");
                 return state;
             }
         }
@@ -143,7 +147,7 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
         var customer = await finder.GetAsync(new CustomerId(state.CustomerId!.Value), context.CancellationToken);
         if (customer is null)
         {
-            context.Say("That customer no longer exists, so nothing was logged. Type \"log\" to start again.");
+            context.Say("That customer no longer exists, so nothing was logged. Type \"log\" to start again.", "Ese cliente ya no existe, así que no se ha registrado nada. Escribe «registrar» para empezar de nuevo.");
             return null;
         }
 
@@ -155,30 +159,31 @@ public sealed class LogInteractionDialog(CustomerResolver resolver, CustomerFind
             interaction = Interaction.Log(customer.Id, context.User.Id, now, now, kind.DefaultChannel(chatChannel), kind,
                 state.Summary!, state.Outcome, followUp, zone);
         }
-        catch (DomainRuleException problem)
+        catch (DomainRuleException)
         {
-            context.Say(problem.Message + " Please give another date, or \"no\".");
+            context.Say("The follow-up date cannot be before the interaction itself. Please give another date, or \"no\".",
+                "La fecha de seguimiento no puede ser anterior a la interacción. Indica otra fecha, o «no».");
             return state;
         }
 
         db.Interactions.Add(interaction);
         audit.Record(context, AuditAction.LoggedInteraction, customer.Id, CustomerField.Interactions);
-        context.Show(InteractionCards.Logged(customer, interaction));
+        context.Show(InteractionCards.Logged(customer, interaction, context.Language, zone));
         return null;
     }
 
-    private static Card CurrentQuestion(DialogState state) => state.Step switch
+    private static Card CurrentQuestion(DialogState state, LanguageCode language) => state.Step switch
     {
-        Steps.Kind => LogDialogCards.AskKind(state.CustomerName!),
-        Steps.Summary => LogDialogCards.AskSummary(state.CustomerName!),
-        Steps.Outcome => LogDialogCards.AskOutcome(state.CustomerName!),
-        Steps.FollowUp => LogDialogCards.AskFollowUp(state.CustomerName!),
-        _ => LogDialogCards.AskCustomer(),
+        Steps.Kind => LogDialogCards.AskKind(state.CustomerName!, language),
+        Steps.Summary => LogDialogCards.AskSummary(state.CustomerName!, language),
+        Steps.Outcome => LogDialogCards.AskOutcome(state.CustomerName!, language),
+        Steps.FollowUp => LogDialogCards.AskFollowUp(state.CustomerName!, language),
+        _ => LogDialogCards.AskCustomer(language),
     };
 
     private static DialogState? Restart(TurnContext context)
     {
-        context.Say("I lost track of that dialog. Type \"log\" to start again.");
+        context.Say("I lost track of that dialog. Type \"log\" to start again.", "He perdido el hilo de ese diálogo. Escribe «registrar» para empezar de nuevo.");
         return null;
     }
 }

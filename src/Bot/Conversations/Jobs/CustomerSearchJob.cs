@@ -4,6 +4,7 @@ using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,20 +24,29 @@ public sealed record CustomerSearchAnswer(IReadOnlyList<CustomerSearchHit> Hits,
 /// its card shows, because inserting the card shares it.
 /// </summary>
 public sealed class CustomerSearchJob(
-    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, AuditTrail audit, CrmDbContext db)
+    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, CustomerSnapshotReader snapshots, AuditTrail audit, CrmDbContext db)
 {
     public const string NoAccess = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.";
+
+    public const string NoAccessSpanish = "Aún no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu correo de trabajo.";
+
+    private static string NoAccessIn(IncomingTurn turn) => LocalizedText.LanguageFor(turn.Locale).Pick(NoAccess, NoAccessSpanish);
 
     public async Task<CustomerSearchAnswer> SearchAsync(IncomingTurn turn, string? query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var context = await ContextAsync(turn, cancellationToken);
         if (context is null)
-            return new CustomerSearchAnswer([], NoAccess);
+            return new CustomerSearchAnswer([], NoAccessIn(turn));
+        var language = context.Language;
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
-            return new CustomerSearchAnswer([], $"I can't look customers up for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+        {
+            var reason = NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason;
+            return new CustomerSearchAnswer([], language.Pick($"I can't look customers up for you: {reason}.", $"No puedo buscar clientes por ti: {reason}."));
+        }
         if (string.IsNullOrWhiteSpace(query))
-            return new CustomerSearchAnswer([], "Type part of a customer's name, the company, an e-mail or a phone number.");
+            return new CustomerSearchAnswer([], language.Pick("Type part of a customer's name, the company, an e-mail or a phone number.",
+                "Escribe parte del nombre de un cliente, la empresa, un correo o un teléfono."));
 
         var customers = await finder.FindAsync(query, turn.Locale, cancellationToken) switch
         {
@@ -46,7 +56,8 @@ public sealed class CustomerSearchJob(
             _ => new List<Customer>(),
         };
         if (customers is null)
-            return new CustomerSearchAnswer([], "That search could not be read: try a name, a company, an e-mail or a phone number with its country code.");
+            return new CustomerSearchAnswer([], language.Pick("That search could not be read: try a name, a company, an e-mail or a phone number with its country code.",
+                "No entiendo esa búsqueda: prueba con un nombre, una empresa, un correo o un teléfono con su prefijo."));
         return await AnswerAsync(context, customers, cancellationToken);
     }
 
@@ -56,7 +67,7 @@ public sealed class CustomerSearchJob(
         ArgumentNullException.ThrowIfNull(turn);
         var context = await ContextAsync(turn, cancellationToken);
         if (context is null)
-            return new CustomerSearchAnswer([], NoAccess);
+            return new CustomerSearchAnswer([], NoAccessIn(turn));
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
             return new CustomerSearchAnswer([], null);
         var customer = await finder.GetAsync(id, cancellationToken);
@@ -74,16 +85,9 @@ public sealed class CustomerSearchJob(
             var grant = await access.GrantAsync(context, customer);
             if (!grant.Allows(CustomerField.Identity))
                 continue;
-            var history = new CustomerHistory(0, null);
-            if (grant.Allows(CustomerField.Interactions))
-            {
-                var interactions = db.Interactions.Where(i => i.CustomerId == customer.Id);
-                history = new CustomerHistory(
-                    await interactions.CountAsync(cancellationToken),
-                    await interactions.OrderByDescending(i => i.OccurredAt).Select(i => (DateTimeOffset?)i.OccurredAt).FirstOrDefaultAsync(cancellationToken));
-            }
-            var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User));
-            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, grant.Visible & CustomerCards.ProfileFields & ~CustomerCards.ValueFields);
+            var read = await snapshots.ReadAsync(context, customer, grant);
+            var card = CustomerCards.Profile(customer, grant, read.Snapshot, NeedToKnowPolicy.MayLogInteractions(context.User), context.Language);
+            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, read.Shown);
             hits.Add(new CustomerSearchHit(card, customer.DisplayName, customer.Company));
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -3,14 +3,17 @@ using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
-using ChatCrm.Domain.Tiers;
-using ChatCrm.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Bot.Conversations.Jobs;
 
-/// <summary>"find &lt;customer&gt;": the customer's profile card (with open cases), showing what need-to-know allows.</summary>
-public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit, CasesJob cases)
+/// <summary>
+/// "find &lt;customer&gt;": the customer's profile card, showing what need-to-know allows. The same card answers a
+/// shared card's refresh (<see cref="CustomerCards.RefreshVerb"/>), built for whoever asks, and audited the same way
+/// each time it shows a record.
+/// </summary>
+public sealed class FindCustomerJob(CustomerResolver resolver, CustomerFinder finder, CustomerAccess access,
+    CustomerSnapshotReader snapshots, AuditTrail audit)
 {
     /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
@@ -23,36 +26,40 @@ public sealed class FindCustomerJob(CustomerResolver resolver, CustomerAccess ac
         var grant = await access.RequireAsync(context, customer, CustomerField.Identity);
         if (grant is null)
             return [];
-
-        var history = new CustomerHistory(0, null);
-        if (grant.Allows(CustomerField.Interactions))
-        {
-            var interactions = db.Interactions.Where(i => i.CustomerId == customer.Id);
-            history = new CustomerHistory(
-                await interactions.CountAsync(context.CancellationToken),
-                await interactions.OrderByDescending(i => i.OccurredAt).Select(i => (DateTimeOffset?)i.OccurredAt)
-                    .FirstOrDefaultAsync(context.CancellationToken));
-        }
-        var tier = grant.Allows(CustomerCards.ValueFields) ? await TierFiguresAsync(customer.Id, context.CancellationToken) : null;
-        var openCases = grant.Allows(CustomerField.Cases) ? await cases.OpenCasesAsync(customer, context.CancellationToken) : [];
-        var card = CustomerCards.Profile(customer, grant, history, NeedToKnowPolicy.MayLogInteractions(context.User), tier,
-            openCases, context.User.ResolveTimeZone());
-        var shown = grant.Visible & CustomerCards.ProfileFields & (tier is null ? ~CustomerCards.ValueFields : CustomerField.All)
-            | (openCases.Count > 0 ? CustomerField.Cases : CustomerField.None);
-        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, shown);
-        context.Show(card);
+        await ShowAsync(context, customer, grant);
         return [];
     }
 
-    /// <summary>The latest recalculation's figures, the newest real move (first rankings are not news) and the needs.</summary>
-    private async Task<TierFigures> TierFiguresAsync(Domain.Customers.CustomerId id, CancellationToken ct)
+    /// <summary>
+    /// A shared profile card asks for this reader's view of it: always a card (the invoke's answer replaces the card
+    /// for this reader only), the record as their access allows, or a card saying why they see nothing.
+    /// </summary>
+    public async Task RefreshAsync(TurnContext context)
     {
-        var value = await db.CustomerValues.AsNoTracking().SingleOrDefaultAsync(v => v.CustomerId == id, ct);
-        var move = await db.TierChanges.AsNoTracking()
-            .Where(c => c.CustomerId == id && c.FromTier != null)
-            .OrderByDescending(c => c.ChangedAt)
-            .FirstOrDefaultAsync(ct);
-        var needs = await db.CustomerNeeds.Where(n => n.CustomerId == id).Select(n => n.Category).ToListAsync(ct);
-        return new TierFigures(value, move, new NeedsSegment(needs));
+        ArgumentNullException.ThrowIfNull(context);
+        var language = context.Language;
+        var customer = CustomerResolver.ChosenId(context) is { } id ? await finder.GetAsync(id, context.CancellationToken) : null;
+        if (customer is null)
+        {
+            context.Show(CustomerCards.NoAccess(language.Pick("This customer no longer exists.", "Este cliente ya no existe."), language));
+            return;
+        }
+        var grant = NeedToKnowPolicy.MayLookUpCustomers(context.User) ? await access.GrantAsync(context, customer) : null;
+        if (grant is null || !grant.Allows(CustomerField.Identity))
+        {
+            audit.Record(context, AuditAction.AccessDenied, customer.Id, CustomerField.Identity);
+            var reason = grant?.Reason ?? NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason;
+            context.Show(CustomerCards.NoAccess(language.Pick($"This customer's record is not shown to you: {reason.English}.", $"Esta ficha no se te muestra: {reason.Spanish}."), language));
+            return;
+        }
+        await ShowAsync(context, customer, grant);
+    }
+
+    private async Task ShowAsync(TurnContext context, Customer customer, AccessGrant grant)
+    {
+        var read = await snapshots.ReadAsync(context, customer, grant);
+        var card = CustomerCards.Profile(customer, grant, read.Snapshot, NeedToKnowPolicy.MayLogInteractions(context.User), context.Language);
+        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, read.Shown);
+        context.Show(card);
     }
 }

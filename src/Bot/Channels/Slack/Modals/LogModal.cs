@@ -27,6 +27,8 @@ public static class LogModal
         ["blocks"] = new JsonArray(
             Input(LogForm.Customer, "Customer", TextElement(LogForm.Customer, "Name, company, e-mail or phone", multiline: false, customerQuery), optional: false),
             Input(LogForm.Kind, "What kind of contact", KindSelect(), optional: false),
+            Input(LogForm.Channel, "Channel", ChannelSelect(), optional: true),
+            Input(LogForm.Date, "Date", new JsonObject { ["type"] = "datepicker", ["action_id"] = LogForm.Date }, optional: true),
             Input(LogForm.Summary, "Summary", TextElement(LogForm.Summary, "What was it about?", multiline: true), optional: false),
             Input(LogForm.Outcome, "Outcome", TextElement(LogForm.Outcome, "What was agreed (optional)", multiline: true), optional: true),
             Input(LogForm.FollowUp, "Follow-up date", TextElement(LogForm.FollowUp, "2026-12-01, tomorrow, in 3 days (optional)", multiline: false), optional: true)),
@@ -37,7 +39,8 @@ public static class LogModal
     {
         ArgumentNullException.ThrowIfNull(values);
         string? Value(string id) => values.TryGetValue(id, out var value) ? value : null;
-        return new LogFormInput(Value(LogForm.Customer), Value(LogForm.Kind), Value(LogForm.Summary), Value(LogForm.Outcome), Value(LogForm.FollowUp));
+        return new LogFormInput(Value(LogForm.Customer), Value(LogForm.Kind), Value(LogForm.Summary), Value(LogForm.Outcome), Value(LogForm.FollowUp),
+            Value(LogForm.Channel), Value(LogForm.Date));
     }
 
     /// <summary>The <c>view_submission</c> answer that keeps the modal open with a message under each wrong field.</summary>
@@ -71,6 +74,21 @@ public static class LogModal
         if (!string.IsNullOrWhiteSpace(initial))
             element["initial_value"] = BlockKitText.Fit(initial.Trim(), BlockKitLimits.PlainTextInputMax);
         return element;
+    }
+
+    /// <summary>Where the contact took place; left empty, the kind's usual channel applies (a call → phone).</summary>
+    private static JsonObject ChannelSelect()
+    {
+        var options = new JsonArray();
+        foreach (var channel in Enum.GetValues<Domain.Interactions.InteractionChannel>())
+            options.Add(new JsonObject { ["text"] = BlockKitText.Plain(channel.ToString(), BlockKitLimits.ButtonText), ["value"] = channel.ToString() });
+        return new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = LogForm.Channel,
+            ["placeholder"] = BlockKitText.Plain("Usual for the kind (optional)", BlockKitLimits.Placeholder),
+            ["options"] = options,
+        };
     }
 
     private static JsonObject KindSelect()

@@ -32,7 +32,7 @@ public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormVali
 
         var decision = await validator.ValidateAsync(user, LogModal.Input(payload.Values), cancellationToken);
         if (decision.Entry is not { } entry)
-            return Results.Json(LogModal.Errors(decision.Errors));
+            return Results.Json(LogModal.Errors(decision.ErrorsIn(Domain.Common.LanguageCode.English)));
 
         var work = new SlackWork
         {

@@ -885,6 +885,35 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("SlackInstallations", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.SubmittedFormRecord", b =>
+                {
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("FormId");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("SubmittedBy");
+
+                    b.ToTable("SubmittedForms", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Work.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1135,6 +1164,21 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.SubmittedFormRecord", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Interactions.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

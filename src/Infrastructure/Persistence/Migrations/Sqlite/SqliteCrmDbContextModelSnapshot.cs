@@ -880,6 +880,35 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SlackInstallations", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.SubmittedFormRecord", b =>
+                {
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("FormId");
+
+                    b.HasIndex("InteractionId");
+
+                    b.HasIndex("SubmittedBy");
+
+                    b.ToTable("SubmittedForms", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Work.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1128,6 +1157,21 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.SubmittedFormRecord", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Interactions.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

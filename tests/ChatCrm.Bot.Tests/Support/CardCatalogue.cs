@@ -1,0 +1,75 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Dialogs;
+using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>
+/// Every card the bot can emit, built with realistic and with worst-case data (the longest texts the rules allow),
+/// in both languages, for the schema and the official parser to check.
+/// </summary>
+public static class CardCatalogue
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+
+    public static IEnumerable<(string Name, Card Card)> All()
+    {
+        foreach (var language in new[] { LanguageCode.English, LanguageCode.Spanish })
+        {
+            var l = language.Value;
+            yield return ($"help {l}", HelpCards.Help());
+            yield return ($"help for a privacy officer {l}", HelpCards.Help(role: UserRole.PrivacyOfficer));
+            yield return ($"welcome {l}", HelpCards.Welcome());
+            yield return ($"not understood {l}", HelpCards.NotUnderstood(new string('x', 500)));
+            yield return ($"ask customer {l}", LogDialogCards.AskCustomer(language));
+            yield return ($"ask kind {l}", LogDialogCards.AskKind("Ana García", language));
+            yield return ($"ask summary {l}", LogDialogCards.AskSummary("Ana García", language));
+            yield return ($"ask outcome {l}", LogDialogCards.AskOutcome("Ana García", language));
+            yield return ($"ask follow-up {l}", LogDialogCards.AskFollowUp("Ana García", language));
+            yield return ($"not found {l}", CustomerCards.NotFound("\"quoted\" <b>html</b>", language));
+            yield return ($"no access {l}", CustomerCards.NoAccess("You don't have access to ChatCrm yet.", language));
+            yield return ($"log form {l}", LogFormCards.Form(language, Guid.NewGuid(), Today));
+            yield return ($"log form for a customer {l}", LogFormCards.Form(language, Guid.NewGuid(), Today, Customer()));
+            yield return ($"log form with errors {l}", LogFormCards.Form(language, Guid.NewGuid(), Today, null, LongestInput(), EveryFieldWrong()));
+            yield return ($"logged {l}", InteractionCards.Logged(Customer(), LongestInteraction(), language, TimeZoneInfo.Utc));
+            yield return ($"profile, full access {l}", CustomerCards.Profile(Customer(), new AccessGrant(CustomerField.All, new LocalizedText("owner", "propietario")), Snapshot(), mayLog: true, language));
+            yield return ($"profile, basic access {l}", CustomerCards.Profile(Customer(), new AccessGrant(CustomerField.BasicContact, new LocalizedText("another team's account", "cuenta de otro equipo")), Snapshot(), mayLog: false, language));
+            yield return ($"history, a full page {l}", InteractionCards.History(Customer(),
+                Enumerable.Range(0, InteractionCards.HistoryPageSize).Select(_ => new LastContact(LongestInteraction(), "Ana García")).ToList(),
+                pageNumber: 3, olderExist: true, total: 40, language, TimeZoneInfo.Utc));
+            yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));
+        }
+    }
+
+    public static Customer Customer()
+    {
+        var customer = new Customer(CustomerId.New(), "María Núñez Ibáñez", "Acme Ibérica S.L.", CountryCode.Parse("ES"), LanguageCode.Spanish, DateTimeOffset.UtcNow.AddYears(-1));
+        customer.AddIdentity(IdentityKind.Email, "maria.nunez@acme.es");
+        customer.AddIdentity(IdentityKind.Phone, "+34 600 123 456");
+        return customer;
+    }
+
+    public static Interaction LongestInteraction() => Interaction.Log(CustomerId.New(), UserId.New(), DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow,
+        InteractionChannel.Phone, InteractionKind.Call, new string('ñ', Interaction.MaxSummaryLength), new string('é', Interaction.MaxOutcomeLength),
+        DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)));
+
+    private static CustomerSnapshot Snapshot()
+    {
+        var last = LongestInteraction();
+        var consents = ConsentSummary.Of(new ConsentSubject(CountryConsentPolicy.Strictest(CountryCode.Parse("ES")), [], HadPriorPersonalContact: false));
+        return new CustomerSnapshot(12, new LastContact(last, "Ana García"), FollowUp.OpenAmong([last]), Today, TimeZoneInfo.Utc) { Consents = consents };
+    }
+
+    private static LogFormInput LongestInput() => new(new string('a', 200), "nonsense", new string('ñ', Interaction.MaxSummaryLength + 5),
+        new string('é', Interaction.MaxOutcomeLength + 5), "someday", "Pigeon", "yesterday-ish");
+
+    private static Dictionary<string, string> EveryFieldWrong() => new[]
+    {
+        LogForm.Customer, LogForm.Kind, LogForm.Channel, LogForm.Date, LogForm.Summary, LogForm.Outcome, LogForm.FollowUp,
+    }.ToDictionary(f => f, f => $"{f}: " + new string('x', 150));
+}
