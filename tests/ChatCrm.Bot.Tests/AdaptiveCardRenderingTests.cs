@@ -26,6 +26,8 @@ public sealed class AdaptiveCardRenderingTests
             new CardTextInput("summary", "Summary", 2000, IsMultiline: true) { Placeholder = "What was it about?" },
             new CardTextInput("outcome", "Outcome", 500, IsRequired: false),
             new CardDateInput("followUp", "Follow-up date"),
+            new CardButtonRow([CardButton.For("Accept", "offer-answer", ("presentationId", "p1"), ("response", "Accepted")),
+                CardButton.For("Decline", "offer-answer", ("presentationId", "p1"), ("response", "Declined"))]),
         ],
         [
             CardButton.For("Offers", "offers", ("customerId", Guid.NewGuid().ToString())),
@@ -46,6 +48,21 @@ public sealed class AdaptiveCardRenderingTests
 
         Assert.Empty(AdaptiveCardSchema.Problems(json));
         Assert.Equal("1.5", (string?)json["version"]);
+    }
+
+    [Fact]
+    public void Render_ButtonRow_IsAnActionSetOfUniversalActionsWithSubmitFallback()
+    {
+        var json = AdaptiveCardRenderer.Render(EveryKind);
+        var set = json["body"]!.AsArray().Single(b => (string?)b!["type"] == "ActionSet")!.AsObject();
+        var accept = set["actions"]!.AsArray()[0]!.AsObject();
+
+        Assert.Equal(2, set["actions"]!.AsArray().Count);
+        Assert.Equal("Action.Execute", (string?)accept["type"]);
+        Assert.Equal("offer-answer", (string?)accept["verb"]);
+        Assert.Equal("Accepted", (string?)accept["data"]!["response"]);
+        Assert.Equal("Action.Submit", (string?)accept["fallback"]!["type"]);
+        Assert.True(JsonNode.DeepEquals(accept["data"], accept["fallback"]!["data"]));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public static class PlainTextRenderer
                 case CardDateInput date:
                     text.Append('(').Append(date.Label).AppendLine(")");
                     break;
+                case CardButtonRow row when row.Buttons.Count > 0:
+                    text.AppendJoin(" ", row.Buttons.Select(b => $"[{b.Title}]")).AppendLine();
+                    break;
             }
         }
         var numbered = card.Buttons.Select((b, i) => $"{i + 1}. {b.Title}").ToList();

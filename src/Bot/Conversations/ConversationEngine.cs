@@ -24,6 +24,7 @@ public sealed partial class ConversationEngine(
     FindCustomerJob find,
     LastConversationJob last,
     OffersJob offers,
+    OfferAnswerJob offerAnswers,
     ExportCustomerJob export,
     EraseCustomerJob erase,
     DuplicatesJob duplicates,
@@ -105,6 +106,12 @@ public sealed partial class ConversationEngine(
         {
             // A whole log form, checked when submitted: stored at once; a dialog in progress is left as it was.
             await logForm.SubmitAsync(context);
+            return state;
+        }
+        if (turn.Action is { Verb: OfferAnswerJob.Verb })
+        {
+            // An answer names its offer: recorded whatever dialog is in progress, which stays as it was.
+            await offerAnswers.AnswerAsync(context);
             return state;
         }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })

@@ -65,6 +65,11 @@ public static class AdaptiveCardRenderer
         },
         CardTextInput input => RenderTextInput(input),
         CardDateInput date => new JsonObject { ["type"] = "Input.Date", ["id"] = date.Id, ["label"] = date.Label },
+        CardButtonRow row => new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray([.. row.Buttons.Select(b => (JsonNode)RenderButton(b))]),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "No Adaptive Card rendering for this block."),
     };
 
