@@ -20,6 +20,7 @@ public sealed class MigrationScriptTests
         "CustomerSearchTerms", "SearchWordVariants",
         "InboxItems", "ConversationReferences", "SlackInstallations",
         "SupportCases", "CaseHistory",
+        "OfferPresentations", "OfferAnswers", "OfferModelVersions",
     ];
 
     [Fact]
