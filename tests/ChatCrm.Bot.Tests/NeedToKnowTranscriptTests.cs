@@ -72,9 +72,9 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
     public async Task Offers_SupportAgent_SeesSuggestionsButNotWhatWasHeldBack()
     {
         var agent = (await App.Chat(Connector, Hannah).SendAsync("offers maria.nunez@acme.es")).ShouldSay("Support Plus renewal");
-        var owner = (await App.Chat(Connector, CrmData.Ana).SendAsync("offers maria.nunez@acme.es")).ShouldSay("Held back", "Admin training day");
+        var owner = (await App.Chat(Connector, CrmData.Ana).SendAsync("offers maria.nunez@acme.es")).ShouldSay("Retenidas", "Admin training day");
 
-        Assert.DoesNotContain("Held back", agent.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Retenidas", agent.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Admin training day", agent.Text, StringComparison.Ordinal);
         var entries = await AuditAsync();
         Assert.False(entries[0].Fields.HasFlag(CustomerField.SuppressedOffers));

@@ -24,8 +24,8 @@ public static class OfferCards
         var body = new List<CardBlock>
         {
             new CardText(language.Pick(
-                $"For contact {by} (the channel the customer was last contacted on, e-mail if none), under the consent rules for {customer.Country}.",
-                $"Para contactar {by} (el canal del último contacto a distancia, o correo electrónico si no hubo), con las reglas de consentimiento de {customer.Country}."),
+                $"Suggestions for contact {by} (the channel the customer was last contacted on, e-mail if none), under the consent rules for {customer.Country}.",
+                $"Sugerencias para contactar {by} (el canal del último contacto a distancia, o correo electrónico si no hubo), con las reglas de consentimiento de {customer.Country}."),
                 TextEmphasis.Subtle),
             new CardText(RankedBy(suggestions.Ranking, language), TextEmphasis.Subtle),
         };

@@ -59,4 +59,13 @@ public static class TeamsActivities
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
         ["locale"] = "es-ES",
     };
+
+    /// <summary>The activity as an English-speaking Teams client sends it (locale en-US); the default is Spanish.</summary>
+    public static JsonObject InEnglish(JsonObject activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity["locale"] = "en-US";
+        activity["entities"]![0]!["locale"] = "en-US";
+        return activity;
+    }
 }
