@@ -27,6 +27,8 @@ public sealed class AdaptiveCardRenderingTests
             new CardTextInput("outcome", "Outcome", 500, IsRequired: false),
             new CardDateInput("followUp", "Follow-up date"),
             new CardChoiceInput("kind", "Kind", [new CardChoice("Call", "Call"), new CardChoice("Visit", "Visit")]) { Value = "Call" },
+            new CardButtonRow([CardButton.For("Accept", "offer-answer", ("presentationId", "p1"), ("response", "Accepted")),
+                CardButton.For("Decline", "offer-answer", ("presentationId", "p1"), ("response", "Declined"))]),
         ],
         [
             CardButton.For("Offers", "offers", ("customerId", Guid.NewGuid().ToString())),
@@ -47,6 +49,21 @@ public sealed class AdaptiveCardRenderingTests
 
         Assert.Empty(AdaptiveCardSchema.Problems(json));
         Assert.Equal("1.5", (string?)json["version"]);
+    }
+
+    [Fact]
+    public void Render_ButtonRow_IsAnActionSetOfUniversalActionsWithSubmitFallback()
+    {
+        var json = AdaptiveCardRenderer.Render(EveryKind);
+        var set = json["body"]!.AsArray().Single(b => (string?)b!["type"] == "ActionSet")!.AsObject();
+        var accept = set["actions"]!.AsArray()[0]!.AsObject();
+
+        Assert.Equal(2, set["actions"]!.AsArray().Count);
+        Assert.Equal("Action.Execute", (string?)accept["type"]);
+        Assert.Equal("offer-answer", (string?)accept["verb"]);
+        Assert.Equal("Accepted", (string?)accept["data"]!["response"]);
+        Assert.Equal("Action.Submit", (string?)accept["fallback"]!["type"]);
+        Assert.True(JsonNode.DeepEquals(accept["data"], accept["fallback"]!["data"]));
     }
 
     [Fact]

@@ -154,8 +154,8 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         });
         var chat = App.Chat(Connector, CrmData.Ana, locale: "es-ES");
 
-        var turn = (await chat.SendAsync("offers María Núñez, Acme")).ShouldSay("Offers for María Núñez", "for contact by e-mail", "Support Plus renewal",
-            "Held back", "retiró su consentimiento a comunicaciones comerciales por correo electrónico");
+        var turn = (await chat.SendAsync("offers María Núñez, Acme")).ShouldSay("Ofertas para María Núñez", "contactar por correo electrónico", "Support Plus renewal",
+            "Retenidas", "retiró su consentimiento a comunicaciones comerciales por correo electrónico");
 
         Assert.DoesNotContain("CRM Pro licence", turn.Text, StringComparison.Ordinal);
         Assert.Contains(AuditAction.ViewedOffers, await App.WithDatabaseAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));

@@ -60,9 +60,9 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     public async Task Offers_SpanishCustomerWithoutConsent_SpanishUserSeesTheOptInReasonInSpanish()
     {
         var turn = (await _app.Chat(_connector, CrmData.Ana, locale: "es-ES").SendAsync("offers begona@oyc.es")).ShouldSay(
-            "Offers for Begoña Ibáñez", "consent rules for ES", "Maintenance Renewal",
+            "Ofertas para Begoña Ibáñez", "reglas de consentimiento de ES", "Maintenance Renewal",
             "los mensajes de servicio por correo electrónico no necesitan consentimiento previo",
-            "Held back", "no hay consentimiento registrado para comunicaciones comerciales por correo electrónico y en ES se exige consentimiento previo");
+            "Retenidas", "no hay consentimiento registrado para comunicaciones comerciales por correo electrónico y en ES se exige consentimiento previo");
 
         Assert.DoesNotContain("no consent to", turn.Text, StringComparison.Ordinal);
         Assert.Empty(_connector.Violations);
@@ -71,7 +71,8 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_UsCustomerWithoutRecords_EnglishUserSeesMarketingAllowedByOptOut()
     {
-        var turn = (await _app.Chat(_connector, Tom).SendAsync("offers jwalsh@walshhardware.com")).ShouldSay(
+        var chat = _app.Chat(_connector, Tom);
+        var turn = (await chat.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, Tom, "offers jwalsh@walshhardware.com"))).ShouldSay(
             "Offers for Jennifer Walsh", "Analytics Suite", "new category for this customer: Software",
             "no objection to marketing by e-mail on record, and US allows it until the customer opts out");
 
@@ -84,7 +85,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     {
         var turn = (await _app.Chat(_connector, CrmData.Ana, locale: "es-ES").SendAsync("offers msosa@delplata.com.ar")).ShouldSay(
             "Analytics Suite", "dio su consentimiento a comunicaciones comerciales por correo electrónico",
-            "Held back", "Partner Financing Plan", "en AR no se permiten ofertas con incentivos de una empresa asociada (Banco Meridiano)");
+            "Retenidas", "Partner Financing Plan", "en AR no se permiten ofertas con incentivos de una empresa asociada (Banco Meridiano)");
 
         Assert.DoesNotContain("12 months interest-free", turn.Text, StringComparison.Ordinal);
     }
@@ -95,7 +96,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
         var chat = _app.Chat(_connector, CrmData.Ana, locale: "es-ES");
 
         (await chat.SendAsync("offers lupita@abarrotesramirez.mx")).ShouldSay(
-            "Held back", "Analytics Suite", "en MX las comunicaciones comerciales por correo electrónico exigen una visita, llamada o reunión previa");
+            "Retenidas", "Analytics Suite", "en MX las comunicaciones comerciales por correo electrónico exigen una visita, llamada o reunión previa");
 
         await chat.SendAsync("log lupita@abarrotesramirez.mx");
         (await chat.SendAsync("visit")).ShouldSay("¿De qué trató?");
@@ -112,7 +113,8 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     public async Task Offers_LastReachedByPhone_ConsentIsCheckedForThePhone()
     {
         // Joaquín agreed to marketing by e-mail, but the offer would go out by phone, and Colombia is opt-in.
-        (await _app.Chat(_connector, Tom).SendAsync("offers joaquin@cafeandino.co")).ShouldSay(
+        var chat = _app.Chat(_connector, Tom);
+        (await chat.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, Tom, "offers joaquin@cafeandino.co"))).ShouldSay(
             "for contact by phone", "Held back", "Analytics Suite", "no consent to marketing by phone on record, and CO requires opt-in");
     }
 }

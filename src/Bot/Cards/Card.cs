@@ -83,5 +83,11 @@ public sealed record CardButton(string Title, string Verb, IReadOnlyDictionary<s
         new(title, verb, data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
 }
 
+/// <summary>
+/// Buttons inside the body, right under what they act on (an offer's "Accept / Not now / Decline"), where the card's
+/// own buttons would be too far away and too many. Rendered like card buttons: the press sends the verb and data back.
+/// </summary>
+public sealed record CardButtonRow(IReadOnlyList<CardButton> Buttons) : CardBlock;
+
 /// <summary>A link the user opens in their browser, such as a download.</summary>
 public sealed record CardLink(string Title, Uri Url);

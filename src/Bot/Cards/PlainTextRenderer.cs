@@ -35,6 +35,9 @@ public static class PlainTextRenderer
                 case CardChoiceInput choice:
                     text.Append('(').Append(choice.Label).Append(": ").AppendJoin(", ", choice.Choices.Select(c => c.Title)).AppendLine(")");
                     break;
+                case CardButtonRow row when row.Buttons.Count > 0:
+                    text.AppendJoin(" ", row.Buttons.Select(b => $"[{b.Title}]")).AppendLine();
+                    break;
             }
         }
         var numbered = card.Buttons.Select((b, i) => $"{i + 1}. {b.Title}").ToList();

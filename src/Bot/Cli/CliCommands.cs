@@ -13,7 +13,7 @@ namespace ChatCrm.Bot.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Names = ["seed", "migrate", "tiers", "measure-resolution"];
+    private static readonly string[] Names = ["seed", "migrate", "tiers", "measure-resolution", "train", "evaluate"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
@@ -42,6 +42,8 @@ public static class CliCommands
             migrate,
             tiers,
             MeasureResolutionCommand.Create(BuildHost),
+            OfferModelCommands.Train(BuildHost),
+            OfferModelCommands.Evaluate(BuildHost),
         };
         return await root.Parse(args).InvokeAsync();
     }
@@ -64,7 +66,7 @@ public static class CliCommands
         bar.Complete();
         Console.WriteLine(
             $"Seeded {report.Customers:N0} customers, {report.Identities:N0} identities, {report.Interactions:N0} interactions, " +
-            $"{report.Orders:N0} orders, {report.Consents:N0} consent records, {report.Users:N0} users and {report.Offers:N0} offers in {report.Elapsed:hh\\:mm\\:ss\\.f}.");
+            $"{report.Orders:N0} orders, {report.Consents:N0} consent records, {report.OfferPresentations:N0} answered offers, {report.Users:N0} users and {report.Offers:N0} offers in {report.Elapsed:hh\\:mm\\:ss\\.f}.");
 
         // New orders change everyone's share of value: the tiers are recalculated at once so the data is complete.
         return await TierCommand.RecalculateAsync(scope.ServiceProvider, cancellationToken);

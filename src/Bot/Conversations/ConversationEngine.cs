@@ -25,6 +25,7 @@ public sealed partial class ConversationEngine(
     LastConversationJob last,
     HistoryJob history,
     OffersJob offers,
+    OfferAnswerJob offerAnswers,
     ExportCustomerJob export,
     EraseCustomerJob erase,
     DuplicatesJob duplicates,
@@ -130,6 +131,12 @@ public sealed partial class ConversationEngine(
         {
             // A card asking for this reader's own view of it (Teams refresh): no dialog is touched.
             await find.RefreshAsync(context);
+            return state;
+        }
+        if (turn.Action is { Verb: OfferAnswerJob.Verb })
+        {
+            // An answer names its offer: recorded whatever dialog is in progress, which stays as it was.
+            await offerAnswers.AnswerAsync(context);
             return state;
         }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })

@@ -15,6 +15,7 @@ using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Tiers;
 
 namespace ChatCrm.Bot.Hosting;
@@ -29,6 +30,7 @@ public static class ChatCrmServices
         services.AddConsentPolicy();
         services.AddDemoSeeding();
         services.AddValueTiers();
+        services.AddOfferEngine();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
         services.AddTeamsChannel();
@@ -65,6 +67,7 @@ public static class ChatCrmServices
         services.AddScoped<CustomerSearchJob>();
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();
+        services.AddScoped<OfferAnswerJob>();
         services.AddScoped<CasesJob>();
         services.AddScoped<LogInteractionDialog>();
         services.AddScoped<LogFormValidator>();

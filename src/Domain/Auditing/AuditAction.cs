@@ -30,4 +30,7 @@ public enum AuditAction
 
     /// <summary>The customer's case appeared (name, case title and SLA) in someone's case queue.</summary>
     ListedInCaseQueue = 12,
+
+    /// <summary>A rep recorded (or changed) the customer's answer to an offer.</summary>
+    AnsweredOffer = 13,
 }

@@ -1,5 +1,6 @@
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Tiers;
 
 namespace ChatCrm.Domain.Offers;
 
@@ -53,5 +54,24 @@ public sealed class Offer
 
     public bool IsActive { get; private set; }
 
+    /// <summary>The lowest value tier the offer is made to (premium offers are for the few who bring most value); null for every tier.</summary>
+    public ValueTier? MinimumTier { get; private set; }
+
+    /// <summary>Countries where the offer is sold, as "ES,MX" (stored as one short column); empty when sold everywhere.</summary>
+    private string _countries = string.Empty;
+
+    /// <summary>The countries where the offer is sold; empty when it is sold everywhere.</summary>
+    public IReadOnlyList<CountryCode> Countries =>
+        _countries.Length == 0 ? [] : [.. _countries.Split(',').Select(CountryCode.Parse)];
+
     public void Retire() => IsActive = false;
+
+    /// <summary>Limits who the offer is for: a minimum tier (null for all) and the countries it is sold in (none for everywhere).</summary>
+    public Offer RestrictTo(ValueTier? minimumTier, IEnumerable<CountryCode> countries)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        MinimumTier = minimumTier;
+        _countries = string.Join(',', countries.Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return this;
+    }
 }

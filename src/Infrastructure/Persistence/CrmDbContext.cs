@@ -81,6 +81,15 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Card forms already stored, by form id, so a second press of the same form logs nothing twice.</summary>
     public DbSet<SubmittedFormRecord> SubmittedForms => Set<SubmittedFormRecord>();
 
+    /// <summary>Every offer shown to a rep, with the customer's answer as it stands (the propensity model's labels).</summary>
+    public DbSet<OfferPresentation> OfferPresentations => Set<OfferPresentation>();
+
+    /// <summary>Every answer ever given to a presentation, kept when a later answer replaces it.</summary>
+    public DbSet<OfferAnswer> OfferAnswers => Set<OfferAnswer>();
+
+    /// <summary>The trained propensity models; the newest ranks offers on every instance.</summary>
+    public DbSet<Offers.OfferModelVersion> OfferModelVersions => Set<Offers.OfferModelVersion>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);

@@ -29,6 +29,7 @@ internal sealed class DemoCustomerGenerator
     private readonly InteractionHistoryGenerator _interactions;
     private readonly OrderHistoryGenerator _orders;
     private readonly ConsentHistoryGenerator _consents;
+    private readonly OfferHistoryGenerator _offerHistory;
     private readonly HashSet<string> _takenCompanyKeys;
     private long _nextNumber;
     private CurrentCompany? _company;
@@ -45,6 +46,7 @@ internal sealed class DemoCustomerGenerator
         _interactions = new InteractionHistoryGenerator(_random, cast, now);
         _orders = new OrderHistoryGenerator(_random, cast.Offers, now);
         _consents = new ConsentHistoryGenerator(_random, now);
+        _offerHistory = new OfferHistoryGenerator(randomSeed, cast.Offers, now);
     }
 
     public SeedChunk Next(int customers)
@@ -59,9 +61,13 @@ internal sealed class DemoCustomerGenerator
             var reps = _cast.RepsFor(country);
             var owner = reps[_random.Number(reps.Count - 1)];
             customer.AssignOwner(owner.Id);
+            var firstInteraction = chunk.Interactions.Count;
+            var firstOrder = chunk.Orders.Count;
             _interactions.AddHistory(customer, country, owner, chunk.Interactions);
             _orders.AddOrders(customer, country, chunk.Orders);
             _consents.AddConsents(customer, chunk.Consents);
+            _offerHistory.AddHistory(customer, owner, chunk.Orders.Skip(firstOrder), chunk.Interactions.Skip(firstInteraction),
+                chunk.OfferPresentations, chunk.OfferAnswers);
         }
         return chunk;
     }

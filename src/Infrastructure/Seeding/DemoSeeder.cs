@@ -57,7 +57,7 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
         }
 
         var report = new SeedReport(totals.Customers, totals.Identities, totals.Interactions, totals.Orders, totals.Consents,
-            usersAdded, offersAdded, stopwatch.Elapsed);
+            usersAdded, offersAdded, stopwatch.Elapsed) { OfferPresentations = totals.OfferPresentations };
         LogSeeded(logger, report.Customers, report.Interactions, report.Orders, (long)report.Elapsed.TotalMilliseconds);
         return report;
     }
@@ -102,6 +102,8 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
                     await inserter.InsertAsync(chunk.Interactions, ct);
                     await inserter.InsertAsync(chunk.Orders, ct);
                     await inserter.InsertAsync(chunk.Consents, ct);
+                    await inserter.InsertAsync(chunk.OfferPresentations, ct);
+                    await inserter.InsertAsync(chunk.OfferAnswers, ct);
                     await transaction.CommitAsync(ct);
                 }
 

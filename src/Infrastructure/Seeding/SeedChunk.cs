@@ -1,6 +1,7 @@
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
 using ChatCrm.Infrastructure.Persistence.Search;
 
@@ -19,4 +20,9 @@ internal sealed record SeedChunk(
 
     /// <summary>The vocabulary rows of the words this chunk is the first to use.</summary>
     public IReadOnlyList<SearchWordVariant> SearchWordVariants { get; init; } = [];
+
+    /// <summary>Past offer cards, answered (see <see cref="OfferHistoryGenerator"/>).</summary>
+    public List<OfferPresentation> OfferPresentations { get; } = [];
+
+    public List<OfferAnswer> OfferAnswers { get; } = [];
 }

@@ -13,6 +13,8 @@ internal sealed class SeedChunkTotals
 
     public int Consents { get; private set; }
 
+    public int OfferPresentations { get; private set; }
+
     public void Add(SeedChunk chunk)
     {
         Customers += chunk.Customers.Count;
@@ -20,5 +22,6 @@ internal sealed class SeedChunkTotals
         Interactions += chunk.Interactions.Count;
         Orders += chunk.Orders.Count;
         Consents += chunk.Consents.Count;
+        OfferPresentations += chunk.OfferPresentations.Count;
     }
 }

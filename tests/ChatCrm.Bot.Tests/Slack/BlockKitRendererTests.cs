@@ -121,6 +121,32 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_ButtonRowsInTheBody_BecomeActionsBlocksInPlaceWithIdsUnlikeTheCardButtons()
+    {
+        CardButtonRow Row(string offer) => new([CardButton.For("Accept", "offer-answer", ("presentationId", offer), ("response", "Accepted")),
+            CardButton.For("Decline", "offer-answer", ("presentationId", offer), ("response", "Declined"))]);
+
+        var blocks = Render(Card([new CardText("Offer A"), Row("a"), new CardText("Offer B"), Row("b")], [CardButton.For("Last", "last", ("customerId", "1"))]));
+
+        Assert.Equal(["header", "section", "actions", "section", "actions", "actions"], blocks.Select(b => (string?)b?["type"]));
+        var decoded = ButtonValue.Decode((string?)blocks[4]!["elements"]![1]!["value"]);
+        Assert.Equal("offer-answer", decoded?.Verb);
+        Assert.Equal("b", decoded?.Data["presentationId"]);
+        Assert.Equal("Declined", decoded?.Data["response"]);
+    }
+
+    [Fact]
+    public void Render_ButtonRowOfThirtyWithOneTooLarge_IsSplitInto25AndTheRestAndSaysWhatWasLeftOut()
+    {
+        var buttons = Enumerable.Range(1, 30).Select(i => CardButton.For($"#{i}", "x", ("n", i == 30 ? new string('d', 2100) : "1"))).ToList();
+
+        var blocks = Render(Card([new CardButtonRow(buttons)]));
+
+        Assert.Equal([25, 4], blocks.Where(b => (string?)b?["type"] == "actions").Select(b => b!["elements"]!.AsArray().Count));
+        Assert.Contains("1 button was left out", blocks[^1]!["elements"]![0]!["text"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Inputs_BecomeInputBlocksKeyedByTheCardInputId()
     {
         var blocks = Render(Card([new CardTextInput("summary", "Summary", 4000, IsMultiline: true), new CardDateInput("followUp", "Follow-up")]));

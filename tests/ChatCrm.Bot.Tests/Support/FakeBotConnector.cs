@@ -143,6 +143,9 @@ public sealed record CapturedActivity(JsonObject Json, string ConversationId, st
     /// <summary>Everything a person would read: the text, or the card's plain-text fallback.</summary>
     public string Text => (string?)Json["text"] ?? (string?)Card?["fallbackText"] ?? string.Empty;
 
+    /// <summary>The card's buttons, then those of the button rows in its body (ActionSets), in order.</summary>
     public IReadOnlyList<JsonObject> Buttons =>
-        Card?["actions"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        [.. Card?["actions"]?.AsArray().OfType<JsonObject>() ?? [],
+         .. Card?["body"]?.AsArray().OfType<JsonObject>().Where(b => (string?)b["type"] == "ActionSet")
+             .SelectMany(b => b["actions"]!.AsArray().OfType<JsonObject>()) ?? []];
 }

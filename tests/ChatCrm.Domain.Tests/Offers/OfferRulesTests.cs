@@ -43,7 +43,7 @@ public sealed class OfferRulesTests
         Assert.Empty(result.Suggested);
         var suppressed = Assert.Single(result.Suppressed);
         Assert.Same(drill, suppressed.Offer);
-        Assert.Equal(ConsentRule.OptInDefault, suppressed.Decision.Rule);
+        Assert.Equal(ConsentRule.OptInDefault, suppressed.Decision!.Rule);
         Assert.Equal("no hay consentimiento registrado para comunicaciones comerciales por correo electrónico y en ES se exige consentimiento previo", suppressed.Reason.Spanish);
     }
 
@@ -79,7 +79,7 @@ public sealed class OfferRulesTests
         Assert.Equal([onboarding], result.Suggested.Select(s => s.Offer));
         var held = Assert.Single(result.Suppressed);
         Assert.Same(financing, held.Offer);
-        Assert.Equal(ConsentRule.PartnerIncentiveForbidden, held.Decision.Rule);
+        Assert.Equal(ConsentRule.PartnerIncentiveForbidden, held.Decision!.Rule);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class OfferRulesTests
 
         var result = OfferRules.Suggest([Offer("DRILL", "Cordless drill", "Tools")], Nothing, Nothing, mexico, ContactChannel.Email);
 
-        Assert.Equal(ConsentRule.PersonalContactRequired, Assert.Single(result.Suppressed).Decision.Rule);
+        Assert.Equal(ConsentRule.PersonalContactRequired, Assert.Single(result.Suppressed).Decision!.Rule);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class MigrationScriptTests
         "InboxItems", "ConversationReferences", "SlackInstallations",
         "SupportCases", "CaseHistory",
         "SubmittedForms",
+        "OfferPresentations", "OfferAnswers", "OfferModelVersions",
     ];
 
     [Fact]

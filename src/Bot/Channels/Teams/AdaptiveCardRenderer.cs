@@ -86,6 +86,11 @@ public static class AdaptiveCardRenderer
         CardTextInput input => RenderTextInput(input),
         CardDateInput date => RenderDateInput(date),
         CardChoiceInput choice => RenderChoiceInput(choice),
+        CardButtonRow row => new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray([.. row.Buttons.Select(b => (JsonNode)RenderButton(b))]),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "No Adaptive Card rendering for this block."),
     };
 

@@ -16,6 +16,8 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Property(o => o.Category).HasMaxLength(60).IsRequired();
         builder.Property(o => o.Pitch).HasMaxLength(500).IsRequired();
         builder.Property(o => o.PartnerCompany).HasMaxLength(Offer.MaxPartnerCompanyLength);
+        builder.Property(o => o.MinimumTier).HasConversion<string>().HasMaxLength(20);
+        builder.Property<string>("_countries").HasColumnName("Countries").HasMaxLength(400).IsRequired();
         builder.HasIndex(o => o.ProductCode).IsUnique();
         builder.HasVersion();
     }

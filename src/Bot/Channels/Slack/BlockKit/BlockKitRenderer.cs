@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 
@@ -21,7 +22,7 @@ public static class BlockKitRenderer
         var head = new List<JsonObject> { Header(card.Title) };
         if (!string.IsNullOrWhiteSpace(card.Subtitle))
             head.Add(Context(card.Subtitle));
-        var body = card.Body.SelectMany(Body).ToList();
+        var body = card.Body.SelectMany((block, index) => Body(block, index)).ToList();
         var tail = Tail(card);
 
         var limit = BlockKitLimits.Blocks(surface);
@@ -41,8 +42,9 @@ public static class BlockKitRenderer
     /// <summary>The message's top-level <c>text</c>: what notifications and screen readers show.</summary>
     public static string NotificationText(string text) => BlockKitText.FitMarkdown(string.IsNullOrWhiteSpace(text) ? "ChatCrm" : text, BlockKitLimits.MessageText);
 
-    private static IEnumerable<JsonObject> Body(CardBlock block) => block switch
+    private static IEnumerable<JsonObject> Body(CardBlock block, int index) => block switch
     {
+        CardButtonRow row => ButtonRow(row, index),
         CardText { Emphasis: TextEmphasis.Subtle } text => [Context(text.Text)],
         CardText { Emphasis: TextEmphasis.Strong } text => [Section("*" + BlockKitText.FitMarkdown(NonEmpty(text.Text), BlockKitLimits.SectionText - 2) + "*")],
         CardText { Emphasis: TextEmphasis.Warning } text => [Section(":warning: " + BlockKitText.FitMarkdown(NonEmpty(text.Text), BlockKitLimits.SectionText - 10))],
@@ -97,6 +99,38 @@ public static class BlockKitRenderer
         if (leftOut > 0)
             blocks.Add(Context($"{leftOut} button{(leftOut == 1 ? " was" : "s were")} left out: too large for Slack."));
         return blocks;
+    }
+
+    /// <summary>
+    /// A body-level row of buttons as an <c>actions</c> block (at most 25 elements each); action ids carry the block's
+    /// position (<c>btn-r{block}-{i}</c>) so they never clash with another row's or the card buttons' (<c>btn-{i}</c>).
+    /// A button whose value would be too long is left out, and a context line says so.
+    /// </summary>
+    private static IEnumerable<JsonObject> ButtonRow(CardButtonRow row, int blockIndex)
+    {
+        var elements = new List<JsonObject>();
+        var leftOut = 0;
+        for (var i = 0; i < row.Buttons.Count; i++)
+        {
+            var button = row.Buttons[i];
+            var value = ButtonValue.Encode(button.Verb, button.Data);
+            if (value.Length > BlockKitLimits.ButtonValue)
+            {
+                leftOut++;
+                continue;
+            }
+            elements.Add(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = string.Create(CultureInfo.InvariantCulture, $"{ButtonActionPrefix}r{blockIndex}-{i}"),
+                ["text"] = BlockKitText.Plain(button.Title, BlockKitLimits.ButtonText),
+                ["value"] = value,
+            });
+        }
+        foreach (var chunk in elements.Chunk(BlockKitLimits.ActionsElements))
+            yield return new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) };
+        if (leftOut > 0)
+            yield return Context($"{leftOut} button{(leftOut == 1 ? " was" : "s were")} left out: too large for Slack.");
     }
 
     private static JsonObject Header(string title) =>

@@ -448,6 +448,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<string>("MinimumTier")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -478,12 +482,116 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
 
+                    b.Property<string>("_countries")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("Countries");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductCode")
                         .IsUnique();
 
                     b.ToTable("Offers", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("AnsweredBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PresentationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Replaced")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresentationId", "AnsweredAt");
+
+                    b.ToTable("OfferAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferPresentation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ChatChannel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ContactChannel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PresentedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PresentedTo")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RankedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("CustomerId", "OfferId", "AnsweredAt");
+
+                    b.ToTable("OfferPresentations", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Orders.Order", b =>
@@ -693,6 +801,50 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[TeamsAadObjectId] IS NOT NULL");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.OfferModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AcceptanceShares")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("AcceptedRows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeatureSchema")
+                        .HasColumnType("int");
+
+                    b.Property<double>("HeldOutAuc")
+                        .HasColumnType("float");
+
+                    b.Property<double>("HeldOutPrecisionAt3")
+                        .HasColumnType("float");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("OfferModelVersions", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.ConversationReferenceRecord", b =>
@@ -1112,6 +1264,30 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("LoggedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferAnswer", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Offers.OfferPresentation", null)
+                        .WithMany()
+                        .HasForeignKey("PresentationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferPresentation", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

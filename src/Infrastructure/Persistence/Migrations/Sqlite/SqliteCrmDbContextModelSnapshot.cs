@@ -443,6 +443,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MinimumTier")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -473,12 +477,116 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0L);
 
+                    b.Property<string>("_countries")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Countries");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductCode")
                         .IsUnique();
 
                     b.ToTable("Offers", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PresentationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Replaced")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresentationId", "AnsweredAt");
+
+                    b.ToTable("OfferAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferPresentation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatChannel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactChannel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PresentedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PresentedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RankedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("CustomerId", "OfferId", "AnsweredAt");
+
+                    b.ToTable("OfferPresentations", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Domain.Orders.Order", b =>
@@ -686,6 +794,50 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.OfferModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptanceShares")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeatureSchema")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HeldOutAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HeldOutPrecisionAt3")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("OfferModelVersions", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.ConversationReferenceRecord", b =>
@@ -1103,6 +1255,30 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("LoggedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferAnswer", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Offers.OfferPresentation", null)
+                        .WithMany()
+                        .HasForeignKey("PresentationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Offers.OfferPresentation", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
