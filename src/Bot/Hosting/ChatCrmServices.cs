@@ -8,6 +8,7 @@ using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Conversations.Proactive;
 using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Bot.Conversations.Summaries;
 using ChatCrm.Bot.Privacy;
 using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Customers;
@@ -62,6 +63,8 @@ public static class ChatCrmServices
         services.AddScoped<FindCustomerJob>();
         services.AddScoped<CustomerSearchJob>();
         services.AddScoped<LastConversationJob>();
+        services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ConversationSummariser>();
         services.AddScoped<OffersJob>();
         services.AddScoped<CasesJob>();
         services.AddScoped<LogInteractionDialog>();
