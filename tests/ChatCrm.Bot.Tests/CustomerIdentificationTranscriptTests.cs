@@ -64,7 +64,7 @@ public sealed class CustomerIdentificationTranscriptTests : BotTestBase
 
         var choice = (await chat.SendAsync("last nunes")).ShouldSay("Several customers match", "80% — name ≈ nunes (1 typo)");
 
-        Assert.DoesNotContain("Last conversation", choice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Última conversación", choice.Text, StringComparison.Ordinal);
         Assert.Contains("3: Marina Núñez", choice.Text, StringComparison.Ordinal);
     }
 

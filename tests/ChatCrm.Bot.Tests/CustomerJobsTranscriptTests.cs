@@ -30,7 +30,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana);
 
         var turn = (await chat.SendAsync("last MARIA.NUNEZ@ACME.ES"))
-            .ShouldSay("Last conversation with María Núñez", "Visited the Madrid office", "Visit", "Ana García", "Wants a quote for 20 seats", "Interactions in total: 2");
+            .ShouldSay("Última conversación con María Núñez", "Visited the Madrid office", "Visit", "Ana García", "Wants a quote for 20 seats", "Interacciones en total: 2");
 
         Assert.DoesNotContain("Sent the brochure", turn.Text, StringComparison.Ordinal);
         Assert.Empty(Connector.Violations);
@@ -41,7 +41,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     {
         var chat = App.Chat(Connector, CrmData.Ana);
 
-        (await chat.SendAsync("last 600 123 456")).ShouldSay("Last conversation with María Núñez");
+        (await chat.SendAsync("last 600 123 456")).ShouldSay("Última conversación con María Núñez");
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana);
 
         var choice = (await chat.SendAsync("last nunez")).ShouldSay("Several customers match", "María Núñez", "Mario Nuñez Castaño", "Marina Núñez");
-        Assert.DoesNotContain("Last conversation", choice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Última conversación", choice.Text, StringComparison.Ordinal);
 
-        (await chat.PressAsync("1. María Núñez")).ShouldSay("Last conversation with María Núñez", "Visited the Madrid office");
+        (await chat.PressAsync("1. María Núñez")).ShouldSay("Última conversación con María Núñez", "Visited the Madrid office");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("ultimo nunez")).ShouldSay("1: María Núñez", "2: Marina Núñez", "3: Mario Nuñez Castaño");
-        (await chat.SendAsync("2")).ShouldSay("Last conversation with Marina Núñez", "No interaction has been logged");
+        (await chat.SendAsync("2")).ShouldSay("Última conversación con Marina Núñez", "Todavía no se ha registrado ninguna interacción");
         (await chat.SendAsync("2")).ShouldSay("didn't understand");
     }
 
@@ -71,7 +71,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana);
 
         await chat.SendAsync("last nunez");
-        (await chat.PressAsync("1. María Núñez")).ShouldSay("Last conversation with María Núñez");
+        (await chat.PressAsync("1. María Núñez")).ShouldSay("Última conversación con María Núñez");
         var turn = (await chat.SendAsync("2")).ShouldSay("didn't understand");
 
         Assert.DoesNotContain("Marina", turn.Text, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
     {
         var chat = App.Chat(Connector, CrmData.Ana);
 
-        (await chat.SendAsync("last Marina")).ShouldSay("Marina Núñez", "No interaction has been logged");
+        (await chat.SendAsync("last Marina")).ShouldSay("Marina Núñez", "Todavía no se ha registrado ninguna interacción");
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         var newcomer = new TeamsUser("29:newcomer", "77777777-7777-4777-8777-777777777777", "Newcomer");
         var chat = app.Chat(Connector, newcomer);
 
-        (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("Last conversation with María Núñez");
+        (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("Última conversación con María Núñez");
 
         var enrolled = await app.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.TeamsAadObjectId == newcomer.AadObjectId));
         Assert.Equal((UserRole.SalesRep, "Iberia"), (enrolled.Role, enrolled.Team));

@@ -46,6 +46,6 @@ public sealed class DemoDataTests : IAsyncLifetime
             return (identity.Value, customer.DisplayName);
         });
         var newcomer = new TeamsUser("29:newcomer", "12121212-1212-4121-8121-121212121212", "Newcomer");
-        (await second.Chat(_connector, newcomer).SendAsync($"last {email}")).ShouldSay($"Last conversation with {name}");
+        (await second.Chat(_connector, newcomer).SendAsync($"last {email}")).ShouldSay($"Última conversación con {name}");
     }
 }

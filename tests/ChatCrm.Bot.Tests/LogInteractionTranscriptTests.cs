@@ -132,7 +132,7 @@ public sealed class LogInteractionTranscriptTests : BotTestBase
         var chat = app.Chat(Connector, CrmData.Ana);
 
         (await chat.SendAsync("log John Smith")).ShouldSay("What kind of contact");
-        (await chat.SendAsync("last John Smith")).ShouldSay("unfinished \"log\" with John Smith was dropped", "Last conversation with John Smith");
+        (await chat.SendAsync("last John Smith")).ShouldSay("unfinished \"log\" with John Smith was dropped", "Última conversación con John Smith");
 
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
     }

@@ -43,7 +43,7 @@ public sealed class MergeTranscriptTests : BotTestBase
             "Merged into María Núñez", "Moved 1 handle(s): +34600123456", "Moved 1 interaction(s), 1 order(s) and 1 consent statement(s)",
             "marketing by e-mail: the records disagreed", "the more restrictive, wins, restated now");
 
-        (await chat.SendAsync("last +34 600 123 456")).ShouldSay("Last conversation with María Núñez", "Called about the renewal", "Interactions in total: 2");
+        (await chat.SendAsync("last +34 600 123 456")).ShouldSay("Última conversación con María Núñez", "Called about the renewal", "Interacciones en total: 2");
         var merged = await App.WithDatabaseAsync(db => db.Customers.SingleAsync(c => c.MergedIntoId != null));
         Assert.Equal("Maria Nunes", merged.DisplayName);
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.CustomerMerges.CountAsync()));

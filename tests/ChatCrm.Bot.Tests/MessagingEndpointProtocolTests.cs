@@ -131,7 +131,7 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana, "19:channel@thread.skype;messageid=1");
         var activity = TeamsActivities.Message(Connector.ServiceUrl, chat.ConversationId, CrmData.Ana, "<at>ChatCrm</at> last&nbsp;maria.nunez@acme.es");
 
-        (await chat.PostAsync(activity)).ShouldSay("Last conversation with María Núñez");
+        (await chat.PostAsync(activity)).ShouldSay("Última conversación con María Núñez");
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
 
         var turn = await chat.SendAsync("last maria.nunez@acme.es");
 
-        var attempts = turn.Messages.Where(m => m.Text.Contains("Last conversation with María Núñez", StringComparison.Ordinal)).ToList();
+        var attempts = turn.Messages.Where(m => m.Text.Contains("Última conversación con María Núñez", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, attempts.Count);
         Assert.Equal(HttpStatusCode.OK, turn.Status);
     }
@@ -207,7 +207,7 @@ public sealed class MessagingEndpointProtocolTests : BotTestBase
             await db.SaveChangesAsync();
         });
 
-        (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("was dropped", "Last conversation with María Núñez");
+        (await chat.SendAsync("last maria.nunez@acme.es")).ShouldSay("was dropped", "Última conversación con María Núñez");
 
         Assert.Equal(0, await App.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
     }

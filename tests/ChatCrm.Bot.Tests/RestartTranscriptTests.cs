@@ -51,7 +51,7 @@ public abstract class RestartTranscriptTests : IAsyncLifetime
         await using var after = new ChatCrmApp(Database);
         var again = after.Chat(_connector, CrmData.Ana, conversation);
         (await again.SendAsync("last begoña")).ShouldSay(
-            "Last conversation with Begoña Ibáñez", "Agreed the rollout plan for the Bilbao plant", "Signed off by the CFO", "Meeting", "Interactions in total: 1");
+            "Última conversación con Begoña Ibáñez", "Agreed the rollout plan for the Bilbao plant", "Signed off by the CFO", "Reunión", "Interacciones en total: 1");
         Assert.Empty(_connector.Violations);
     }
 

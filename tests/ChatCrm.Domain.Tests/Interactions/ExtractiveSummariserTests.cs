@@ -71,7 +71,13 @@ public sealed class ExtractiveSummariserTests
     [Fact]
     public void Summarise_ReadsOnlyTheNewestContactsAndShowsNewestFirst()
     {
-        var history = Enumerable.Range(0, 8).Select(d => Log(d + 1, $"Agreed the price of order {d}.")).ToList();
+        string[] notes =
+        [
+            "Agreed the price for 10 laptops.", "Complained about late deliveries.", "Wants a quote for 5 printers.",
+            "Asked to cancel the old contract.", "Requested a demo of analytics.", "Invoice 42 disputed by finance.",
+            "Renewal signed for 3 years.", "Budget approved for training.",
+        ];
+        var history = notes.Select((note, d) => Log(d + 1, note)).ToList();
 
         var lines = ExtractiveSummariser.Summarise(history);
 

@@ -31,8 +31,8 @@ public sealed class LastConversationJob(
         var (customer, choices) = await resolver.ResolveAsync(context, query, "last");
         if (customer is null)
             return choices;
-        var grant = await access.RequireAsync(context, customer, CustomerField.Interactions,
-            context.Language.Pick("the conversation history", "el historial de conversaciones"));
+        // The refusal sentence around "what" is CustomerAccess's, in English for now; the phrase matches it.
+        var grant = await access.RequireAsync(context, customer, CustomerField.Interactions, "the conversation history");
         if (grant is null)
             return [];
 
