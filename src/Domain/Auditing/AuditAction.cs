@@ -30,4 +30,7 @@ public enum AuditAction
 
     /// <summary>The customer's case appeared (name, case title and SLA) in someone's case queue.</summary>
     ListedInCaseQueue = 12,
+
+    /// <summary>The customer appeared (name, and why: a follow-up overdue, a high-value account at risk) in a manager's digest.</summary>
+    ListedInDigest = 13,
 }

@@ -3,6 +3,7 @@ using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Customers.Merging;
+using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
@@ -78,6 +79,12 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
 
+    /// <summary>Managers' digest settings (one per manager).</summary>
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
+    /// <summary>Digests claimed and sent, one per manager and period (the claim that keeps a digest from going out twice).</summary>
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);
@@ -120,6 +127,7 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        Scheduling.QuartzStoreModel.Apply(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
