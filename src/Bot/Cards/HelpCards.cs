@@ -28,6 +28,8 @@ public static class HelpCards
             commands.Insert(commands.Count - 2, new CardFact("cases", "your case queue (a manager's includes their team's), most urgent first, with each case's SLA"));
             commands.Insert(commands.Count - 2, new CardFact("case new <customer> | <title>", "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority"));
         }
+        if (role is null or UserRole.Manager)
+            commands.Insert(commands.Count - 2, new CardFact("digest [daily 08:00 | weekly monday 09:00] [teams | slack] | off", "your team's digest, sent at your local time; \"digest\" alone shows the setting"));
         if (role == UserRole.PrivacyOfficer)
         {
             commands.Add(new CardFact("export <customer>", "a download of everything held about the customer (their right of access)"));

@@ -17,6 +17,7 @@ public enum CommandName
     Privacy,
     Cases,
     Case,
+    Digest,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -53,6 +54,8 @@ public static class CommandParser
         ["casos"] = CommandName.Cases,
         ["case"] = CommandName.Case,
         ["caso"] = CommandName.Case,
+        ["digest"] = CommandName.Digest,
+        ["resumen"] = CommandName.Digest,
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Digests;
 using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Dialogs;
@@ -65,6 +66,11 @@ public static class ChatCrmServices
         services.AddScoped<LastConversationJob>();
         services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ConversationSummariser>();
+        services.AddScoped<DigestCommandJob>();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DigestComposer>();
+        services.AddScoped<DigestSender>();
+        services.AddScoped<DigestDispatcher>();
         services.AddScoped<OffersJob>();
         services.AddScoped<CasesJob>();
         services.AddScoped<LogInteractionDialog>();
