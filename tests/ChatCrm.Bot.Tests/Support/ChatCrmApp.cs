@@ -42,6 +42,9 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        // Also as host settings, which Program sees while it registers services (the job store is chosen then).
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         if (_services is not null)
             builder.ConfigureTestServices(_services);
     }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatCrm.Bot.Hosting.Scheduling;
 
 /// <summary>The <c>Scheduling</c> section: Quartz.NET's cron expressions (seconds first) in UTC.</summary>
-public sealed class SchedulingOptions
+public sealed class ScheduleOptions
 {
     public const string SectionName = "Scheduling";
 
