@@ -71,7 +71,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     [Fact]
     public async Task Offers_UsCustomerWithoutRecords_EnglishUserSeesMarketingAllowedByOptOut()
     {
-        var turn = (await _app.Chat(_connector, Tom).SendAsync("offers jwalsh@walshhardware.com")).ShouldSay(
+        var turn = (await InEnglishAsync(_app.Chat(_connector, Tom), "offers jwalsh@walshhardware.com")).ShouldSay(
             "Offers for Jennifer Walsh", "Analytics Suite", "new category for this customer: Software",
             "no objection to marketing by e-mail on record, and US allows it until the customer opts out");
 
@@ -112,8 +112,16 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
     public async Task Offers_LastReachedByPhone_ConsentIsCheckedForThePhone()
     {
         // Joaquín agreed to marketing by e-mail, but the offer would go out by phone, and Colombia is opt-in.
-        (await _app.Chat(_connector, Tom).SendAsync("offers joaquin@cafeandino.co")).ShouldSay(
+        (await InEnglishAsync(_app.Chat(_connector, Tom), "offers joaquin@cafeandino.co")).ShouldSay(
             "for contact by phone", "Held back", "Analytics Suite", "no consent to marketing by phone on record, and CO requires opt-in");
+    }
+
+    /// <summary>Tom's Teams client runs in English: the turn carries his locale, which the bot answers in.</summary>
+    private Task<Turn> InEnglishAsync(TeamsChat chat, string text)
+    {
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, Tom, text);
+        activity["locale"] = "en-GB";
+        return chat.PostAsync(activity);
     }
 }
 
