@@ -42,7 +42,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         // A local number is read in the country of the client's locale: Spain.
         var chat = App.Chat(Connector, CrmData.Ana, locale: "es-ES");
 
-        (await chat.SendAsync("last 600 123 456")).ShouldSay("Last conversation with María Núñez");
+        (await chat.SendAsync("last 600 123 456")).ShouldSay("Última conversación con María Núñez");
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
 
         Assert.DoesNotContain("Last conversation\nWhen", turn.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Last conversation", turn.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last contact", turn.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Última conversación", turn.Text, StringComparison.Ordinal);
         var entry = Assert.Single(await AuditAsync());
         Assert.Equal((AuditAction.ViewedCustomer, CustomerField.BasicContact), (entry.Action, entry.Fields));
     }
@@ -65,7 +67,9 @@ public sealed class NeedToKnowTranscriptTests : BotTestBase
         var entries = await AuditAsync();
         Assert.Equal(CustomerField.BasicContact | CustomerField.Interactions | CustomerField.Consents | CustomerField.Tier | CustomerField.Revenue | CustomerField.Products,
             entries[0].Fields);
-        Assert.Equal(CustomerField.Identity | CustomerField.Interactions, entries[1].Fields);
+        // "last" by the owner's manager shows the whole brief: cases, tier with revenue, consents.
+        Assert.Equal(CustomerField.Identity | CustomerField.Interactions | CustomerField.Cases | CustomerField.Revenue | CustomerField.Tier | CustomerField.Consents,
+            entries[1].Fields);
     }
 
     [Fact]

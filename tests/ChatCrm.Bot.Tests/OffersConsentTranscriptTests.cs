@@ -117,6 +117,8 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
         (await chat.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, Tom, "offers joaquin@cafeandino.co"))).ShouldSay(
             "for contact by phone", "Held back", "Analytics Suite", "no consent to marketing by phone on record, and CO requires opt-in");
     }
+
+    /// <summary>Tom's Teams client runs in English: the turn carries his locale, which the bot answers in.</summary>
 }
 
 public sealed class SqliteOffersConsentTranscriptTests : OffersConsentTranscriptTests

@@ -47,6 +47,8 @@ public static class HelpCards
                 "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority",
                 "abre un caso de soporte asignado a ti; \"urgente\" o \"prioridad alta\" en el título fija su prioridad"));
         }
+        if (role is null or UserRole.Manager)
+            commands.Insert(commands.Count - 2, new CardFact("digest [daily 08:00 | weekly monday 09:00] [teams | slack] | off", "your team's digest, sent at your local time; \"digest\" alone shows the setting"));
         if (role == UserRole.PrivacyOfficer)
         {
             commands.Add(Line(language, "export <customer>", "exportar <cliente>",

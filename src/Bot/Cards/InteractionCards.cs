@@ -5,40 +5,9 @@ using ChatCrm.Domain.Interactions;
 
 namespace ChatCrm.Bot.Cards;
 
-/// <summary>Cards about interactions: the last conversation with a customer and the confirmation of a logged one.</summary>
+/// <summary>Cards about interactions: the confirmation of a logged one (the last conversation is <see cref="LastConversationCards"/>).</summary>
 public static class InteractionCards
 {
-    public static Card LastConversation(Customer customer, Interaction? last, string? loggedByName, int total)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var id = customer.Id.Value.ToString();
-        var buttons = new[]
-        {
-            CardButton.For("Log an interaction", "log", ("customerId", id)),
-            CardButton.For("Offers", "offers", ("customerId", id)),
-        };
-        if (last is null)
-        {
-            return new Card($"Last conversation with {customer.DisplayName}",
-                [new CardText("No interaction has been logged with this customer yet.")], buttons)
-            { Subtitle = customer.Company };
-        }
-
-        var facts = new List<CardFact>
-        {
-            new("When", last.OccurredAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-            new("Channel", last.Channel.ToString()),
-            new("Kind", last.Kind.ToString()),
-            new("Who", loggedByName ?? "unknown"),
-            new("Outcome", last.Outcome ?? "not recorded"),
-            new("Follow-up", last.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none"),
-            new("Interactions in total", total.ToString(CultureInfo.InvariantCulture)),
-        };
-        return new Card($"Last conversation with {customer.DisplayName}",
-            [new CardText(last.Summary), new CardFacts(facts)], buttons)
-        { Subtitle = customer.Company };
-    }
-
     /// <summary>
     /// The read-only confirmation of a logged interaction: what was stored, with nothing left to press that could
     /// store it again (a form's card is replaced by this one).

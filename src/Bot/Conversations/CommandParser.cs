@@ -18,6 +18,7 @@ public enum CommandName
     Cases,
     Case,
     History,
+    Digest,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -56,6 +57,8 @@ public static class CommandParser
         ["caso"] = CommandName.Case,
         ["history"] = CommandName.History,
         ["historial"] = CommandName.History,
+        ["digest"] = CommandName.Digest,
+        ["resumen"] = CommandName.Digest,
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,

@@ -31,6 +31,7 @@ public sealed partial class ConversationEngine(
     DuplicatesJob duplicates,
     PrivacyPreferencesJob privacy,
     CasesJob cases,
+    DigestCommandJob digests,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -206,6 +207,9 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("erase", await erase.AskAsync(context, argument)) ?? state;
             case CommandName.Cases:
                 await cases.QueueAsync(context);
+                return state;
+            case CommandName.Digest:
+                await digests.RunAsync(context, argument);
                 return state;
             case CommandName.Case:
                 return AwaitChoice(CasesJob.OpenVerb, await cases.RunAsync(context, argument), argument) ?? state;

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Privacy;
@@ -19,6 +20,7 @@ public static partial class ChatCrmWebApp
         builder.Services.AddHostedService<DemoDataStartup>();
         builder.Services.AddHostedService<SearchIndexCatchUp>();
         builder.Services.AddInboxWorker();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 

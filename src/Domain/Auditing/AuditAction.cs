@@ -33,4 +33,7 @@ public enum AuditAction
 
     /// <summary>A rep recorded (or changed) the customer's answer to an offer.</summary>
     AnsweredOffer = 13,
+
+    /// <summary>The customer appeared (name, and why: a follow-up overdue, a high-value account at risk) in a manager's digest.</summary>
+    ListedInDigest = 14,
 }

@@ -3,6 +3,7 @@ using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Customers.Merging;
+using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
@@ -90,6 +91,12 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>The trained propensity models; the newest ranks offers on every instance.</summary>
     public DbSet<Offers.OfferModelVersion> OfferModelVersions => Set<Offers.OfferModelVersion>();
 
+    /// <summary>Managers' digest settings (one per manager).</summary>
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
+    /// <summary>Digests claimed and sent, one per manager and period (the claim that keeps a digest from going out twice).</summary>
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);
@@ -132,6 +139,7 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        Scheduling.QuartzStoreModel.Apply(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

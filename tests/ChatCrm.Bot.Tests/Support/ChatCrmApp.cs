@@ -2,6 +2,7 @@ using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,11 +16,15 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ChatCrmApp(CrmTestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="services">Replaces or adds services after the app's own (an outside service's stand-in).</param>
+    public ChatCrmApp(CrmTestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development",
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _environment = environment;
+        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -37,6 +42,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        // Also as host settings, which Program sees while it registers services (the job store is chosen then).
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's own database, in a scope of its own.</summary>

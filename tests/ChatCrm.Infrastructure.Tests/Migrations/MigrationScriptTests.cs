@@ -1,4 +1,5 @@
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Scheduling;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,6 +23,7 @@ public sealed class MigrationScriptTests
         "SupportCases", "CaseHistory",
         "SubmittedForms",
         "OfferPresentations", "OfferAnswers", "OfferModelVersions",
+        "DigestSubscriptions", "DigestDeliveries",
     ];
 
     [Fact]
@@ -71,7 +73,28 @@ public sealed class MigrationScriptTests
 
         var mapped = context.Model.GetEntityTypes().Select(e => e.GetTableName()).Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(Tables.Order(StringComparer.Ordinal), mapped);
+        Assert.Equal(Tables.Concat(QuartzStoreModel.TableNames).Order(StringComparer.Ordinal), mapped);
+    }
+
+    [Fact]
+    public void GenerateScript_Postgres_QuartzTablesHaveTheTypesItsDelegateBinds()
+    {
+        var script = Script(DatabaseProvider.Postgres);
+
+        Assert.All(QuartzStoreModel.TableNames, table => Assert.Contains($"CREATE TABLE {table} (", script, StringComparison.Ordinal));
+        Assert.Contains("job_data bytea,", script, StringComparison.Ordinal);
+        Assert.Contains("is_durable boolean NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("next_fire_time bigint,", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GenerateScript_SqlServer_QuartzTablesHaveBoundedKeysAndBinaryData()
+    {
+        var script = Script(DatabaseProvider.SqlServer);
+
+        Assert.Contains("[sched_name] nvarchar(120) NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("[job_data] varbinary(max) NULL", script, StringComparison.Ordinal);
+        Assert.Contains("[is_durable] bit NOT NULL", script, StringComparison.Ordinal);
     }
 
     private static string Script(DatabaseProvider provider)

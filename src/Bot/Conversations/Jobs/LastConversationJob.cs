@@ -1,35 +1,91 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Bot.Conversations.Summaries;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Cases;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Interactions.Summaries;
+using ChatCrm.Domain.Tiers;
+using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Conversations.Jobs;
 
-/// <summary>"last &lt;customer&gt;": where the last conversation ended, whatever channel it was on.</summary>
-public sealed class LastConversationJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit)
+/// <summary>
+/// "last &lt;customer&gt;": where the last conversation ended, whatever channel it was on, and what a rep needs before
+/// speaking. Need-to-know decides each part (support sees cases and consents but no tier or revenue); the audit entry
+/// names exactly the parts shown.
+/// </summary>
+public sealed class LastConversationJob(
+    CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit, ConsentSubjectReader consents,
+    ConversationSummariser summariser, TimeProvider time)
 {
-    /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (customer, choices) = await resolver.ResolveAsync(context, query, "last");
         if (customer is null)
             return choices;
-        if (await access.RequireAsync(context, customer, CustomerField.Interactions) is null)
+        var grant = await access.RequireAsync(context, customer, CustomerField.Interactions);
+        if (grant is null)
             return [];
 
+        var cancellation = context.CancellationToken;
+        var now = time.GetUtcNow();
         var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customer.Id);
-        var last = await interactions.OrderByDescending(i => i.OccurredAt).FirstOrDefaultAsync(context.CancellationToken);
-        var total = last is null ? 0 : await interactions.CountAsync(context.CancellationToken);
+        var newest = await interactions.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.RecordedAt)
+            .Take(ExtractiveSummariser.ContactsRead).ToListAsync(cancellation);
+        var last = newest.FirstOrDefault();
+        var total = last is null ? 0 : await interactions.CountAsync(cancellation);
         var loggedBy = last is null
             ? null
-            : await db.Users.Where(u => u.Id == last.LoggedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(context.CancellationToken);
+            : await db.Users.Where(u => u.Id == last.LoggedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellation);
 
-        audit.Record(context, AuditAction.ViewedLastConversation, customer.Id, CustomerField.Identity | CustomerField.Interactions);
-        context.Show(InteractionCards.LastConversation(customer, last, loggedBy, total));
+        var shown = CustomerField.Identity | CustomerField.Interactions;
+        var view = new LastConversationView(customer, last, loggedBy, total)
+        {
+            FollowUp = FollowUp.OpenAmong(newest),
+            Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, context.User.ResolveTimeZone()).DateTime),
+            Summary = await summariser.SummariseAsync(newest, context.Language, cancellation),
+        };
+        if (grant.Allows(CustomerField.Cases))
+        {
+            view = view with { OpenCases = await OpenCasesAsync(customer, now, cancellation) };
+            shown |= CustomerField.Cases;
+        }
+        if (grant.Allows(CustomerField.Tier))
+        {
+            view = view with { Tier = await TierAsync(customer, cancellation), ShowsRevenue = grant.Allows(CustomerField.Revenue) };
+            shown |= CustomerField.Tier | (grant.Allows(CustomerField.Revenue) ? CustomerField.Revenue : CustomerField.None);
+        }
+        if (grant.Allows(CustomerField.Consents))
+        {
+            view = view with { Consents = ConsentSummary.Of(await consents.ReadAsync(customer, now, cancellation)) };
+            shown |= CustomerField.Consents;
+        }
+
+        audit.Record(context, AuditAction.ViewedLastConversation, customer.Id, shown);
+        context.Show(LastConversationCards.Summary(view, context.Language));
         return [];
+    }
+
+    private async Task<List<(SupportCase Case, SlaDecision Sla)>> OpenCasesAsync(Customer customer, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var open = await db.SupportCases.AsNoTracking()
+            .Where(c => c.CustomerId == customer.Id && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
+            .ToListAsync(cancellation);
+        return open.OrderBy(c => c.SlaDueAt).Select(c => (c, SlaBreachRule.Evaluate(c, now))).ToList();
+    }
+
+    private async Task<TierFigures> TierAsync(Customer customer, CancellationToken cancellation)
+    {
+        var value = await db.CustomerValues.AsNoTracking().FirstOrDefaultAsync(v => v.CustomerId == customer.Id, cancellation);
+        var moves = await db.TierChanges.AsNoTracking().Where(t => t.CustomerId == customer.Id).ToListAsync(cancellation);
+        return new TierFigures(value, moves.MaxBy(m => m.ChangedAt), new NeedsSegment([]));
     }
 }

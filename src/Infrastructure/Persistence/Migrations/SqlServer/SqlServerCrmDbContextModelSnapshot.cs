@@ -381,6 +381,92 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("CustomerMerges", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("ManagerId");
+
+                    b.ToTable("DigestSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Interactions.Interaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1243,724 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("qrtz_blob_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<byte[]>("blob_data")
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_blob_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_calendars", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("calendar_name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<byte[]>("calendar")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("sched_name", "calendar_name");
+
+                    b.ToTable("qrtz_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_cron_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("cron_expression")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("time_zone_id")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_cron_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_execution_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("error_message")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("execution_log")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("fire_instance_id")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("job_input")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool?>("job_input_too_large")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<bool?>("manual")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("metrics")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("result")
+                        .HasColumnType("int");
+
+                    b.Property<int>("retry_attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
+
+                    b.Property<bool>("retry_scheduled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
+
+                    b.Property<long>("run_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("succeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("summary")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex("sched_name", "fire_instance_id");
+
+                    b.HasIndex("sched_name", "fired_time");
+
+                    b.HasIndex("sched_name", "instance_name");
+
+                    b.HasIndex("sched_name", "job_group", "job_name", "fired_time");
+
+                    b.HasIndex("sched_name", "trigger_group", "trigger_name", "fired_time");
+
+                    b.ToTable("qrtz_execution_history", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_fired_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("interrupt_requested_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("priority")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("progress")
+                        .HasColumnType("int");
+
+                    b.Property<string>("progress_message")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<bool?>("requests_recovery")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("sched_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("state")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex("sched_name", "instance_name", "requests_recovery");
+
+                    b.HasIndex("sched_name", "job_name", "job_group");
+
+                    b.HasIndex("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_fired_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_job_details", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("description")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<bool>("is_durable")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("is_update_data")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("job_class_name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<bool>("requests_recovery")
+                        .HasColumnType("bit");
+
+                    b.HasKey("sched_name", "job_name", "job_group");
+
+                    b.HasIndex("sched_name", "job_group", "job_name");
+
+                    b.ToTable("qrtz_job_details", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_job_status", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("consecutive_failures")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
+
+                    b.Property<long>("failure_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.Property<long>("first_fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("last_entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("last_failure_message")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("last_failure_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("last_fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("last_instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("last_result")
+                        .HasColumnType("int");
+
+                    b.Property<long>("last_run_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("last_success_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("last_summary")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("run_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("sched_name", "job_group", "job_name");
+
+                    b.ToTable("qrtz_job_status", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_locks", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("lock_name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("sched_name", "lock_name");
+
+                    b.ToTable("qrtz_locks", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_misfire_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long>("misfire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("reason")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("sched_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex("sched_name", "instance_name");
+
+                    b.HasIndex("sched_name", "misfire_time");
+
+                    b.ToTable("qrtz_misfire_history", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_paused_job_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("sched_name", "job_group");
+
+                    b.ToTable("qrtz_paused_job_grps", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_paused_trigger_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("sched_name", "trigger_group");
+
+                    b.ToTable("qrtz_paused_trigger_grps", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_scheduler_state", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("instance_name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("checkin_interval")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("last_checkin_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("quartz_version")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("sched_name", "instance_name");
+
+                    b.ToTable("qrtz_scheduler_state", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_simple_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long>("repeat_count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("repeat_interval")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("times_triggered")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_simple_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_simprop_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<bool?>("bool_prop_1")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("bool_prop_2")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("dec_prop_1")
+                        .HasPrecision(13, 4)
+                        .HasColumnType("decimal(13,4)");
+
+                    b.Property<decimal?>("dec_prop_2")
+                        .HasPrecision(13, 4)
+                        .HasColumnType("decimal(13,4)");
+
+                    b.Property<int?>("int_prop_1")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("int_prop_2")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("long_prop_1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("long_prop_2")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("str_prop_1")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("str_prop_2")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("str_prop_3")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("time_zone_id")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_simprop_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("calendar_name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("continuation_condition")
+                        .HasColumnType("int");
+
+                    b.Property<string>("continues_trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("continues_trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("description")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long?>("end_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool?>("fixed_delay")
+                        .HasColumnType("bit");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int?>("misfire_instr")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("misfire_orig_fire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("misfire_threshold")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("next_fire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("overlap_policy")
+                        .HasColumnType("int");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("preferred_node")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("preferred_node_auto")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
+
+                    b.Property<long?>("prev_fire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("priority")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("retry_attempt")
+                        .HasColumnType("int");
+
+                    b.Property<string>("retry_policy")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long>("start_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("trigger_state")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("trigger_type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.HasIndex("sched_name", "calendar_name");
+
+                    b.HasIndex("sched_name", "job_name", "job_group");
+
+                    b.HasIndex("sched_name", "trigger_group", "trigger_name");
+
+                    b.HasIndex("sched_name", "trigger_state", "next_fire_time", "priority", "misfire_instr");
+
+                    b.ToTable("qrtz_triggers", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("ChatCrm.Domain.Users.User", null)
@@ -1250,6 +2054,24 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SurvivorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestDelivery", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestSubscription", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("ChatCrm.Domain.Digests.DigestSubscription", "ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1357,6 +2179,51 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SubmittedBy")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_blob_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_blob_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_cron_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_cron_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_simple_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_simple_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_simprop_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_simprop_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_triggers", b =>
+                {
+                    b.HasOne("qrtz_job_details", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "job_name", "job_group")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -376,6 +376,92 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CustomerMerges", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("ManagerId");
+
+                    b.ToTable("DigestSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Interactions.Interaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1148,6 +1234,724 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("qrtz_blob_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("blob_data")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_blob_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_calendars", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("calendar_name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("calendar")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("sched_name", "calendar_name");
+
+                    b.ToTable("qrtz_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_cron_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("cron_expression")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("time_zone_id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_cron_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_execution_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("error_message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("execution_log")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("fire_instance_id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_input")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("job_input_too_large")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("metrics")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("retry_attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<bool>("retry_scheduled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<long>("run_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("summary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex("sched_name", "fire_instance_id");
+
+                    b.HasIndex("sched_name", "fired_time");
+
+                    b.HasIndex("sched_name", "instance_name");
+
+                    b.HasIndex("sched_name", "job_group", "job_name", "fired_time");
+
+                    b.HasIndex("sched_name", "trigger_group", "trigger_name", "fired_time");
+
+                    b.ToTable("qrtz_execution_history", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_fired_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("interrupt_requested_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("progress_message")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("requests_recovery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("sched_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("state")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex("sched_name", "instance_name", "requests_recovery");
+
+                    b.HasIndex("sched_name", "job_name", "job_group");
+
+                    b.HasIndex("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_fired_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_job_details", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("description")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("is_durable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("is_update_data")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("job_class_name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("requests_recovery")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("sched_name", "job_name", "job_group");
+
+                    b.HasIndex("sched_name", "job_group", "job_name");
+
+                    b.ToTable("qrtz_job_details", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_job_status", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("consecutive_failures")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<long>("failure_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.Property<long>("first_fired_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("last_entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("last_failure_message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("last_failure_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("last_fired_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("last_instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("last_result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("last_run_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("last_success_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("last_summary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("run_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("sched_name", "job_group", "job_name");
+
+                    b.ToTable("qrtz_job_status", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_locks", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("lock_name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "lock_name");
+
+                    b.ToTable("qrtz_locks", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_misfire_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("entry_id")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("misfire_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("sched_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex("sched_name", "instance_name");
+
+                    b.HasIndex("sched_name", "misfire_time");
+
+                    b.ToTable("qrtz_misfire_history", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_paused_job_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "job_group");
+
+                    b.ToTable("qrtz_paused_job_grps", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_paused_trigger_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "trigger_group");
+
+                    b.ToTable("qrtz_paused_trigger_grps", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_scheduler_state", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("instance_name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("checkin_interval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("last_checkin_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("quartz_version")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "instance_name");
+
+                    b.ToTable("qrtz_scheduler_state", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_simple_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("repeat_count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("repeat_interval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("times_triggered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_simple_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_simprop_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("bool_prop_1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("bool_prop_2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("dec_prop_1")
+                        .HasPrecision(13, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("dec_prop_2")
+                        .HasPrecision(13, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("int_prop_1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("int_prop_2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("long_prop_1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("long_prop_2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("str_prop_1")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("str_prop_2")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("str_prop_3")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("time_zone_id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_simprop_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("calendar_name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("continuation_condition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("continues_trigger_group")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("continues_trigger_name")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("description")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("end_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("fixed_delay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("misfire_instr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("misfire_orig_fire_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("misfire_threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("next_fire_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("overlap_policy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("preferred_node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("preferred_node_auto")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<long?>("prev_fire_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("retry_attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("retry_policy")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("start_time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("trigger_state")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("trigger_type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.HasIndex("sched_name", "calendar_name");
+
+                    b.HasIndex("sched_name", "job_name", "job_group");
+
+                    b.HasIndex("sched_name", "trigger_group", "trigger_name");
+
+                    b.HasIndex("sched_name", "trigger_state", "next_fire_time", "priority", "misfire_instr");
+
+                    b.ToTable("qrtz_triggers", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("ChatCrm.Domain.Users.User", null)
@@ -1241,6 +2045,24 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SurvivorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestDelivery", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Digests.DigestSubscription", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("ChatCrm.Domain.Digests.DigestSubscription", "ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1348,6 +2170,51 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubmittedBy")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_blob_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_blob_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_cron_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_cron_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_simple_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_simple_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_simprop_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithOne()
+                        .HasForeignKey("qrtz_simprop_triggers", "sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("qrtz_triggers", b =>
+                {
+                    b.HasOne("qrtz_job_details", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "job_name", "job_group")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

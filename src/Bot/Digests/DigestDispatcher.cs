@@ -1,0 +1,104 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Digests;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Digests;
+
+/// <summary>
+/// Sends the digests that are due: for each manager's setting, the latest occurrence at or before now, unless it was
+/// chosen after that, is too late to be useful (<see cref="DigestOptions.LatestSend"/>), or already has a delivery row.
+/// The row is claimed (inserted, unique per manager and period) before anything is sent, so of two instances — or a
+/// run repeated after a restart — only the one whose insert succeeds sends. The send and each customer it names are
+/// audited; a failure is recorded on the row and not retried within the period (the next digest covers the same ground).
+/// </summary>
+public sealed partial class DigestDispatcher(
+    CrmDbContext db, DigestComposer composer, DigestSender sender, IOptions<DigestOptions> options, TimeProvider time,
+    ILogger<DigestDispatcher> logger)
+{
+    /// <returns>How many digests this run delivered.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var subscriptions = await db.DigestSubscriptions.AsNoTracking().ToListAsync(cancellationToken);
+        var delivered = 0;
+        foreach (var subscription in subscriptions)
+        {
+            var schedule = subscription.Schedule;
+            var due = schedule.LatestAtOrBefore(now);
+            if (due.DueAt < subscription.ChosenAt || now - due.DueAt > options.Value.LatestSend)
+                continue;
+            if (await db.DigestDeliveries.AnyAsync(d => d.ManagerId == subscription.ManagerId && d.PeriodKey == due.PeriodKey, cancellationToken))
+                continue;
+            if (await ClaimAsync(subscription, due, now, cancellationToken) is not { } claim)
+                continue;
+            if (await DeliverAsync(subscription, schedule, due, claim, cancellationToken))
+                delivered++;
+        }
+        return delivered;
+    }
+
+    private async Task<DigestDelivery?> ClaimAsync(DigestSubscription subscription, DigestOccurrence due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claim = DigestDelivery.Claim(subscription.ManagerId, due, subscription.Channel, now);
+        db.DigestDeliveries.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return claim;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance claimed this manager's period first: it sends, this one does not.
+            db.ChangeTracker.Clear();
+            LogClaimedElsewhere(logger, due.PeriodKey);
+            return null;
+        }
+    }
+
+    private async Task<bool> DeliverAsync(DigestSubscription subscription, DigestSchedule schedule, DigestOccurrence due, DigestDelivery claim,
+        CancellationToken cancellationToken)
+    {
+        var manager = await db.Users.AsNoTracking().FirstAsync(u => u.Id == subscription.ManagerId, cancellationToken);
+        var since = schedule.Previous(due).DueAt;
+        var zone = manager.ResolveTimeZone();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.DueAt, zone).DateTime);
+        var content = await composer.ComposeAsync(manager, since, due.DueAt, today, cancellationToken);
+        var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale), options.Value.LinesPerSection);
+        try
+        {
+            await sender.SendAsync(manager, subscription.Channel, card, cancellationToken);
+            claim.Delivered(time.GetUtcNow());
+            var channel = subscription.Channel.ToString();
+            db.AuditEntries.Add(new AuditEntry(manager.Id, AuditAction.ListedInDigest, null, channel, time.GetUtcNow()));
+            foreach (var customer in content.CustomersListed)
+                db.AuditEntries.Add(new AuditEntry(manager.Id, AuditAction.ListedInDigest, customer, channel, time.GetUtcNow(), CustomerField.Identity));
+            LogDelivered(logger, due.PeriodKey, channel);
+            return true;
+        }
+        catch (Exception failure) when (failure is DigestNotDeliveredException or Conversations.ReplyDeliveryException)
+        {
+            claim.Failed(failure is DigestNotDeliveredException ? failure.Message : failure.GetType().Name);
+            LogNotDelivered(logger, due.PeriodKey, claim.Failure!);
+            return false;
+        }
+        finally
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Digest {PeriodKey} was claimed by another instance")]
+    private static partial void LogClaimedElsewhere(ILogger logger, string periodKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {PeriodKey} delivered in {Channel}")]
+    private static partial void LogDelivered(ILogger logger, string periodKey, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {PeriodKey} could not be delivered: {Reason}")]
+    private static partial void LogNotDelivered(ILogger logger, string periodKey, string reason);
+}

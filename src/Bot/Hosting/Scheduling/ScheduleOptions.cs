@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatCrm.Bot.Hosting.Scheduling;
+
+/// <summary>The <c>Scheduling</c> section: Quartz.NET's cron expressions (seconds first) in UTC.</summary>
+public sealed class ScheduleOptions
+{
+    public const string SectionName = "Scheduling";
+
+    /// <summary>Turns the scheduler off (a one-off CLI run, or a test that drives the jobs itself).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often due digests are looked for; each manager's own time decides which are due.</summary>
+    [Required]
+    public string DigestCheckCron { get; set; } = "0 * * * * ?";
+
+    /// <summary>The nightly tier recalculation.</summary>
+    [Required]
+    public string TierRecalculationCron { get; set; } = "0 30 2 * * ?";
+}

@@ -1,0 +1,46 @@
+using ChatCrm.Bot.Digests;
+using ChatCrm.Infrastructure.Tiers;
+using Quartz;
+
+namespace ChatCrm.Bot.Hosting.Scheduling;
+
+/// <summary>
+/// A scheduled job in its own DI scope (a fresh <c>DbContext</c> per run). Quartz runs one of a kind at a time
+/// across the cluster (<see cref="DisallowConcurrentExecutionAttribute"/>). Adding a job is one small class plus a
+/// line in <see cref="SchedulingServices"/>.
+/// </summary>
+public abstract class ScopedJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await RunAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    protected abstract Task RunAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends the managers' digests that are due.</summary>
+[DisallowConcurrentExecution]
+public sealed class DigestCheckJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
+{
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DigestDispatcher>().RunAsync(cancellationToken);
+}
+
+/// <summary>Recomputes every customer's value tier (and records the moves the digests report).</summary>
+[DisallowConcurrentExecution]
+public sealed class TierRecalculationJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
+{
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<TierRecalculation>().RecalculateAsync(null, cancellationToken);
+        }
+        catch (TierRecalculationBusyException)
+        {
+            // A CLI run holds the lock: that run does the same work.
+        }
+    }
+}
