@@ -29,6 +29,7 @@ public sealed partial class ConversationEngine(
     DuplicatesJob duplicates,
     PrivacyPreferencesJob privacy,
     CasesJob cases,
+    CaseWorkJob caseWork,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -112,6 +113,12 @@ public sealed partial class ConversationEngine(
             await erase.ConfirmAsync(context);
             return state?.Dialog == ChoiceDialog ? null : state;
         }
+        if (CaseWorkJob.IsCaseAction(turn.Action))
+        {
+            // A case card's buttons name their case; a dialog in progress stays.
+            await caseWork.RunActionAsync(context);
+            return state?.Dialog == ChoiceDialog ? null : state;
+        }
         if (turn.Action is { } action && IsJobVerb(action.Verb))
         {
             // A button names its customer: a pending choice list is settled; a log dialog in progress stays.
@@ -165,6 +172,9 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("erase", await erase.AskAsync(context, argument)) ?? state;
             case CommandName.Cases:
                 await cases.QueueAsync(context);
+                return state;
+            case CommandName.Case when CaseWorkJob.LooksLikeNumber(argument):
+                await caseWork.ShowAsync(context, argument);
                 return state;
             case CommandName.Case:
                 return AwaitChoice(CasesJob.OpenVerb, await cases.RunAsync(context, argument), argument) ?? state;

@@ -64,6 +64,7 @@ public static class ChatCrmServices
         services.AddScoped<LastConversationJob>();
         services.AddScoped<OffersJob>();
         services.AddScoped<CasesJob>();
+        services.AddSupportCases();
         services.AddScoped<LogInteractionDialog>();
         services.AddScoped<LogFormValidator>();
         services.AddScoped<LogFormSubmission>();

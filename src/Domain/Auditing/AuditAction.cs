@@ -30,4 +30,10 @@ public enum AuditAction
 
     /// <summary>The customer's case appeared (name, case title and SLA) in someone's case queue.</summary>
     ListedInCaseQueue = 12,
+
+    /// <summary>A support case of the customer was shown in full (title, status, history).</summary>
+    ViewedCase = 13,
+
+    /// <summary>A support case of the customer was changed (status, priority, assignee or work group).</summary>
+    ChangedCase = 14,
 }

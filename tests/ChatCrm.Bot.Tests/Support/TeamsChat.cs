@@ -12,6 +12,27 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
 {
     public TeamsUser User { get; } = user;
 
+    /// <summary>The locale the client sends (<c>locale</c> and client info); null keeps the default, "es-ES".</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>This chat with the client set to <paramref name="locale"/> (e.g. "en-US" for English answers).</summary>
+    public TeamsChat In(string locale)
+    {
+        Locale = locale;
+        return this;
+    }
+
+    private JsonObject Localize(JsonObject activity)
+    {
+        if (Locale is { } locale)
+        {
+            activity["locale"] = locale;
+            if (activity["entities"]?[0] is JsonObject clientInfo)
+                clientInfo["locale"] = locale;
+        }
+        return activity;
+    }
+
     public string ConversationId { get; } = conversationId;
 
     /// <summary>The last card the bot showed in this chat.</summary>
@@ -57,7 +78,7 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
             ["trigger"] = "manual",
         });
         var before = connector.Activities.Count;
-        using var response = await http.PostAsJsonAsync("/api/messages", invoke);
+        using var response = await http.PostAsJsonAsync("/api/messages", Localize(invoke));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         LastInvokeAnswer = answer;
@@ -95,7 +116,7 @@ public sealed class TeamsChat(HttpClient http, FakeBotConnector connector, Teams
     public async Task<Turn> PostAsync(JsonObject activity)
     {
         var before = connector.Activities.Count;
-        using var response = await http.PostAsJsonAsync("/api/messages", activity);
+        using var response = await http.PostAsJsonAsync("/api/messages", Localize(activity));
         var posted = connector.Activities.Skip(before).Where(a => a.ConversationId == ConversationId).ToList();
         var turn = new Turn(response.StatusCode, posted);
         if (turn.Messages.LastOrDefault(m => m.Card is not null) is { } card)
