@@ -133,6 +133,25 @@ public sealed class CaseWorkTranscriptTests : BotTestBase
         (await App.Chat(Connector, Hannah).In("en-US").SendAsync("case C-00000000")).ShouldSay("I found no case C-00000000", "C-1A2B3C4D");
     }
 
+    [Fact]
+    public async Task SlaTable_FromConfiguration_SetsTheDueTimeOfNewCases()
+    {
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Cases:Sla:Bronze:Urgent"] = "1" });
+
+        (await app.Chat(Connector, CrmData.Ana).In("en-US").SendAsync("case new maria.nunez@acme.es | Server down, urgent")).ShouldSay("Urgent", "1 h 0 min left");
+    }
+
+    [Fact]
+    public async Task SlaTable_WrongConfiguration_StopsStartUpNamingTheSetting()
+    {
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Cases:Sla:Diamond:Urgent"] = "1", ["Cases:Sla:Gold:Urgent"] = "-3" });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Cases:Sla:Diamond is not a tier", failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Cases:Sla:Gold:Urgent must be a number of hours above 0", failure.ToString(), StringComparison.Ordinal);
+    }
+
     private Task<SupportCase> CaseAsync() =>
         App.WithDatabaseAsync(db => db.SupportCases.AsNoTracking().Include(c => c.History).SingleAsync());
 
