@@ -21,6 +21,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<AppHomePublisher>();
         services.AddScoped<LogModalOpener>();
         services.AddScoped<LogModalSubmissions>();
+        services.AddScoped<CaseModals>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddScoped<SlackWorkspace>();
         services.AddScoped<SlackBotTokens>();

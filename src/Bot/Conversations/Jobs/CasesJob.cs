@@ -27,6 +27,9 @@ public sealed class CasesJob(CustomerResolver resolver, CustomerAccess access, C
 
     private static readonly HashSet<string> NewWords = new(StringComparer.Ordinal) { "new", "open", "nuevo", "nueva", "abrir" };
 
+    /// <summary>True for the words that start "case new …" in English or Spanish.</summary>
+    public static bool IsNewWord(string word) => NewWords.Contains(SearchText.Fold(word));
+
     public async Task QueueAsync(TurnContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
