@@ -2,6 +2,7 @@ using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,11 +33,16 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             _settings[key] = value;
     }
 
+    /// <summary>Replaces or adds services after the app's own (a test's gate or probe); null leaves the host as it is.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        if (TestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's own database, in a scope of its own.</summary>

@@ -1,6 +1,7 @@
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Bot.Tests.Support;
 
@@ -47,7 +48,12 @@ public abstract class SlackTestBase : IAsyncLifetime
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        return new ChatCrmApp(Database, settings, environment);
+        return new ChatCrmApp(Database, settings, environment) { TestServices = ConfigureServices };
+    }
+
+    /// <summary>Services a test class replaces in its hosts (none by default).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected SlackClient Client(SlackUser? user = null, ChatCrmApp? app = null) =>
