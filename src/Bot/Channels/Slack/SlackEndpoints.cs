@@ -101,7 +101,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalSubmissions logSubmissions, CaseModals caseModals, SlackWorkspace workspace, CancellationToken cancellationToken)
+        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackWorkspace workspace, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -113,6 +113,8 @@ public static partial class SlackEndpoints
             return await logSubmissions.HandleAsync(payload, request.RetryNumber, cancellationToken);
         if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: CaseModal.EditCallbackId or CaseModal.NewCallbackId })
             return await caseModals.SubmitAsync(payload, request.RetryNumber, cancellationToken);
+        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: SearchModal.CallbackId })
+            return await search.SubmitAsync(payload, request.RetryNumber, cancellationToken);
         if (payload.Type != InteractionPayload.BlockActions || payload.Verb is null)
             return Results.Ok(); // a link button, or an interaction ChatCrm does not offer
         if (payload.TeamId is null || payload.UserId is null || payload.DedupKey is null)
@@ -121,6 +123,8 @@ public static partial class SlackEndpoints
             return BadRequest("The response_url is not a Slack address.");
         // "Edit" on a case card opens the case modal now (the trigger id expires); if it cannot, the worker answers in chat.
         if (payload.Verb == CaseDetailCards.EditVerb && await caseModals.TryOpenEditAsync(payload, cancellationToken))
+            return Results.Ok();
+        if (payload.Verb == AppHomePublisher.SearchVerb && await search.TryOpenAsync(payload, cancellationToken))
             return Results.Ok();
         var work = new SlackWork
         {

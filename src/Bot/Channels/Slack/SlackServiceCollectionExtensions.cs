@@ -22,6 +22,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<LogModalOpener>();
         services.AddScoped<LogModalSubmissions>();
         services.AddScoped<CaseModals>();
+        services.AddScoped<SearchModal>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddScoped<SlackWorkspace>();
         services.AddScoped<SlackBotTokens>();
