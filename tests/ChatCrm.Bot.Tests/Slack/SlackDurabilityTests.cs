@@ -86,7 +86,7 @@ public sealed class SlackDurabilityTests : SlackTestBase
         Assert.Equal("views.publish", publish.Method);
         Assert.Equal(Lucia.UserId, (string?)publish.Body["user_id"]);
         Assert.Equal("home", (string?)publish.Body["view"]?["type"]);
-        Assert.Contains("Follow-ups due", publish.Text, StringComparison.Ordinal);
+        Assert.Contains("Seguimientos vencidos o para hoy", publish.Text, StringComparison.Ordinal);
         Assert.Empty(Slack.Violations);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.WebApi;
