@@ -36,4 +36,10 @@ public enum AuditAction
 
     /// <summary>A support case of the customer was changed (status, priority, assignee or work group).</summary>
     ChangedCase = 14,
+
+    /// <summary>
+    /// The directory changed: a chat account was linked to a ChatCrm user (by the e-mail the chat tool reported).
+    /// No customer is involved; the actor is the user whose account was linked.
+    /// </summary>
+    DirectoryChanged = 15,
 }

@@ -24,7 +24,7 @@ public abstract class SlackTestBase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
-        App = StartApp();
+        App = StartApp(Settings);
         await App.WithDatabaseAsync(ArrangeAsync);
     }
 
@@ -50,6 +50,9 @@ public abstract class SlackTestBase : IAsyncLifetime
             settings[key] = value;
         return new ChatCrmApp(Database, settings, environment) { TestServices = ConfigureServices };
     }
+
+    /// <summary>Settings a test class gives its main host (none by default).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>Services a test class replaces in its hosts (none by default).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.WebApi;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Cases;
@@ -21,7 +23,7 @@ namespace ChatCrm.Bot.Channels.Slack.AppHome;
 /// shows nothing need-to-know would hide; the cases listed are audited as a case queue is. "Search customers" opens a
 /// search modal whose results arrive in the user's direct message.
 /// </summary>
-public sealed class AppHomePublisher(CrmDbContext db, SlackWebApiClient client, TimeProvider time)
+public sealed class AppHomePublisher(CrmDbContext db, ChatUserDirectory directory, SlackWebApiClient client, TimeProvider time)
 {
     public const int MaxCases = 15;
     public const int MaxFollowUps = 20;
@@ -34,7 +36,9 @@ public sealed class AppHomePublisher(CrmDbContext db, SlackWebApiClient client, 
     {
         ArgumentNullException.ThrowIfNull(work);
         var key = $"{work.TeamId}:{work.UserId}";
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.SlackUserKey == key, cancellationToken);
+        // The directory links a Slack account seen for the first time (users.info e-mail), as a turn would.
+        var turn = new IncomingTurn(ChatChannel.Slack, key, new ChatUser(key, null, work.UserName), Text: null, Action: null, Locale: null);
+        var user = await directory.FindAsync(turn, cancellationToken);
         var card = user is null ? Stranger() : await ForUserAsync(user, cancellationToken);
         var view = new JsonObject { ["type"] = "home", ["blocks"] = BlockKitRenderer.Render(card, BlockSurface.Home) };
         await client.PublishHomeAsync(work.UserId, view, cancellationToken);

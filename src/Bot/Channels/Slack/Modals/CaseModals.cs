@@ -132,12 +132,12 @@ public sealed partial class CaseModals(
         if (payload.TeamId is null || payload.UserId is null)
             return null;
         var turn = Turn(payload.TeamId, payload.UserId, payload.UserName);
-        var user = await directory.FindAsync(turn, cancellationToken);
+        var user = await directory.FindAsync(turn, cancellationToken, lookUp: false);
         return user is null ? null : new TurnContext(turn, user, cancellationToken);
     }
 
     private Task<User?> FindUserAsync(string teamId, string userId, string? userName, CancellationToken cancellationToken) =>
-        directory.FindAsync(Turn(teamId, userId, userName), cancellationToken);
+        directory.FindAsync(Turn(teamId, userId, userName), cancellationToken, lookUp: false);
 
     private static IncomingTurn Turn(string teamId, string userId, string? userName) =>
         new(ChatChannel.Slack, $"{teamId}:{userId}", new ChatUser($"{teamId}:{userId}", null, userName), Text: null, Action: null, Locale: null);

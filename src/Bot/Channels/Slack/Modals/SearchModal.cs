@@ -104,7 +104,7 @@ public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApi
     {
         var key = $"{payload.TeamId}:{payload.UserId}";
         var turn = new IncomingTurn(ChatChannel.Slack, key, new ChatUser(key, null, payload.UserName), Text: null, Action: null, Locale: null);
-        var user = await directory.FindAsync(turn, cancellationToken);
+        var user = await directory.FindAsync(turn, cancellationToken, lookUp: false);
         return user is null ? null : LocalizedText.LanguageFor(user.Locale);
     }
 
