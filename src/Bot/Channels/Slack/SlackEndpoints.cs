@@ -42,6 +42,7 @@ public static partial class SlackEndpoints
         if (!responseUrls.Allows(command.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
         workspace.TeamId = command.TeamId;
+        workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
         var parsed = CommandParser.Parse(command.Text);
         if (parsed is { Name: CommandName.Log } && await logModal.TryOpenAsync(command, parsed.Argument, cancellationToken))
@@ -53,6 +54,7 @@ public static partial class SlackEndpoints
         {
             Kind = SlackWorkKind.Turn,
             TeamId = command.TeamId,
+            EnterpriseId = command.EnterpriseId,
             UserId = command.UserId,
             UserName = command.UserName,
             ChannelId = command.ChannelId,
@@ -82,6 +84,7 @@ public static partial class SlackEndpoints
             {
                 Kind = SlackWorkKind.Turn,
                 TeamId = envelope.TeamId!,
+                EnterpriseId = envelope.EnterpriseId,
                 UserId = slackEvent.User!,
                 ChannelId = slackEvent.Channel,
                 Text = SlackMessageText.Clean(slackEvent.Text),
@@ -89,11 +92,11 @@ public static partial class SlackEndpoints
         }
         else if (slackEvent.IsHomeOpened)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, UserId = slackEvent.User! };
+            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = slackEvent.User! };
         }
         else if (slackEvent.RetiresWorkspace)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, UserId = string.Empty, Text = slackEvent.Type };
+            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = string.Empty, Text = slackEvent.Type };
         }
         if (work is not null)
             await intake.AcceptAsync("event", $"event:{envelope.EventId}", work, request.RetryNumber, cancellationToken);
@@ -109,6 +112,7 @@ public static partial class SlackEndpoints
         if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)
             return BadRequest(unreadable!);
         workspace.TeamId = payload.TeamId;
+        workspace.EnterpriseId = payload.EnterpriseId;
         if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: LogModal.CallbackId })
             return await logSubmissions.HandleAsync(payload, request.RetryNumber, cancellationToken);
         if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: CaseModal.EditCallbackId or CaseModal.NewCallbackId })
@@ -130,6 +134,7 @@ public static partial class SlackEndpoints
         {
             Kind = SlackWorkKind.Turn,
             TeamId = payload.TeamId,
+            EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
             UserName = payload.UserName,
             ChannelId = payload.ChannelId,

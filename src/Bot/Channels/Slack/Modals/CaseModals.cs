@@ -110,6 +110,7 @@ public sealed partial class CaseModals(
     {
         Kind = SlackWorkKind.DirectTurn,
         TeamId = payload.TeamId!,
+        EnterpriseId = payload.EnterpriseId,
         UserId = payload.UserId!,
         UserName = payload.UserName,
         Text = text,

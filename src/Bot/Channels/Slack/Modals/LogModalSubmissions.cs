@@ -38,6 +38,7 @@ public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormVali
         {
             Kind = SlackWorkKind.DirectTurn,
             TeamId = payload.TeamId,
+            EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
             UserName = payload.UserName,
             Verb = LogForm.SubmitVerb,

@@ -62,6 +62,7 @@ public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApi
         {
             Kind = SlackWorkKind.DirectTurn,
             TeamId = payload.TeamId,
+            EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
             UserName = payload.UserName,
             Text = $"find {query}",

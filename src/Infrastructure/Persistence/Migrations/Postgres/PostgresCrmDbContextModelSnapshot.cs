@@ -858,6 +858,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("InstalledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ProtectedBotToken")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -887,6 +890,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue(0L);
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.ToTable("SlackInstallations", (string)null);
                 });

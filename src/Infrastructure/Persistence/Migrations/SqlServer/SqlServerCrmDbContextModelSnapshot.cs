@@ -860,6 +860,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("InstalledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ProtectedBotToken")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -889,6 +892,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue(0L);
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.ToTable("SlackInstallations", (string)null);
                 });

@@ -853,6 +853,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("InstalledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProtectedBotToken")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -882,6 +885,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue(0L);
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.ToTable("SlackInstallations", (string)null);
                 });
