@@ -27,6 +27,7 @@ public static class HelpCards
         {
             commands.Insert(commands.Count - 2, new CardFact("cases", "your case queue (a manager's includes their team's), most urgent first, with each case's SLA"));
             commands.Insert(commands.Count - 2, new CardFact("case new <customer> | <title>", "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority"));
+            commands.Insert(commands.Count - 2, new CardFact("case <number>", "one case with its history; its buttons start, wait on the customer, resolve (with a note), close, reopen, take it or edit it"));
         }
         if (role == UserRole.PrivacyOfficer)
         {
