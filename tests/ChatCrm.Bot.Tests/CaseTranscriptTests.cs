@@ -30,7 +30,7 @@ public sealed class CaseTranscriptTests : BotTestBase
     [Fact]
     public async Task CaseNew_Owner_OpensAnUrgentBronzeCaseAssignedToThemAndAuditsIt()
     {
-        (await App.Chat(Connector, CrmData.Ana).SendAsync("case new maria.nunez@acme.es | Printer offline, urgent"))
+        (await En(CrmData.Ana).SendAsync("case new maria.nunez@acme.es | Printer offline, urgent"))
             .ShouldSay("opened", "María Núñez", "Printer offline, urgent", "Urgent", "the title says \"urgent\"", "Bronze", "SLA due", "8 h 0 min left");
 
         var supportCase = Assert.Single(await CasesAsync());
@@ -43,7 +43,7 @@ public sealed class CaseTranscriptTests : BotTestBase
     [Fact]
     public async Task CasoNuevo_SpanishWithoutPriorityWord_IsNormalPriority()
     {
-        (await App.Chat(Connector, Hannah).SendAsync("caso nuevo María Núñez | Factura duplicada"))
+        (await En(Hannah).SendAsync("caso nuevo María Núñez | Factura duplicada"))
             .ShouldSay("opened", "Normal", "no priority word in the title", "3 d 0 h left");
 
         Assert.Equal(CasePriority.Normal, Assert.Single(await CasesAsync()).Priority);
@@ -52,7 +52,7 @@ public sealed class CaseTranscriptTests : BotTestBase
     [Fact]
     public async Task CaseNew_MissingTitle_AsksForItAndSavesNothing()
     {
-        (await App.Chat(Connector, CrmData.Ana).SendAsync("case new maria.nunez@acme.es")).ShouldSay("What is the case about?", "case new <customer> | <what the problem is>");
+        (await En(CrmData.Ana).SendAsync("case new maria.nunez@acme.es")).ShouldSay("What is the case about?", "case new <customer> | <what the problem is>");
 
         Assert.Empty(await CasesAsync());
     }
@@ -60,7 +60,7 @@ public sealed class CaseTranscriptTests : BotTestBase
     [Fact]
     public async Task CaseNew_RepOfAnotherTeam_IsRefusedByNeedToKnowAndTheAttemptIsAudited()
     {
-        (await App.Chat(Connector, Emily).SendAsync("case new maria.nunez@acme.es | Printer offline"))
+        (await En(Emily).SendAsync("case new maria.nunez@acme.es | Printer offline"))
             .ShouldSay("can't show you support cases for María Núñez", "Ventas España");
 
         Assert.Empty(await CasesAsync());
@@ -72,7 +72,7 @@ public sealed class CaseTranscriptTests : BotTestBase
     public async Task CasesAndCaseNew_Admin_AreRefusedAndNothingIsShownOrSaved()
     {
         await SeedCaseAsync("Old invoice question", CrmData.Now.AddDays(-5));
-        var chat = App.Chat(Connector, Lucia);
+        var chat = En(Lucia);
 
         var queue = (await chat.SendAsync("cases")).ShouldSay("can't show you a case queue", "admins manage ChatCrm's configuration");
         (await chat.SendAsync("case new maria.nunez@acme.es | Printer offline")).ShouldSay("can't open cases for you");
@@ -88,9 +88,9 @@ public sealed class CaseTranscriptTests : BotTestBase
         await SeedCaseAsync("Fresh question", CrmData.Now.AddHours(-1));
         await SeedCaseAsync("Old invoice question", CrmData.Now.AddDays(-5));
 
-        var own = (await App.Chat(Connector, CrmData.Ana).SendAsync("casos")).ShouldSay("Your case queue", "2 active cases", "María Núñez", "overdue by", "Normal");
-        var team = (await App.Chat(Connector, Carmen).SendAsync("cases")).ShouldSay("Your team's case queue", "Old invoice question", "Fresh question");
-        (await App.Chat(Connector, Emily).SendAsync("cases")).ShouldSay("No active cases assigned to you.");
+        var own = (await En(CrmData.Ana).SendAsync("casos")).ShouldSay("Your case queue", "2 active cases", "María Núñez", "overdue by", "Normal");
+        var team = (await En(Carmen).SendAsync("cases")).ShouldSay("Your team's case queue", "Old invoice question", "Fresh question");
+        (await En(Emily).SendAsync("cases")).ShouldSay("No active cases assigned to you.");
 
         Assert.True(own.Text.IndexOf("Old invoice question", StringComparison.Ordinal) < own.Text.IndexOf("Fresh question", StringComparison.Ordinal));
         Assert.True(team.Text.IndexOf("Old invoice question", StringComparison.Ordinal) < team.Text.IndexOf("Fresh question", StringComparison.Ordinal));
@@ -102,8 +102,8 @@ public sealed class CaseTranscriptTests : BotTestBase
     {
         await SeedCaseAsync("Old invoice question", CrmData.Now.AddDays(-5));
 
-        (await App.Chat(Connector, Hannah).SendAsync("find maria.nunez@acme.es")).ShouldSay("Open cases", "Old invoice question", "overdue by");
-        var other = (await App.Chat(Connector, Emily).SendAsync("find maria.nunez@acme.es")).ShouldSay("María Núñez");
+        (await En(Hannah).SendAsync("find maria.nunez@acme.es")).ShouldSay("Open cases", "Old invoice question", "overdue by");
+        var other = (await En(Emily).SendAsync("find maria.nunez@acme.es")).ShouldSay("María Núñez");
 
         Assert.DoesNotContain("Old invoice question", other.Text, StringComparison.Ordinal);
         var entries = await AuditAsync();
@@ -115,13 +115,15 @@ public sealed class CaseTranscriptTests : BotTestBase
     public async Task CaseNew_SeveralCustomersMatch_ChoiceKeepsTheTitle()
     {
         await App.WithDatabaseAsync(db => db.AddCustomerAsync("Marina Núñez", "Acme Ibérica"));
-        var chat = App.Chat(Connector, Hannah);
+        var chat = En(Hannah);
 
         (await chat.SendAsync("case new nunez acme | Broken badge reader")).ShouldSay("María Núñez", "Marina Núñez");
         (await chat.SendAsync("1")).ShouldSay("opened", "Broken badge reader");
 
         Assert.Equal("Broken badge reader", Assert.Single(await CasesAsync()).Title);
     }
+
+    private TeamsChat En(TeamsUser user) => App.Chat(Connector, user);
 
     private Task SeedCaseAsync(string title, DateTimeOffset openedAt) => App.WithDatabaseAsync(async db =>
     {

@@ -80,7 +80,7 @@ public sealed class LastConversationSummaryTests : BotTestBase
     [Fact]
     public async Task Last_ChatModelFails_FallsBackSilentlyToTheExtractiveSummary()
     {
-        await using var app = new ChatCrmApp(Database, services: s => s.AddSingleton<IChatClient>(new ScriptedChatClient(null)));
+        await using var app = new ChatCrmApp(Database) { TestServices = s => s.AddSingleton<IChatClient>(new ScriptedChatClient(null)) };
 
         var turn = (await app.Chat(Connector, CrmData.Ana, locale: "es-ES").SendAsync("last maria.nunez@acme.es"))
             .ShouldSay("Los últimos contactos, en breve", "Pidió un presupuesto de 20 licencias.", "Frases tomadas de las notas");
@@ -91,8 +91,10 @@ public sealed class LastConversationSummaryTests : BotTestBase
     [Fact]
     public async Task Last_ChatModelTooSlow_FallsBackToTheExtractiveSummary()
     {
-        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Summaries:ChatClientTimeout"] = "00:00:00.100" },
-            services: s => s.AddSingleton<IChatClient>(new ScriptedChatClient("never", hangs: true)));
+        await using var app = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Summaries:ChatClientTimeout"] = "00:00:00.100" })
+        {
+            TestServices = s => s.AddSingleton<IChatClient>(new ScriptedChatClient("never", hangs: true)),
+        };
 
         (await app.Chat(Connector, CrmData.Ana, locale: "es-ES").SendAsync("last maria.nunez@acme.es")).ShouldSay("Frases tomadas de las notas");
     }
@@ -101,7 +103,7 @@ public sealed class LastConversationSummaryTests : BotTestBase
     public async Task Last_ChatModelAnswers_ItsLinesAreShownAndMarkedAsWrittenByTheModel()
     {
         var model = new ScriptedChatClient("- 2026-05-01 Quiere el presupuesto antes del viernes.\n- Factura duplicada abierta.");
-        await using var app = new ChatCrmApp(Database, services: s => s.AddSingleton<IChatClient>(model));
+        await using var app = new ChatCrmApp(Database) { TestServices = s => s.AddSingleton<IChatClient>(model) };
 
         (await app.Chat(Connector, CrmData.Ana, locale: "es-ES").SendAsync("last maria.nunez@acme.es"))
             .ShouldSay("2026-05-01 Quiere el presupuesto antes del viernes.", "Factura duplicada abierta.", "Redactado por el modelo de IA");

@@ -46,6 +46,9 @@ public static class HelpCards
             commands.Insert(commands.Count - 2, Line(language, "case new <customer> | <title>", "caso nuevo <cliente> | <título>",
                 "open a support case, assigned to you; \"urgent\" or \"high priority\" in the title sets its priority",
                 "abre un caso de soporte asignado a ti; \"urgente\" o \"prioridad alta\" en el título fija su prioridad"));
+            commands.Insert(commands.Count - 2, Line(language, "case <number>", "caso <número>",
+                "one case with its history; its buttons start, wait on the customer, resolve (with a note), close, reopen, take it or edit it",
+                "un caso con su historial; sus botones lo inician, lo dejan esperando al cliente, lo resuelven (con una nota), lo cierran, lo reabren, te lo asignan o lo editan"));
         }
         if (role is null or UserRole.Manager)
             commands.Insert(commands.Count - 2, new CardFact("digest [daily 08:00 | weekly monday 09:00] [teams | slack] | off", "your team's digest, sent at your local time; \"digest\" alone shows the setting"));

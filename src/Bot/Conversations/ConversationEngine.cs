@@ -32,6 +32,7 @@ public sealed partial class ConversationEngine(
     PrivacyPreferencesJob privacy,
     CasesJob cases,
     DigestCommandJob digests,
+    CaseWorkJob caseWork,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -145,6 +146,12 @@ public sealed partial class ConversationEngine(
             await erase.ConfirmAsync(context);
             return state?.Dialog == ChoiceDialog ? null : state;
         }
+        if (CaseWorkJob.IsCaseAction(turn.Action))
+        {
+            // A case card's buttons name their case; a dialog in progress stays.
+            await caseWork.RunActionAsync(context);
+            return state?.Dialog == ChoiceDialog ? null : state;
+        }
         if (turn.Action is { } action && IsJobVerb(action.Verb))
         {
             // A button names its customer: a pending choice list is settled; a log dialog in progress stays.
@@ -210,6 +217,9 @@ public sealed partial class ConversationEngine(
                 return state;
             case CommandName.Digest:
                 await digests.RunAsync(context, argument);
+                return state;
+            case CommandName.Case when CaseWorkJob.LooksLikeNumber(argument):
+                await caseWork.ShowAsync(context, argument);
                 return state;
             case CommandName.Case:
                 return AwaitChoice(CasesJob.OpenVerb, await cases.RunAsync(context, argument), argument) ?? state;

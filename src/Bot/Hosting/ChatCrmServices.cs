@@ -78,6 +78,7 @@ public static class ChatCrmServices
         services.AddScoped<OffersJob>();
         services.AddScoped<OfferAnswerJob>();
         services.AddScoped<CasesJob>();
+        services.AddSupportCases();
         services.AddScoped<LogInteractionDialog>();
         services.AddScoped<LogFormValidator>();
         services.AddScoped<LogFormSubmission>();

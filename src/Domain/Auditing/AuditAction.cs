@@ -36,4 +36,16 @@ public enum AuditAction
 
     /// <summary>The customer appeared (name, and why: a follow-up overdue, a high-value account at risk) in a manager's digest.</summary>
     ListedInDigest = 14,
+
+    /// <summary>A support case of the customer was shown in full (title, status, history).</summary>
+    ViewedCase = 15,
+
+    /// <summary>A support case of the customer was changed (status, priority, assignee or work group).</summary>
+    ChangedCase = 16,
+
+    /// <summary>
+    /// The directory changed: a chat account was linked to a ChatCrm user (by the e-mail the chat tool reported).
+    /// No customer is involved; the actor is the user whose account was linked.
+    /// </summary>
+    DirectoryChanged = 17,
 }

@@ -9,13 +9,19 @@ public enum CasePriority
     Urgent = 3,
 }
 
-/// <summary>Where a case stands. Open and waiting on the customer are active (the SLA clock runs); <see cref="Closed"/> is final.</summary>
+/// <summary>
+/// Where a case stands. Open, in progress and waiting on the customer are active (the SLA clock runs);
+/// <see cref="Closed"/> is final. The numbers are stored as names, so a new status never renumbers old rows.
+/// </summary>
 public enum CaseStatus
 {
     Open = 0,
     WaitingOnCustomer = 1,
     Resolved = 2,
     Closed = 3,
+
+    /// <summary>Someone has started working on it.</summary>
+    InProgress = 4,
 }
 
 /// <summary>What a history entry records.</summary>
@@ -26,4 +32,7 @@ public enum CaseChange
     Assigned = 2,
     PriorityChanged = 3,
     FirstResponse = 4,
+
+    /// <summary>A note on the case, such as how it was resolved (in <see cref="CaseHistoryEntry.To"/>).</summary>
+    Note = 5,
 }

@@ -1,3 +1,5 @@
+using ChatCrm.Domain.Common;
+
 namespace ChatCrm.Domain.Cases;
 
 /// <summary>Where a case stands against its SLA.</summary>
@@ -10,9 +12,12 @@ public enum SlaState
     MissedButResolved = 4,
 }
 
-/// <summary>The SLA verdict for a case, with the reason a person would be given.</summary>
-public sealed record SlaDecision(SlaState State, string Reason)
+/// <summary>The SLA verdict for a case, with the reason a person would be given (in both languages).</summary>
+public sealed record SlaDecision(SlaState State, LocalizedText Text)
 {
+    /// <summary>The reason in English (logs, tests); cards use <see cref="Text"/> in the reader's language.</summary>
+    public string Reason => Text.English;
+
     public bool IsBreached => State is SlaState.Breached or SlaState.MissedButResolved;
 }
 
@@ -31,16 +36,20 @@ public static class SlaBreachRule
         {
             var resolved = supportCase.ResolvedAt ?? now;
             return resolved <= due
-                ? new SlaDecision(SlaState.Met, $"resolved {Span(due - resolved)} before the due time")
-                : new SlaDecision(SlaState.MissedButResolved, $"resolved {Span(resolved - due)} after the due time");
+                ? new SlaDecision(SlaState.Met, new LocalizedText(
+                    $"resolved {Span(due - resolved)} before the due time", $"resuelto {Span(due - resolved)} antes del vencimiento"))
+                : new SlaDecision(SlaState.MissedButResolved, new LocalizedText(
+                    $"resolved {Span(resolved - due)} after the due time", $"resuelto {Span(resolved - due)} después del vencimiento"));
         }
         if (now > due)
-            return new SlaDecision(SlaState.Breached, $"overdue by {Span(now - due)} ({supportCase.Tier} × {supportCase.Priority})");
+            return new SlaDecision(SlaState.Breached, new LocalizedText(
+                $"overdue by {Span(now - due)} ({supportCase.Tier} × {supportCase.Priority})",
+                $"vencido hace {Span(now - due)} ({supportCase.Tier} × {CaseTransitions.Name(supportCase.Priority).Spanish})"));
         var target = due - supportCase.CreatedAt;
         var left = due - now;
         return left <= target / 5
-            ? new SlaDecision(SlaState.AtRisk, $"{Span(left)} left of {Span(target)}")
-            : new SlaDecision(SlaState.OnTrack, $"{Span(left)} left");
+            ? new SlaDecision(SlaState.AtRisk, new LocalizedText($"{Span(left)} left of {Span(target)}", $"quedan {Span(left)} de {Span(target)}"))
+            : new SlaDecision(SlaState.OnTrack, new LocalizedText($"{Span(left)} left", $"quedan {Span(left)}"));
     }
 
     private static string Span(TimeSpan span) => span.TotalHours >= 48

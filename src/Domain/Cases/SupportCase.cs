@@ -15,6 +15,7 @@ public sealed class SupportCase
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 4000;
     public const int MaxWorkGroupLength = 100;
+    public const int MaxNoteLength = CaseHistoryEntry.MaxValueLength;
 
     private readonly List<CaseHistoryEntry> _history = [];
 
@@ -60,7 +61,7 @@ public sealed class SupportCase
 
     public IReadOnlyList<CaseHistoryEntry> History => _history;
 
-    public bool IsActive => Status is CaseStatus.Open or CaseStatus.WaitingOnCustomer;
+    public bool IsActive => Status is CaseStatus.Open or CaseStatus.InProgress or CaseStatus.WaitingOnCustomer;
 
     public static SupportCase Open(CustomerId customerId, string title, string? description, CasePriority priority, ValueTier? tier,
         UserId openedBy, string workGroup, DateTimeOffset now, SlaTable sla)
@@ -87,22 +88,37 @@ public sealed class SupportCase
         return supportCase;
     }
 
-    /// <summary>Moves the case on. Closed is final; a resolved case may be reopened; waiting on the customer counts as a first response.</summary>
+    /// <summary>
+    /// Moves the case on, as <see cref="CaseTransitions"/> allows. Waiting on the customer counts as a first response;
+    /// resolving stops the SLA clock and reopening starts it again. People resolve with a note: see <see cref="Resolve"/>.
+    /// </summary>
     public void ChangeStatus(CaseStatus status, UserId by, DateTimeOffset now)
     {
         if (status == Status)
             return;
-        if (Status == CaseStatus.Closed)
-            throw new DomainRuleException($"Case {Number} is closed; open a new case instead.");
-        if (status == CaseStatus.Closed && Status != CaseStatus.Resolved)
-            throw new DomainRuleException($"Case {Number} must be resolved before it is closed.");
+        Move(status, by, now);
+    }
+
+    /// <summary>Resolves the case with a note on how (kept in the history, up to <see cref="MaxNoteLength"/> characters).</summary>
+    public void Resolve(string note, UserId by, DateTimeOffset now)
+    {
+        var text = Guard.RequiredText(note, "resolution note", MaxNoteLength);
+        Move(CaseStatus.Resolved, by, now);
+        Record(CaseChange.Note, null, text, by, now);
+    }
+
+    private void Move(CaseStatus status, UserId by, DateTimeOffset now)
+    {
+        var decision = CaseTransitions.Check(Number, Status, status);
+        if (!decision.Allowed)
+            throw new DomainRuleException(decision.Reason.English);
         var from = Status;
         Status = status;
         if (status == CaseStatus.WaitingOnCustomer)
             RecordFirstResponse(by, now);
         if (status == CaseStatus.Resolved)
             ResolvedAt = now.ToUniversalTime();
-        else if (status == CaseStatus.Open)
+        else if (status != CaseStatus.Closed)
             ResolvedAt = null;
         Record(CaseChange.StatusChanged, from.ToString(), status.ToString(), by, now);
     }

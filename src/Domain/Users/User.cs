@@ -40,6 +40,14 @@ public sealed class User
     /// <summary>The Slack user, as "<c>teamId:userId</c>" (Slack user ids are unique per workspace only).</summary>
     public string? SlackUserKey { get; private set; }
 
+    public const int MaxEmailLength = 254;
+
+    /// <summary>
+    /// The work e-mail (lower case), which chat tools that do not share ChatCrm's directory (Slack) report for their
+    /// users: the one fact that links an unknown chat account to this user.
+    /// </summary>
+    public string? Email { get; private set; }
+
     /// <summary>IANA time zone id, e.g. "Europe/Madrid".</summary>
     public string TimeZone { get; private set; }
 
@@ -59,6 +67,18 @@ public sealed class User
 
     public void LinkTeams(string aadObjectId) =>
         TeamsAadObjectId = Guard.RequiredText(aadObjectId, "Teams user id", 100).ToLowerInvariant();
+
+    /// <summary>Sets the work e-mail (trimmed, lower case); null clears it.</summary>
+    public void UseEmail(string? email)
+    {
+        var text = Guard.OptionalText(email, "e-mail", MaxEmailLength)?.ToLowerInvariant();
+        if (text is not null && (!text.Contains('@', StringComparison.Ordinal) || text.StartsWith('@') || text.EndsWith('@')))
+            throw new DomainRuleException($"\"{text}\" is not an e-mail address.");
+        Email = text;
+    }
+
+    /// <summary>The language and formats the user reads in, as their chat tool reports it (e.g. "es-ES").</summary>
+    public void UseLocale(string locale) => Locale = Guard.RequiredText(locale, "locale", 16);
 
     public void LinkSlack(string teamId, string userId) =>
         SlackUserKey = $"{Guard.RequiredText(teamId, "Slack team id", 40)}:{Guard.RequiredText(userId, "Slack user id", 40)}";

@@ -23,8 +23,14 @@ public sealed class SlackInstallationRecord
     public const int MaxProtectedTokenLength = 2000;
     public const int MaxReasonLength = 50;
 
-    /// <summary>Slack's workspace id ("T…").</summary>
+    /// <summary>
+    /// Slack's workspace id ("T…"); for an organisation-wide Enterprise Grid install, the organisation's id ("E…"),
+    /// whose one token serves every workspace of the grid (<see cref="IsEnterpriseInstall"/>).
+    /// </summary>
     public string TeamId { get; private set; }
+
+    /// <summary>Installed for the whole Enterprise Grid organisation rather than one workspace.</summary>
+    public bool IsEnterpriseInstall { get; private set; }
 
     /// <summary>The Enterprise Grid organisation the workspace belongs to, if any ("E…").</summary>
     public string? EnterpriseId { get; private set; }
@@ -61,6 +67,7 @@ public sealed class SlackInstallationRecord
     {
         ArgumentNullException.ThrowIfNull(grant);
         EnterpriseId = grant.EnterpriseId is { } enterprise ? Cut(enterprise, MaxIdLength) : null;
+        IsEnterpriseInstall = grant.IsEnterpriseInstall;
         AppId = grant.AppId is { } app ? Cut(app, MaxIdLength) : null;
         BotUserId = grant.BotUserId is { } bot ? Cut(bot, MaxIdLength) : null;
         Scopes = grant.Scopes is { } scopes ? Cut(scopes, MaxScopesLength) : null;
@@ -72,6 +79,19 @@ public sealed class SlackInstallationRecord
         UpdatedAt = now.ToUniversalTime();
         RetiredAt = null;
         RetiredReason = null;
+    }
+
+    /// <summary>Takes the tokens of a refresh (token rotation): a new bot token, usually a new refresh token, a new expiry.</summary>
+    public void Rotate(string protectedBotToken, string? protectedRefreshToken, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(protectedBotToken);
+        if (protectedBotToken.Length > MaxProtectedTokenLength)
+            throw new ArgumentException("The protected bot token is too long to store.", nameof(protectedBotToken));
+        ProtectedBotToken = protectedBotToken;
+        if (protectedRefreshToken is { Length: <= MaxProtectedTokenLength })
+            ProtectedRefreshToken = protectedRefreshToken;
+        BotTokenExpiresAt = expiresAt?.ToUniversalTime();
+        UpdatedAt = now.ToUniversalTime();
     }
 
     /// <summary>Forgets the tokens: the workspace uninstalled the app or revoked them.</summary>
@@ -91,4 +111,8 @@ public sealed class SlackInstallationRecord
 /// <summary>What an OAuth v2 install granted, with the tokens already encrypted.</summary>
 public sealed record SlackInstallationGrant(
     string? EnterpriseId, string? AppId, string? BotUserId, string? Scopes,
-    string ProtectedBotToken, string? ProtectedRefreshToken, DateTimeOffset? BotTokenExpiresAt);
+    string ProtectedBotToken, string? ProtectedRefreshToken, DateTimeOffset? BotTokenExpiresAt)
+{
+    /// <summary>An organisation-wide Enterprise Grid install (the record is then keyed by the enterprise id).</summary>
+    public bool IsEnterpriseInstall { get; init; }
+}

@@ -54,6 +54,9 @@ internal static class DemoDirectory
             user.ReportTo(member.Manager.Id);
             users.Add(user);
         }
+        // Work e-mails ("javier.munoz@chatcrm.example"): what Slack's users.info reports, to link a Slack account.
+        foreach (var user in users)
+            user.UseEmail(string.Join('.', Domain.Common.SearchText.Fold(user.DisplayName).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + "@chatcrm.example");
         return users;
     }
 }

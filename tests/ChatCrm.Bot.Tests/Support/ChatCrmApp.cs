@@ -16,15 +16,10 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
-    private readonly Action<IServiceCollection>? _services;
-
-    /// <param name="services">Replaces or adds services after the app's own (an outside service's stand-in).</param>
-    public ChatCrmApp(CrmTestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development",
-        Action<IServiceCollection>? services = null)
+    public ChatCrmApp(CrmTestDatabase database, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         ArgumentNullException.ThrowIfNull(database);
         _environment = environment;
-        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -37,6 +32,9 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             _settings[key] = value;
     }
 
+    /// <summary>Replaces or adds services after the app's own (a test's gate or probe, an outside service's stand-in); null leaves the host as it is.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,8 +43,8 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         // Also as host settings, which Program sees while it registers services (the job store is chosen then).
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        if (_services is not null)
-            builder.ConfigureTestServices(_services);
+        if (TestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's own database, in a scope of its own.</summary>

@@ -14,7 +14,9 @@ public sealed partial class FakeSlack
     public const string ClientSecret = "fake-client-secret";
     public const string RedirectUrl = "https://crm.example.com/slack/oauth/callback";
 
-    private readonly ConcurrentDictionary<string, (string TeamId, string TeamName, string Token, bool Enterprise)> _codes = new();
+    private readonly ConcurrentDictionary<string, (string TeamId, string TeamName, string Token, bool Enterprise, int? ExpiresIn)> _codes = new();
+    private readonly ConcurrentDictionary<string, (string TeamId, bool Enterprise, int ExpiresIn)> _refreshTokens = new();
+    private int _rotations;
     private readonly ConcurrentDictionary<string, string> _grantedTokens = new();
     private readonly ConcurrentQueue<OAuthExchange> _exchanges = new();
 
@@ -22,12 +24,18 @@ public sealed partial class FakeSlack
     public IReadOnlyList<OAuthExchange> Exchanges => _exchanges.ToArray();
 
     /// <summary>A code Slack would hand the browser after the workspace approved; it grants <paramref name="token"/> once.</summary>
-    public string IssueCode(string teamId, string teamName, string token, bool enterpriseInstall = false)
+    /// <param name="expiresIn">Seconds: the app has token rotation on, and the grant carries a refresh token.</param>
+    public string IssueCode(string teamId, string teamName, string token, bool enterpriseInstall = false, int? expiresIn = null)
     {
         var code = $"code-{Guid.NewGuid():N}";
-        _codes[code] = (teamId, teamName, token, enterpriseInstall);
+        _codes[code] = (teamId, teamName, token, enterpriseInstall, expiresIn);
         return code;
     }
+
+    /// <summary>Bot tokens granted by rotation, in order.</summary>
+    public IReadOnlyList<string> RotatedTokens => [.. _rotated];
+
+    private readonly ConcurrentQueue<string> _rotated = new();
 
     private async Task<IResult> OAuthAccessAsync(HttpContext http)
     {
@@ -36,30 +44,65 @@ public sealed partial class FakeSlack
         var credentials = authorization.StartsWith("Basic ", StringComparison.Ordinal)
             ? Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..]))
             : string.Empty;
-        var exchange = new OAuthExchange(credentials, form["code"].ToString(), form["redirect_uri"].ToString());
+        var exchange = new OAuthExchange(credentials, form["code"].ToString(), form["redirect_uri"].ToString())
+        {
+            GrantType = form["grant_type"].ToString(),
+            RefreshToken = form["refresh_token"].ToString(),
+        };
         _exchanges.Enqueue(exchange);
         if (credentials != $"{ClientId}:{ClientSecret}")
             return Results.Json(new { ok = false, error = "invalid_client_id" });
+        if (exchange.GrantType == "refresh_token")
+            return Refresh(exchange.RefreshToken);
         if (exchange.RedirectUri != RedirectUrl)
             return Results.Json(new { ok = false, error = "bad_redirect_uri" });
         if (!_codes.TryRemove(exchange.Code, out var grant))
             return Results.Json(new { ok = false, error = "invalid_code" });
         _grantedTokens[grant.Token] = grant.TeamId;
-        return Results.Json(new
+        string? refresh = null;
+        if (grant.ExpiresIn is { } seconds)
         {
-            ok = true,
-            access_token = grant.Token,
-            token_type = "bot",
-            scope = "commands,chat:write",
-            bot_user_id = "U0BOT" + grant.TeamId,
-            app_id = "A0CRM",
-            team = grant.Enterprise ? null : new { id = grant.TeamId, name = grant.TeamName },
-            enterprise = grant.Enterprise ? new { id = "E0GRID", name = "Grid" } : null,
-            is_enterprise_install = grant.Enterprise,
-            authed_user = new { id = "U0ADMIN" },
-        });
+            refresh = $"xoxe-1-{Guid.NewGuid():N}";
+            _refreshTokens[refresh] = (grant.TeamId, grant.Enterprise, seconds);
+        }
+        return Grant(grant.TeamId, grant.TeamName, grant.Enterprise, grant.Token, refresh, grant.ExpiresIn);
     }
+
+    /// <summary>Token rotation: a known refresh token buys a new bot token and a new refresh token (the old one is spent).</summary>
+    private IResult Refresh(string refreshToken)
+    {
+        if (!_refreshTokens.TryRemove(refreshToken, out var known))
+            return Results.Json(new { ok = false, error = "invalid_refresh_token" });
+        var token = $"xoxe.xoxb-rotated-{Interlocked.Increment(ref _rotations)}";
+        _grantedTokens[token] = known.TeamId;
+        _rotated.Enqueue(token);
+        var next = $"xoxe-1-{Guid.NewGuid():N}";
+        _refreshTokens[next] = known;
+        return Grant(known.TeamId, known.TeamId, known.Enterprise, token, next, known.ExpiresIn);
+    }
+
+    private static IResult Grant(string teamId, string teamName, bool enterprise, string token, string? refresh, int? expiresIn) => Results.Json(new
+    {
+        ok = true,
+        access_token = token,
+        token_type = "bot",
+        scope = "commands,chat:write",
+        bot_user_id = "U0BOT" + teamId,
+        app_id = "A0CRM",
+        team = enterprise ? null : new { id = teamId, name = teamName },
+        enterprise = enterprise ? new { id = "E0GRID", name = "Grid" } : null,
+        is_enterprise_install = enterprise,
+        authed_user = new { id = "U0ADMIN" },
+        refresh_token = refresh,
+        expires_in = expiresIn,
+    });
 }
 
 /// <summary>One <c>oauth.v2.access</c> call: the Basic credentials ("id:secret"), the code and the redirect URI.</summary>
-public sealed record OAuthExchange(string Credentials, string Code, string RedirectUri);
+public sealed record OAuthExchange(string Credentials, string Code, string RedirectUri)
+{
+    /// <summary>"refresh_token" for a token rotation (then <see cref="RefreshToken"/> is the one spent); empty for an install.</summary>
+    public string GrantType { get; init; } = string.Empty;
+
+    public string RefreshToken { get; init; } = string.Empty;
+}

@@ -76,7 +76,14 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     private async Task<IResult> ApiAsync(HttpContext http, string method)
     {
-        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
+        // Read methods (users.info) come form-encoded, as Slack wants them; the rest as JSON.
+        var body = http.Request.HasFormContentType
+            ? FormAsJson(await http.Request.ReadFormAsync())
+            : await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
+        if (http.Request.HasFormContentType && method != "users.info")
+            _violations.Enqueue($"{method} sent form-encoded; it takes JSON");
+        if (!http.Request.HasFormContentType && method == "users.info")
+            _violations.Enqueue("users.info sent as JSON; Slack reads its arguments form-encoded");
         var authorization = http.Request.Headers.Authorization.ToString();
         var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : string.Empty;
         if (token != BotToken && !_grantedTokens.ContainsKey(token))
@@ -103,9 +110,26 @@ public sealed partial class FakeSlack : IAsyncDisposable
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + (string?)body["users"] } }),
             "chat.postMessage" or "chat.update" => Results.Json(new { ok = true, channel = (string?)body["channel"], ts = "1700000000.000100" }),
             "views.open" or "views.publish" or "views.update" or "views.push" => Results.Json(new { ok = true, view = new { id = "V123" } }),
-            "users.info" => Results.Json(new { ok = true, user = new { id = (string?)body["user"], profile = new { email = "agent@example.com" } } }),
+            "users.info" => UserInfo((string?)body["user"]),
             _ => Results.Json(new { ok = true }),
         };
+    }
+
+    /// <summary>What users.info answers per user id (e-mail, locale); others get "agent@example.com" and no locale.</summary>
+    public ConcurrentDictionary<string, (string? Email, string? Locale)> Profiles { get; } = new();
+
+    private IResult UserInfo(string? userId)
+    {
+        var (email, locale) = userId is not null && Profiles.TryGetValue(userId, out var profile) ? profile : ("agent@example.com", null);
+        return Results.Json(new { ok = true, user = new { id = userId, locale, is_bot = false, deleted = false, profile = new { email } } });
+    }
+
+    private static JsonObject FormAsJson(IFormCollection form)
+    {
+        var body = new JsonObject();
+        foreach (var (key, value) in form)
+            body[key] = value.ToString();
+        return body;
     }
 
     private async Task<IResult> HookAsync(HttpContext http, string id)

@@ -35,11 +35,12 @@ public sealed class SlackClient(HttpClient http, FakeSlack slack, string signing
             ["trigger_id"] = triggerId ?? NewTriggerId(),
         }), "application/x-www-form-urlencoded");
 
-    public Task<HttpResponseMessage> EventAsync(JsonObject inner, string? eventId = null, int retryNumber = 0) =>
+    public Task<HttpResponseMessage> EventAsync(JsonObject inner, string? eventId = null, int retryNumber = 0, string? enterpriseId = null) =>
         PostAsync("/slack/events", Encoding.UTF8.GetBytes(new JsonObject
         {
             ["token"] = "deprecated-verification-token",
             ["team_id"] = User.TeamId,
+            ["enterprise_id"] = enterpriseId,
             ["api_app_id"] = "A0CRM",
             ["type"] = "event_callback",
             ["event_id"] = eventId ?? $"Ev{Guid.NewGuid():N}",
@@ -47,7 +48,7 @@ public sealed class SlackClient(HttpClient http, FakeSlack slack, string signing
             ["event"] = inner,
         }.ToJsonString()), "application/json", retryNumber);
 
-    public Task<HttpResponseMessage> DirectMessageAsync(string text, string? eventId = null, int retryNumber = 0) =>
+    public Task<HttpResponseMessage> DirectMessageAsync(string text, string? eventId = null, int retryNumber = 0, string? enterpriseId = null) =>
         EventAsync(new JsonObject
         {
             ["type"] = "message",
@@ -56,7 +57,7 @@ public sealed class SlackClient(HttpClient http, FakeSlack slack, string signing
             ["user"] = User.UserId,
             ["text"] = text,
             ["ts"] = "1700000000.000200",
-        }, eventId, retryNumber);
+        }, eventId, retryNumber, enterpriseId);
 
     public Task<HttpResponseMessage> InteractionAsync(JsonObject payload) =>
         PostAsync("/slack/interactions", Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded");

@@ -1,6 +1,7 @@
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Bot.Tests.Support;
 
@@ -25,7 +26,7 @@ public abstract class SlackTestBase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
-        App = StartApp();
+        App = StartApp(Settings);
         await App.WithDatabaseAsync(ArrangeAsync);
     }
 
@@ -49,7 +50,15 @@ public abstract class SlackTestBase : IAsyncLifetime
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        return new ChatCrmApp(Database, settings, environment);
+        return new ChatCrmApp(Database, settings, environment) { TestServices = ConfigureServices };
+    }
+
+    /// <summary>Settings a test class gives its main host (none by default).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>Services a test class replaces in its hosts (none by default).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected SlackClient Client(SlackUser? user = null, ChatCrmApp? app = null) =>

@@ -3,7 +3,10 @@ using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Work;
 using ChatCrm.Infrastructure.Persistence.Work;
 
@@ -15,7 +18,7 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// and answers at once: the database work and the Web API calls happen after the acknowledgement, so Slack's
 /// 3-second limit holds however slow they are. Two exceptions must answer within the request: <c>/crm log</c> opens its
 /// modal with the trigger id (bounded, falling back to the chat dialog), and a submitted log modal is validated so its
-/// errors show per field. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
+/// errors show per field; the case modals (edit from a case card, <c>/crm case new</c> without a title) likewise. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
 /// </summary>
 public static partial class SlackEndpoints
 {
@@ -29,7 +32,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalOpener logModal, CancellationToken cancellationToken)
+        LogModalOpener logModal, CaseModals caseModals, SlackWorkspace workspace, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -38,13 +41,20 @@ public static partial class SlackEndpoints
             return BadRequest(unreadable!);
         if (!responseUrls.Allows(command.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
+        workspace.TeamId = command.TeamId;
+        workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
-        if (CommandParser.Parse(command.Text) is { Name: CommandName.Log } log && await logModal.TryOpenAsync(command, log.Argument, cancellationToken))
+        var parsed = CommandParser.Parse(command.Text);
+        if (parsed is { Name: CommandName.Log } && await logModal.TryOpenAsync(command, parsed.Argument, cancellationToken))
+            return Results.Ok();
+        // "case new <customer>" without a title: the new-case modal, likewise.
+        if (NewCaseWithoutTitle(parsed) is { } customer && await caseModals.TryOpenNewAsync(command.TeamId, command.UserId, command.TriggerId, customer, cancellationToken))
             return Results.Ok();
         var work = new SlackWork
         {
             Kind = SlackWorkKind.Turn,
             TeamId = command.TeamId,
+            EnterpriseId = command.EnterpriseId,
             UserId = command.UserId,
             UserName = command.UserName,
             ChannelId = command.ChannelId,
@@ -74,6 +84,7 @@ public static partial class SlackEndpoints
             {
                 Kind = SlackWorkKind.Turn,
                 TeamId = envelope.TeamId!,
+                EnterpriseId = envelope.EnterpriseId,
                 UserId = slackEvent.User!,
                 ChannelId = slackEvent.Channel,
                 Text = SlackMessageText.Clean(slackEvent.Text),
@@ -81,11 +92,11 @@ public static partial class SlackEndpoints
         }
         else if (slackEvent.IsHomeOpened)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, UserId = slackEvent.User! };
+            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = slackEvent.User! };
         }
         else if (slackEvent.RetiresWorkspace)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, UserId = string.Empty, Text = slackEvent.Type };
+            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = string.Empty, Text = slackEvent.Type };
         }
         if (work is not null)
             await intake.AcceptAsync("event", $"event:{envelope.EventId}", work, request.RetryNumber, cancellationToken);
@@ -93,25 +104,37 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalSubmissions logSubmissions, CancellationToken cancellationToken)
+        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackWorkspace workspace, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
             return problem;
         if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)
             return BadRequest(unreadable!);
+        workspace.TeamId = payload.TeamId;
+        workspace.EnterpriseId = payload.EnterpriseId;
         if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: LogModal.CallbackId })
             return await logSubmissions.HandleAsync(payload, request.RetryNumber, cancellationToken);
+        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: CaseModal.EditCallbackId or CaseModal.NewCallbackId })
+            return await caseModals.SubmitAsync(payload, request.RetryNumber, cancellationToken);
+        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: SearchModal.CallbackId })
+            return await search.SubmitAsync(payload, request.RetryNumber, cancellationToken);
         if (payload.Type != InteractionPayload.BlockActions || payload.Verb is null)
             return Results.Ok(); // a link button, or an interaction ChatCrm does not offer
         if (payload.TeamId is null || payload.UserId is null || payload.DedupKey is null)
             return BadRequest("A block_actions payload needs team, user and trigger_id.");
         if (payload.ResponseUrl is not null && !responseUrls.Allows(payload.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
+        // "Edit" on a case card opens the case modal now (the trigger id expires); if it cannot, the worker answers in chat.
+        if (payload.Verb == CaseDetailCards.EditVerb && await caseModals.TryOpenEditAsync(payload, cancellationToken))
+            return Results.Ok();
+        if (payload.Verb == AppHomePublisher.SearchVerb && await search.TryOpenAsync(payload, cancellationToken))
+            return Results.Ok();
         var work = new SlackWork
         {
             Kind = SlackWorkKind.Turn,
             TeamId = payload.TeamId,
+            EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
             UserName = payload.UserName,
             ChannelId = payload.ChannelId,
@@ -121,6 +144,15 @@ public static partial class SlackEndpoints
         };
         await intake.AcceptAsync("interaction", payload.DedupKey, work, request.RetryNumber, cancellationToken);
         return Results.Ok();
+    }
+
+    /// <summary>The customer of "case new &lt;customer&gt;" when no "| title" follows; null for anything else.</summary>
+    private static string? NewCaseWithoutTitle(ParsedCommand parsed)
+    {
+        if (parsed.Name != CommandName.Case || parsed.Argument.Contains('|', StringComparison.Ordinal))
+            return null;
+        var words = parsed.Argument.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length > 0 && CasesJob.IsNewWord(words[0]) ? (words.Length > 1 ? words[1] : string.Empty) : null;
     }
 
     private static IResult BadRequest(string detail) =>

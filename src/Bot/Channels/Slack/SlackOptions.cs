@@ -49,6 +49,12 @@ public sealed class SlackOptions
     /// <summary>True when the OAuth install can run: client id, secret and redirect URL are all set.</summary>
     public bool CanInstall => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && OAuthRedirectUrl is not null;
 
+    /// <summary>
+    /// With token rotation, a bot token is refreshed when it has less than this left (Slack's tokens live 12 hours), so
+    /// a call never starts with a token about to expire.
+    /// </summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Where the Web API lives; tests point it at a local fake.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.WebApi;
+using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<AppHomePublisher>();
         services.AddScoped<LogModalOpener>();
         services.AddScoped<LogModalSubmissions>();
+        services.AddScoped<CaseModals>();
+        services.AddScoped<SearchModal>();
+        services.AddScoped<IChatProfiles, SlackProfiles>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddScoped<SlackWorkspace>();
         services.AddScoped<SlackBotTokens>();

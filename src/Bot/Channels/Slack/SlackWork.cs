@@ -31,6 +31,9 @@ public sealed record SlackWork
 
     public required string UserId { get; init; }
 
+    /// <summary>The Enterprise Grid organisation, when the workspace belongs to one: an org-wide install's token serves it.</summary>
+    public string? EnterpriseId { get; init; }
+
     public string? UserName { get; init; }
 
     /// <summary>The Slack channel (or DM) the turn happened in; replies go there unless <see cref="ResponseUrl"/> is set.</summary>

@@ -22,13 +22,14 @@ public sealed class SlackWorkHandler(
         ArgumentNullException.ThrowIfNull(work);
         var slack = SlackWork.FromJson(work.Payload);
         workspace.TeamId = slack.TeamId;
+        workspace.EnterpriseId = slack.EnterpriseId;
         switch (slack.Kind)
         {
             case SlackWorkKind.Home:
                 await home.PublishAsync(slack, cancellationToken);
                 break;
             case SlackWorkKind.Uninstall:
-                await tokens.RetireAsync(slack.TeamId, slack.Text ?? "app_uninstalled", cancellationToken);
+                await tokens.RetireAsync(slack.TeamId, slack.Text ?? "app_uninstalled", cancellationToken, slack.EnterpriseId);
                 break;
             case SlackWorkKind.DirectTurn:
                 var direct = slack with { ChannelId = await client.OpenDirectMessageAsync(slack.UserId, cancellationToken), ResponseUrl = null };

@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -5,16 +6,29 @@ using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Conversations.Directory;
 
-/// <summary>Maps the person behind a chat turn to a ChatCrm <see cref="User"/>.</summary>
+/// <summary>
+/// Maps the person behind a chat turn to a ChatCrm <see cref="User"/>. An account not yet linked is looked up in its
+/// chat tool (<see cref="IChatProfiles"/>): when the e-mail it reports belongs to exactly one ChatCrm user who has no
+/// account of that tool yet, the account is linked to them (stored and audited as a directory change) and the tool's
+/// locale kept, so the bot answers in their language; otherwise the person gets the polite no-access answer.
+/// </summary>
 public sealed partial class ChatUserDirectory(
     CrmDbContext db,
     IOptions<DirectoryOptions> options,
     IHostEnvironment environment,
+    IEnumerable<IChatProfiles> profiles,
+    TimeProvider time,
     ILogger<ChatUserDirectory> logger)
 {
-    public async Task<User?> FindAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    /// <param name="lookUp">
+    /// False where an answer is due within a request (Slack's 3 seconds): no call to the chat tool, only what is stored.
+    /// </param>
+    public async Task<User?> FindAsync(IncomingTurn turn, CancellationToken cancellationToken, bool lookUp = true)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var user = await FindExistingAsync(turn, cancellationToken);
+        if (user is null && lookUp)
+            user = await LinkByProfileAsync(turn, cancellationToken);
         if (user is not null || options.Value.DemoEnrollUnknownUsersAs is not { } role)
             return user;
         if (!environment.IsDevelopment())
@@ -34,6 +48,39 @@ public sealed partial class ChatUserDirectory(
         }
         var slackKey = turn.User.ChannelUserId;
         return db.Users.FirstOrDefaultAsync(u => u.SlackUserKey == slackKey, cancellationToken);
+    }
+
+    private async Task<User?> LinkByProfileAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Channel != ChatChannel.Slack || profiles.FirstOrDefault(p => p.Channel == turn.Channel) is not { } source)
+            return null;
+        var profile = await source.LookUpAsync(turn.User, cancellationToken);
+        var email = profile?.Email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(email) || email.Length > User.MaxEmailLength)
+        {
+            LogNotLinked(logger, "no e-mail shared");
+            return null;
+        }
+        var matches = await db.Users.Where(u => u.Email == email).Take(2).ToListAsync(cancellationToken);
+        if (matches.Count != 1)
+        {
+            LogNotLinked(logger, matches.Count == 0 ? "no user has that e-mail" : "several users share that e-mail");
+            return null;
+        }
+        var user = matches[0];
+        if (user.SlackUserKey is not null)
+        {
+            LogNotLinked(logger, "the user is linked to another Slack account");
+            return null;
+        }
+        var parts = turn.User.ChannelUserId.Split(':', 2);
+        user.LinkSlack(parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+        if (profile!.Locale is { Length: > 0 and <= 16 } locale)
+            user.UseLocale(locale);
+        db.AuditEntries.Add(new AuditEntry(user.Id, AuditAction.DirectoryChanged, null, turn.Channel.ToString(), time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        LogLinked(logger, user.Id.Value);
+        return user;
     }
 
     private async Task<User> EnrolAsync(IncomingTurn turn, UserRole role, CancellationToken cancellationToken)
@@ -64,6 +111,12 @@ public sealed partial class ChatUserDirectory(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo enrolment is configured but ignored outside Development (environment {Environment})")]
     private static partial void LogEnrolmentIgnored(ILogger logger, string environment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Linked a Slack account to user {UserId} by the e-mail Slack reported")]
+    private static partial void LogLinked(ILogger logger, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An unknown Slack account was not linked: {Reason}")]
+    private static partial void LogNotLinked(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled demo user {UserId} as {Role}")]
     private static partial void LogEnrolled(ILogger logger, Guid userId, UserRole role);

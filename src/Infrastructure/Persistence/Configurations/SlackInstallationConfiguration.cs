@@ -18,6 +18,7 @@ internal sealed class SlackInstallationConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.ProtectedRefreshToken).HasMaxLength(SlackInstallationRecord.MaxProtectedTokenLength);
         builder.Property(r => r.RetiredReason).HasMaxLength(SlackInstallationRecord.MaxReasonLength);
         builder.Ignore(r => r.IsUsable);
+        builder.HasIndex(r => r.EnterpriseId);
         builder.HasVersion();
     }
 }

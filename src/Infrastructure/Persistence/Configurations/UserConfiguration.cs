@@ -17,9 +17,12 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.SlackUserKey).HasMaxLength(81);
         builder.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
         builder.Property(u => u.Locale).HasMaxLength(16).IsRequired();
+        builder.Property(u => u.Email).HasMaxLength(User.MaxEmailLength);
         builder.HasOne<User>().WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.TeamsAadObjectId).IsUnique();
         builder.HasIndex(u => u.SlackUserKey).IsUnique();
+        // Not unique: two people may share an address (a team mailbox); linking then refuses rather than guess.
+        builder.HasIndex(u => u.Email);
         builder.HasVersion();
     }
 }

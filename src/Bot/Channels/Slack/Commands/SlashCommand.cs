@@ -13,6 +13,9 @@ public sealed record SlashCommand(
     Uri ResponseUrl,
     string TriggerId)
 {
+    /// <summary>The Enterprise Grid organisation (<c>enterprise_id</c>), when the workspace belongs to one.</summary>
+    public string? EnterpriseId { get; init; }
+
     /// <summary>Reads the form; null with the missing field's name when something required is absent.</summary>
     public static SlashCommand? Parse(string body, out string? problem)
     {
@@ -33,6 +36,9 @@ public sealed record SlashCommand(
             return null;
         }
         return new SlashCommand(Field("team_id")!, Field("user_id")!, Field("user_name"), Field("channel_id")!,
-            Field("command")!, form.TryGetValue("text", out var text) ? text.ToString() : string.Empty, responseUrl, Field("trigger_id")!);
+            Field("command")!, form.TryGetValue("text", out var text) ? text.ToString() : string.Empty, responseUrl, Field("trigger_id")!)
+        {
+            EnterpriseId = Field("enterprise_id"),
+        };
     }
 }

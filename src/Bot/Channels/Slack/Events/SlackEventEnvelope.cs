@@ -8,6 +8,9 @@ namespace ChatCrm.Bot.Channels.Slack.Events;
 /// </summary>
 public sealed record SlackEventEnvelope(string Type, string? Challenge, string? EventId, string? TeamId, SlackEvent? Event)
 {
+    /// <summary>The Enterprise Grid organisation (<c>enterprise_id</c>), when the workspace belongs to one.</summary>
+    public string? EnterpriseId { get; init; }
+
     public const string UrlVerification = "url_verification";
     public const string EventCallback = "event_callback";
 
@@ -36,7 +39,7 @@ public sealed record SlackEventEnvelope(string Type, string? Challenge, string? 
                 problem = "An event_callback needs event_id, team_id and event.";
                 return null;
             }
-            return new SlackEventEnvelope(type, null, eventId, teamId, SlackEvent.From(inner));
+            return new SlackEventEnvelope(type, null, eventId, teamId, SlackEvent.From(inner)) { EnterpriseId = Text(root, "enterprise_id") };
         }
         catch (JsonException)
         {

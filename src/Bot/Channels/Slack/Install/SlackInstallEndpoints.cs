@@ -71,12 +71,6 @@ public static partial class SlackInstallEndpoints
         var (grant, error) = await oauth.ExchangeAsync(query["code"]!, cancellationToken);
         if (grant is null)
             return Page(StatusCodes.Status502BadGateway, "Install failed", $"Slack did not grant the install ({error}). Please try again.");
-        if (grant.IsEnterpriseInstall)
-        {
-            LogRefused(logger, "an organisation-wide Enterprise Grid install");
-            return Page(StatusCodes.Status400BadRequest, "Install not supported",
-                "ChatCrm is installed into one workspace at a time, not organisation-wide. Install it into each workspace.");
-        }
         await tokens.StoreAsync(grant, cancellationToken);
         return Page(StatusCodes.Status200OK, "ChatCrm is installed",
             $"ChatCrm is now installed in {grant.TeamName ?? grant.TeamId}. Type /crm help in Slack to start.");

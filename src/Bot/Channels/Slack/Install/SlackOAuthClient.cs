@@ -18,16 +18,19 @@ public sealed record SlackOAuthGrant(
 public sealed partial class SlackOAuthClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackOAuthClient> logger)
 {
     /// <summary>The grant, or null with Slack's error code (or why the answer was unusable).</summary>
-    public async Task<(SlackOAuthGrant? Grant, string? Error)> ExchangeAsync(string code, CancellationToken cancellationToken)
+    public Task<(SlackOAuthGrant? Grant, string? Error)> ExchangeAsync(string code, CancellationToken cancellationToken) =>
+        PostAsync(new Dictionary<string, string> { ["code"] = code, ["redirect_uri"] = options.Value.OAuthRedirectUrl!.AbsoluteUri }, cancellationToken);
+
+    /// <summary>Token rotation: a new bot token (and refresh token) for an expiring one (<c>grant_type=refresh_token</c>).</summary>
+    public Task<(SlackOAuthGrant? Grant, string? Error)> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        PostAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }, cancellationToken);
+
+    private async Task<(SlackOAuthGrant? Grant, string? Error)> PostAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, "oauth.v2.access"))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["code"] = code,
-                ["redirect_uri"] = settings.OAuthRedirectUrl!.AbsoluteUri,
-            }),
+            Content = new FormUrlEncodedContent(form),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
@@ -50,10 +53,11 @@ public sealed partial class SlackOAuthClient(HttpClient http, IOptions<SlackOpti
         var botToken = Text(answer, "access_token");
         var teamId = Text(answer["team"], "id");
         var isEnterprise = answer["is_enterprise_install"]?.GetValueKind() == JsonValueKind.True;
-        if (botToken is null || (teamId is null && !isEnterprise))
+        var enterpriseId = Text(answer["enterprise"], "id");
+        if (botToken is null || (teamId is null && !isEnterprise) || (isEnterprise && enterpriseId is null))
             return Failed("no_bot_token_or_team");
         var expiresIn = answer["expires_in"] is JsonValue seconds && seconds.TryGetValue<long>(out var s) && s > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-        return (new SlackOAuthGrant(teamId ?? string.Empty, Text(answer["team"], "name"), Text(answer["enterprise"], "id"), isEnterprise,
+        return (new SlackOAuthGrant(teamId ?? string.Empty, Text(answer["team"], "name") ?? Text(answer["enterprise"], "name"), enterpriseId, isEnterprise,
             Text(answer, "app_id"), Text(answer, "bot_user_id"), Text(answer, "scope"), botToken, Text(answer, "refresh_token"), expiresIn), null);
     }
 

@@ -8,4 +8,7 @@ public sealed class SlackWorkspace
 {
     /// <summary>Slack's team id ("T…"); null outside Slack work (then the configured single-workspace token is used).</summary>
     public string? TeamId { get; set; }
+
+    /// <summary>The Enterprise Grid organisation ("E…") of the work, if any: an org-wide install's token serves every workspace in it.</summary>
+    public string? EnterpriseId { get; set; }
 }

@@ -24,6 +24,9 @@ public sealed record InteractionPayload(
     string? PrivateMetadata,
     string? ViewId = null)
 {
+    /// <summary>The Enterprise Grid organisation (<c>enterprise.id</c> or <c>team.enterprise_id</c>), when there is one.</summary>
+    public string? EnterpriseId { get; init; }
+
     public const string BlockActions = "block_actions";
     public const string ViewSubmission = "view_submission";
 
@@ -71,7 +74,10 @@ public sealed record InteractionPayload(
                 SlackEventEnvelope.Text(user, "name") ?? SlackEventEnvelope.Text(user, "username"),
                 SlackEventEnvelope.Text(Object(root, "channel"), "id"), SlackEventEnvelope.Text(root, "trigger_id"), actionTs, responseUrl,
                 verb, values, SlackEventEnvelope.Text(view, "callback_id"), SlackEventEnvelope.Text(view, "private_metadata"),
-                SlackEventEnvelope.Text(view, "id"));
+                SlackEventEnvelope.Text(view, "id"))
+            {
+                EnterpriseId = SlackEventEnvelope.Text(Object(root, "enterprise"), "id") ?? SlackEventEnvelope.Text(Object(root, "team"), "enterprise_id"),
+            };
         }
         catch (JsonException)
         {

@@ -21,7 +21,7 @@ public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormVali
 
         var turn = new IncomingTurn(ChatChannel.Slack, $"{payload.TeamId}:{payload.UserId}",
             new ChatUser($"{payload.TeamId}:{payload.UserId}", null, payload.UserName), Text: null, Action: null, Locale: null);
-        var user = await directory.FindAsync(turn, cancellationToken);
+        var user = await directory.FindAsync(turn, cancellationToken, lookUp: false);
         if (user is null)
         {
             return Results.Json(LogModal.Errors(new Dictionary<string, string>
@@ -38,6 +38,7 @@ public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormVali
         {
             Kind = SlackWorkKind.DirectTurn,
             TeamId = payload.TeamId,
+            EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
             UserName = payload.UserName,
             Verb = LogForm.SubmitVerb,

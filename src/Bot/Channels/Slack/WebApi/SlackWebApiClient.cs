@@ -17,6 +17,9 @@ public sealed class SlackApiException(string method, string error, Exception? in
     public string Error { get; } = error;
 }
 
+/// <summary>What <c>users.info</c> says about a person: e-mail and locale when shared, and whether it is a bot or deactivated.</summary>
+public sealed record SlackUserInfo(string? Email, string? Locale, bool IsBotOrDeleted);
+
 /// <summary>
 /// The Slack Web API (<c>POST {ApiBaseUrl}{method}</c>, JSON, bot token as Bearer) and <c>response_url</c> replies.
 /// Transient failures and 429 are retried by the resilience pipeline (see <see cref="SlackResilience"/>), which honours
@@ -25,17 +28,26 @@ public sealed class SlackApiException(string method, string error, Exception? in
 /// </summary>
 public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, SlackBotTokens tokens, ILogger<SlackWebApiClient> logger)
 {
-    public async Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    public Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        return CallAsync(method, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+    }
+
+    /// <summary>A read method (<c>users.info</c>…): Slack takes their arguments form-encoded, not as JSON.</summary>
+    public Task<JsonObject> CallFormAsync(string method, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
+        CallAsync(method, new FormUrlEncodedContent(arguments), cancellationToken);
+
+    private async Task<JsonObject> CallAsync(string method, HttpContent content, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var botToken = await tokens.ForCurrentWorkspaceAsync(cancellationToken);
         if (string.IsNullOrEmpty(botToken))
-            throw new SlackApiException(method, "no_bot_token_for_workspace");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method))
         {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+            content.Dispose();
+            throw new SlackApiException(method, "no_bot_token_for_workspace");
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
         var answer = await SendAsync(method, request, cancellationToken);
         JsonObject? result;
@@ -111,11 +123,17 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
         return (string?)answer["channel"]?["id"] ?? throw new SlackApiException("conversations.open", "no_channel_in_answer");
     }
 
-    /// <summary>The user's e-mail (needs the <c>users:read.email</c> scope), to map a Slack user to a ChatCrm user.</summary>
-    public async Task<string?> GetUserEmailAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's e-mail (needs the <c>users:read.email</c> scope) and locale (<c>include_locale</c>), to map a Slack
+    /// user to a ChatCrm user and answer in their language. Bots and deactivated accounts come back as such.
+    /// </summary>
+    public async Task<SlackUserInfo> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync("users.info", new JsonObject { ["user"] = userId }, cancellationToken);
-        return (string?)answer["user"]?["profile"]?["email"];
+        var answer = await CallFormAsync("users.info", new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken);
+        var user = answer["user"];
+        return new SlackUserInfo(
+            (string?)user?["profile"]?["email"], (string?)user?["locale"],
+            user?["is_bot"]?.GetValueKind() == JsonValueKind.True || user?["deleted"]?.GetValueKind() == JsonValueKind.True);
     }
 
     private async Task<string> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)

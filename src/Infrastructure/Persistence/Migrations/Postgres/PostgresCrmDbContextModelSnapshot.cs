@@ -838,6 +838,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -875,6 +879,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("ManagerId");
 
@@ -1090,6 +1096,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("InstalledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ProtectedBotToken")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1119,6 +1128,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue(0L);
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.ToTable("SlackInstallations", (string)null);
                 });

@@ -838,6 +838,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -875,6 +879,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("ManagerId");
 
@@ -1092,6 +1098,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("InstalledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ProtectedBotToken")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1121,6 +1130,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue(0L);
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.ToTable("SlackInstallations", (string)null);
                 });

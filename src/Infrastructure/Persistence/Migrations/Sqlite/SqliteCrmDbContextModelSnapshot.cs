@@ -833,6 +833,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -870,6 +874,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("ManagerId");
 
@@ -1085,6 +1091,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("InstalledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProtectedBotToken")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1114,6 +1123,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue(0L);
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.ToTable("SlackInstallations", (string)null);
                 });

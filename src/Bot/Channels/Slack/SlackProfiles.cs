@@ -1,0 +1,37 @@
+using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Bot.Channels.Slack.WebApi;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Directory;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+/// <summary>
+/// Slack's side of <see cref="IChatProfiles"/>: <c>users.info</c> with <c>include_locale</c>, in the account's own
+/// workspace (its bot token). A failed call means "no profile": the person gets the no-access answer, not an error.
+/// </summary>
+public sealed partial class SlackProfiles(SlackWebApiClient client, SlackWorkspace workspace, ILogger<SlackProfiles> logger) : IChatProfiles
+{
+    public ChatChannel Channel => ChatChannel.Slack;
+
+    public async Task<ChatProfile?> LookUpAsync(ChatUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var parts = user.ChannelUserId.Split(':', 2);
+        if (parts.Length != 2)
+            return null;
+        workspace.TeamId ??= parts[0];
+        try
+        {
+            var info = await client.GetUserAsync(parts[1], cancellationToken);
+            return info.IsBotOrDeleted ? null : new ChatProfile(info.Email, info.Locale);
+        }
+        catch (SlackApiException failure)
+        {
+            LogLookUpFailed(logger, failure.Error);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack users.info failed ({Error}); the account stays unlinked")]
+    private static partial void LogLookUpFailed(ILogger logger, string error);
+}

@@ -1,0 +1,17 @@
+namespace ChatCrm.Bot.Conversations.Directory;
+
+/// <summary>What a chat tool says about one of its accounts: the work e-mail and locale, when it shares them.</summary>
+public sealed record ChatProfile(string? Email, string? Locale);
+
+/// <summary>
+/// Asks a chat tool about an account ChatCrm does not know yet (Slack: <c>users.info</c>). Tools whose accounts come
+/// from ChatCrm's own directory (Teams: the Entra object id) need none. Implemented by the channel adapter, so the
+/// directory stays free of any channel's types.
+/// </summary>
+public interface IChatProfiles
+{
+    ChatChannel Channel { get; }
+
+    /// <summary>The profile, or null when the tool does not share one (a bot, a deactivated account, an error).</summary>
+    Task<ChatProfile?> LookUpAsync(ChatUser user, CancellationToken cancellationToken);
+}
