@@ -14,12 +14,14 @@ namespace ChatCrm.Bot.Tests;
 public sealed class SpanishTranscriptTests : BotTestBase
 {
     private static readonly TeamsUser Emily = new("29:emily", "e0000000-0000-4000-8000-000000000002", "Emily Carter");
+    private static readonly TeamsUser Lucia = new("29:lucia", "10000000-0000-4000-8000-000000000004", "Lucía Ibáñez");
     private static readonly TeamsUser Stranger = new("29:stranger", "f0000000-0000-4000-8000-000000000009", "Pablo Desconocido");
 
     protected override async Task ArrangeAsync(CrmDbContext db)
     {
         var ana = await db.AddUserAsync(CrmData.Ana, UserRole.SalesRep, "Ventas España");
         await db.AddUserAsync(Emily, UserRole.SalesRep, "Sales North America");
+        await db.AddUserAsync(Lucia, UserRole.Admin, "IT");
         await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", owner: ana);
         await db.AddCustomerAsync("Maria Nunes", "Acme Iberica", owner: ana);
     }
@@ -45,7 +47,7 @@ public sealed class SpanishTranscriptTests : BotTestBase
             .ShouldSay("Todavía no tienes acceso a ChatCrm", "administrador");
 
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.AuditEntries.CountAsync()));
-        Assert.Equal(2, await app.WithDatabaseAsync(db => db.Users.CountAsync()));
+        Assert.Equal(3, await app.WithDatabaseAsync(db => db.Users.CountAsync()));
     }
 
     [Fact]
@@ -74,5 +76,14 @@ public sealed class SpanishTranscriptTests : BotTestBase
 
         (await chat.SendAsync("cancelar")).ShouldSay("No hay nada que cancelar.");
         (await chat.SendAsync(new string('a', 9000))).ShouldSay("Ese mensaje tiene 9,000 caracteres", "Acórtalo");
+    }
+
+    [Fact]
+    public async Task Cases_AdminInSpanish_IsRefusedWithTheRoleReasonInSpanish()
+    {
+        var turn = (await App.Chat(Connector, Lucia, locale: "es-ES").SendAsync("casos"))
+            .ShouldSay("No puedo mostrarte una cola de casos", "los administradores gestionan la configuración de ChatCrm");
+
+        Assert.DoesNotContain("admins manage", turn.Text, StringComparison.Ordinal);
     }
 }

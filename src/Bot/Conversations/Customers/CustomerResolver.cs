@@ -29,7 +29,7 @@ public sealed class CustomerResolver(CustomerFinder finder, AuditTrail audit)
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
         {
             var reason = NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason;
-            context.Say($"I can't look customers up for you: {reason}.", $"No puedo buscar clientes por ti: {reason}.");
+            context.Say($"I can't look customers up for you: {reason.English}.", $"No puedo buscar clientes por ti: {reason.Spanish}.");
             return CustomerResolution.None;
         }
         if (ChosenId(context) is { } chosen)

@@ -132,8 +132,8 @@ public sealed class CaseWorkJob(CrmDbContext db, CustomerAccess access, AuditTra
     {
         if (!NeedToKnowPolicy.MayWorkCases(context.User))
         {
-            context.Say($"I can't show you cases: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.",
-                $"No puedo mostrarte casos: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+            context.Say($"I can't show you cases: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason.English}.",
+                $"No puedo mostrarte casos: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason.Spanish}.");
             return null;
         }
         var number = Normalize(text);

@@ -36,8 +36,8 @@ public sealed class CasesJob(CustomerResolver resolver, CustomerAccess access, C
         var user = context.User;
         if (!NeedToKnowPolicy.MayWorkCases(user))
         {
-            context.Say($"I can't show you a case queue: {NeedToKnowPolicy.Decide(user, CustomerAccessFacts.Unowned).Reason}.",
-                $"No puedo mostrarte una cola de casos: {NeedToKnowPolicy.Decide(user, CustomerAccessFacts.Unowned).Reason}.");
+            context.Say($"I can't show you a case queue: {NeedToKnowPolicy.Decide(user, CustomerAccessFacts.Unowned).Reason.English}.",
+                $"No puedo mostrarte una cola de casos: {NeedToKnowPolicy.Decide(user, CustomerAccessFacts.Unowned).Reason.Spanish}.");
             return;
         }
         var ct = context.CancellationToken;
@@ -78,8 +78,8 @@ public sealed class CasesJob(CustomerResolver resolver, CustomerAccess access, C
         ArgumentNullException.ThrowIfNull(context);
         if (!NeedToKnowPolicy.MayWorkCases(context.User))
         {
-            context.Say($"I can't open cases for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.",
-                $"No puedo abrir casos para ti: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason}.");
+            context.Say($"I can't open cases for you: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason.English}.",
+                $"No puedo abrir casos para ti: {NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason.Spanish}.");
             return [];
         }
         var bar = request?.IndexOf('|', StringComparison.Ordinal) ?? -1;

@@ -42,7 +42,7 @@ public sealed class CustomerSearchJob(
         if (!NeedToKnowPolicy.MayLookUpCustomers(context.User))
         {
             var reason = NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.Unowned).Reason;
-            return new CustomerSearchAnswer([], language.Pick($"I can't look customers up for you: {reason}.", $"No puedo buscar clientes por ti: {reason}."));
+            return new CustomerSearchAnswer([], language.Pick($"I can't look customers up for you: {reason.English}.", $"No puedo buscar clientes por ti: {reason.Spanish}."));
         }
         if (string.IsNullOrWhiteSpace(query))
             return new CustomerSearchAnswer([], language.Pick("Type part of a customer's name, the company, an e-mail or a phone number.",
