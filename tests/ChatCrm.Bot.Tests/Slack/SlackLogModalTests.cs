@@ -105,6 +105,25 @@ public sealed class SlackLogModalTests : SlackTestBase
     }
 
     [Fact]
+    public async Task LogCommandAndSubmit_SpanishSpeakingUser_ModalAndErrorsInSpanish()
+    {
+        await App.WithDatabaseAsync(db => AddSlackUserAsync(db, Pilar, locale: "es-ES"));
+        var client = Client(Pilar);
+
+        await client.CommandAsync("registrar maria.nunez@acme.es");
+        var open = Assert.Single(Slack.Calls);
+        Assert.Equal("Registrar interacción", (string?)open.Body["view"]?["title"]?["text"]);
+        Assert.Contains("Tipo de contacto", open.Text, StringComparison.Ordinal);
+        var errors = await ErrorsAsync(await SubmitAsync(client, Form(summary: "  ", followUp: "algún día")));
+
+        Assert.Contains("no puede estar vacío", (string?)errors["summary"], StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be empty", (string?)errors["summary"], StringComparison.Ordinal);
+        Assert.NotNull(errors["followUp"]);
+        Assert.Equal([], Slack.Violations);
+        Assert.Equal(0, await StoredAsync());
+    }
+
+    [Fact]
     public async Task Submit_OverLongTextsAndAmbiguousCustomer_NamesTheLimitsAndTheCandidates()
     {
         var errors = await ErrorsAsync(await SubmitAsync(Client(), Form(customer: "nuñez", summary: new string('s', Interaction.MaxSummaryLength + 1),

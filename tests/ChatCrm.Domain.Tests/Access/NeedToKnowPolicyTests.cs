@@ -1,5 +1,5 @@
-using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Domain.Tests.Access;

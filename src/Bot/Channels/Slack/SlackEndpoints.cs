@@ -1,13 +1,15 @@
+using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
+using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
-using ChatCrm.Bot.Cards;
-using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Bot.Work;
+using ChatCrm.Domain.Common;
 using ChatCrm.Infrastructure.Persistence.Work;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -32,7 +34,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalOpener logModal, CaseModals caseModals, SlackWorkspace workspace, CancellationToken cancellationToken)
+        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -45,7 +47,7 @@ public static partial class SlackEndpoints
         workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
         var parsed = CommandParser.Parse(command.Text);
-        if (parsed is { Name: CommandName.Log } && await logModal.TryOpenAsync(command, parsed.Argument, cancellationToken))
+        if (parsed is { Name: CommandName.Log } && await TryOpenLogModalAsync(command, parsed.Argument, modals, people, cancellationToken))
             return Results.Ok();
         // "case new <customer>" without a title: the new-case modal, likewise.
         if (NewCaseWithoutTitle(parsed) is { } customer && await caseModals.TryOpenNewAsync(command.TeamId, command.UserId, command.TriggerId, customer, cancellationToken))
@@ -63,6 +65,16 @@ public static partial class SlackEndpoints
         };
         await intake.AcceptAsync("command", $"command:{command.TeamId}:{command.TriggerId}", work, request.RetryNumber, cancellationToken);
         return Results.Ok();
+    }
+
+    /// <summary>The log modal in the person's language (English for someone not linked yet; submitting tells them why).</summary>
+    private static async Task<bool> TryOpenLogModalAsync(SlashCommand command, string? argument, ModalOpener modals, SlackPeople people,
+        CancellationToken cancellationToken)
+    {
+        var customer = LogForm.IsFormRequest(argument, out var afterForm) ? afterForm : argument;
+        var user = await people.FindAsync(command.TeamId, command.UserId, command.UserName, cancellationToken);
+        var view = LogModal.View(customer, LocalizedText.LanguageFor(user?.Locale));
+        return await modals.TryOpenAsync(command.TriggerId, view, "log", cancellationToken);
     }
 
     private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, CancellationToken cancellationToken)

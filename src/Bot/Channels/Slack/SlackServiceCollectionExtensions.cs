@@ -20,7 +20,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<ResponseUrlPolicy>();
         services.AddScoped<SlackIntake>();
         services.AddScoped<AppHomePublisher>();
-        services.AddScoped<LogModalOpener>();
+        services.AddScoped<ModalOpener>();
+        services.AddScoped<SlackPeople>();
         services.AddScoped<LogModalSubmissions>();
         services.AddScoped<CaseModals>();
         services.AddScoped<SearchModal>();

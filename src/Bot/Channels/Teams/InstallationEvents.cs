@@ -1,8 +1,8 @@
-using ChatCrm.Domain.Common;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Proactive;
+using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Channels.Teams;
 

@@ -52,7 +52,7 @@ public static class BlockKitRenderer
         CardFacts facts => facts.Facts.Chunk(BlockKitLimits.SectionFields).Select(FactsSection),
         CardSection section => [Section("*" + BlockKitText.FitMarkdown(NonEmpty(section.Heading), BlockKitLimits.SectionText - 2) + "*")],
         CardTextInput input => [TextInput(input)],
-        CardDateInput input => [Input(input.Id, input.Label, new JsonObject { ["type"] = "datepicker", ["action_id"] = Id(input.Id) }, optional: true)],
+        CardDateInput input => [ModalBlocks.Input(input.Id, input.Label, new JsonObject { ["type"] = "datepicker", ["action_id"] = ModalBlocks.Identifier(input.Id) }, optional: true)],
         _ => [],
     };
 
@@ -161,28 +161,10 @@ public static class BlockKitRenderer
 
     private static JsonObject TextInput(CardTextInput input)
     {
-        var element = new JsonObject
-        {
-            ["type"] = "plain_text_input",
-            ["action_id"] = Id(input.Id),
-            ["multiline"] = input.IsMultiline,
-            ["max_length"] = Math.Clamp(input.MaxLength, 1, BlockKitLimits.PlainTextInputMax),
-        };
-        if (!string.IsNullOrWhiteSpace(input.Placeholder))
-            element["placeholder"] = BlockKitText.Plain(input.Placeholder, BlockKitLimits.Placeholder);
-        return Input(input.Id, input.Label, element, optional: !input.IsRequired);
+        var element = ModalBlocks.TextInput(input.Id, input.Placeholder, input.IsMultiline);
+        element["max_length"] = Math.Clamp(input.MaxLength, 1, BlockKitLimits.PlainTextInputMax);
+        return ModalBlocks.Input(input.Id, input.Label, element, optional: !input.IsRequired);
     }
-
-    private static JsonObject Input(string id, string label, JsonObject element, bool optional) => new()
-    {
-        ["type"] = "input",
-        ["block_id"] = Id(id),
-        ["label"] = BlockKitText.Plain(label, BlockKitLimits.InputLabel),
-        ["element"] = element,
-        ["optional"] = optional,
-    };
-
-    private static string Id(string id) => id.Length <= BlockKitLimits.Identifier ? id : id[..BlockKitLimits.Identifier];
 
     private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "-" : text;
 }

@@ -49,13 +49,13 @@ public static class CaseModal
                     ["type"] = "context",
                     ["elements"] = new JsonArray(BlockKitText.Markdown($"{customerName}: {supportCase.Title}", BlockKitLimits.SectionText)),
                 },
-                Input(CaseDetailCards.StatusField, language.Pick("Status", "Estado"), Select(CaseDetailCards.StatusField, statuses, supportCase.Status.ToString()), optional: false),
-                Input(CaseDetailCards.NoteField, language.Pick("Resolution note (needed to resolve)", "Nota de resolución (necesaria para resolver)"),
-                    Text(CaseDetailCards.NoteField, language.Pick("How was it solved?", "¿Cómo se solucionó?"), multiline: true), optional: true),
-                Input(CaseDetailCards.PriorityField, language.Pick("Priority", "Prioridad"), Select(CaseDetailCards.PriorityField, priorities, supportCase.Priority.ToString()), optional: false),
-                Input(CaseDetailCards.AssigneeField, language.Pick("Assignee", "Asignado a"), Select(CaseDetailCards.AssigneeField, people, current), optional: false),
-                Input(CaseDetailCards.GroupField, language.Pick("Work group", "Grupo de trabajo"),
-                    Text(CaseDetailCards.GroupField, language.Pick("Support, Tier 2, Billing…", "Soporte, Nivel 2, Facturación…"), multiline: false, supportCase.WorkGroup), optional: false)),
+                ModalBlocks.Input(CaseDetailCards.StatusField, language.Pick("Status", "Estado"), ModalBlocks.Select(CaseDetailCards.StatusField, statuses, supportCase.Status.ToString()), optional: false),
+                ModalBlocks.Input(CaseDetailCards.NoteField, language.Pick("Resolution note (needed to resolve)", "Nota de resolución (necesaria para resolver)"),
+                    ModalBlocks.TextInput(CaseDetailCards.NoteField, language.Pick("How was it solved?", "¿Cómo se solucionó?"), multiline: true), optional: true),
+                ModalBlocks.Input(CaseDetailCards.PriorityField, language.Pick("Priority", "Prioridad"), ModalBlocks.Select(CaseDetailCards.PriorityField, priorities, supportCase.Priority.ToString()), optional: false),
+                ModalBlocks.Input(CaseDetailCards.AssigneeField, language.Pick("Assignee", "Asignado a"), ModalBlocks.Select(CaseDetailCards.AssigneeField, people, current), optional: false),
+                ModalBlocks.Input(CaseDetailCards.GroupField, language.Pick("Work group", "Grupo de trabajo"),
+                    ModalBlocks.TextInput(CaseDetailCards.GroupField, language.Pick("Support, Tier 2, Billing…", "Soporte, Nivel 2, Facturación…"), multiline: false, supportCase.WorkGroup), optional: false)),
         };
     }
 
@@ -67,10 +67,10 @@ public static class CaseModal
         ["submit"] = BlockKitText.Plain(language.Pick("Open case", "Abrir caso"), BlockKitLimits.ModalButton),
         ["close"] = BlockKitText.Plain(language.Pick("Cancel", "Cancelar"), BlockKitLimits.ModalButton),
         ["blocks"] = new JsonArray(
-            Input(CustomerField, language.Pick("Customer", "Cliente"),
-                Text(CustomerField, language.Pick("Name, company, e-mail or phone", "Nombre, empresa, e-mail o teléfono"), multiline: false, customerQuery), optional: false),
-            Input(TitleField, language.Pick("What is the problem?", "¿Cuál es el problema?"),
-                Text(TitleField, language.Pick("Printer offline, urgent", "Impresora sin conexión, urgente"), multiline: false), optional: false),
+            ModalBlocks.Input(CustomerField, language.Pick("Customer", "Cliente"),
+                ModalBlocks.TextInput(CustomerField, language.Pick("Name, company, e-mail or phone", "Nombre, empresa, e-mail o teléfono"), multiline: false, customerQuery), optional: false),
+            ModalBlocks.Input(TitleField, language.Pick("What is the problem?", "¿Cuál es el problema?"),
+                ModalBlocks.TextInput(TitleField, language.Pick("Printer offline, urgent", "Impresora sin conexión, urgente"), multiline: false), optional: false),
             new JsonObject
             {
                 ["type"] = "context",
@@ -79,44 +79,4 @@ public static class CaseModal
                     "Palabras como \"urgente\" o \"prioridad alta\" en el título fijan la prioridad; puedes cambiarla después en el caso."), BlockKitLimits.SectionText)),
             }),
     };
-
-    private static JsonObject Input(string id, string label, JsonObject element, bool optional) => new()
-    {
-        ["type"] = "input",
-        ["block_id"] = id,
-        ["label"] = BlockKitText.Plain(label, BlockKitLimits.InputLabel),
-        ["element"] = element,
-        ["optional"] = optional,
-    };
-
-    private static JsonObject Text(string id, string placeholder, bool multiline, string? initial = null)
-    {
-        var element = new JsonObject
-        {
-            ["type"] = "plain_text_input",
-            ["action_id"] = id,
-            ["multiline"] = multiline,
-            ["placeholder"] = BlockKitText.Plain(placeholder, BlockKitLimits.Placeholder),
-        };
-        if (!string.IsNullOrWhiteSpace(initial))
-            element["initial_value"] = BlockKitText.Fit(initial.Trim(), BlockKitLimits.PlainTextInputMax);
-        return element;
-    }
-
-    private static JsonObject Select(string id, IReadOnlyList<(string Value, string Label)> choices, string initial)
-    {
-        var options = new JsonArray();
-        JsonObject? selected = null;
-        foreach (var (value, label) in choices.Take(BlockKitLimits.StaticSelectOptions))
-        {
-            var option = new JsonObject { ["text"] = BlockKitText.Plain(label, BlockKitLimits.ButtonText), ["value"] = value };
-            options.Add(option);
-            if (value == initial)
-                selected = option;
-        }
-        var select = new JsonObject { ["type"] = "static_select", ["action_id"] = id, ["options"] = options };
-        if (selected is not null)
-            select["initial_option"] = selected.DeepClone();
-        return select;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
@@ -17,15 +18,14 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 
 /// <summary>
 /// The case modals' two moments that must happen inside Slack's 3 seconds. Opening: the trigger id is good for
-/// 3 seconds and once, so the modal is opened from the request (bounded by <see cref="LogModalOpener.Patience"/>); when
+/// 3 seconds and once, so the modal is opened from the request (bounded by <see cref="ModalOpener.Patience"/>); when
 /// the person may not see the case, or Slack refuses, the caller hands the press to the worker instead, which answers
 /// in chat (with the refusal, audited, or the chat edit form). Submitting: the form is checked at once (reads only) and
 /// wrong fields are answered with <c>response_action: errors</c>; a valid form becomes one inbox item, done by the
 /// worker through the same <see cref="CaseWorkJob"/> as a button press, and confirmed in a direct message.
 /// </summary>
-public sealed partial class CaseModals(
-    ChatUserDirectory directory, CrmDbContext db, CustomerAccess access, CaseEditForm form, SlackWebApiClient client, SlackIntake intake,
-    ILogger<CaseModals> logger)
+public sealed class CaseModals(
+    SlackPeople people, CrmDbContext db, CustomerAccess access, CaseEditForm form, ModalOpener modals, SlackIntake intake)
 {
     public async Task<bool> TryOpenEditAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
@@ -39,16 +39,16 @@ public sealed partial class CaseModals(
             return false;
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == supportCase.CustomerId).Select(c => c.DisplayName).FirstAsync(cancellationToken);
         var agents = await form.AgentsAsync(CaseModal.MaxAgents, cancellationToken);
-        return await TryOpenAsync(payload.TriggerId, CaseModal.Edit(supportCase, customer, agents, context.Language), cancellationToken);
+        return await modals.TryOpenAsync(payload.TriggerId, CaseModal.Edit(supportCase, customer, agents, context.Language), "case", cancellationToken);
     }
 
     /// <summary>"/crm case new &lt;customer&gt;" without a title: the new-case modal, the customer filled in.</summary>
     public async Task<bool> TryOpenNewAsync(string teamId, string userId, string triggerId, string? customerQuery, CancellationToken cancellationToken)
     {
-        var user = await FindUserAsync(teamId, userId, null, cancellationToken);
+        var user = await people.FindAsync(teamId, userId, null, cancellationToken);
         if (user is null || !NeedToKnowPolicy.MayWorkCases(user))
             return false;
-        return await TryOpenAsync(triggerId, CaseModal.New(customerQuery, LocalizedText.LanguageFor(user.Locale)), cancellationToken);
+        return await modals.TryOpenAsync(triggerId, CaseModal.New(customerQuery, LocalizedText.LanguageFor(user.Locale)), "new case", cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
@@ -126,22 +126,15 @@ public sealed partial class CaseModals(
             : (null, -1);
     }
 
-    private static IResult Errors(Dictionary<string, string> errors) => Results.Json(LogModal.Errors(errors));
+    private static IResult Errors(Dictionary<string, string> errors) => Results.Json(ModalBlocks.Errors(errors));
 
     private async Task<TurnContext?> ContextAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
         if (payload.TeamId is null || payload.UserId is null)
             return null;
-        var turn = Turn(payload.TeamId, payload.UserId, payload.UserName);
-        var user = await directory.FindAsync(turn, cancellationToken, lookUp: false);
-        return user is null ? null : new TurnContext(turn, user, cancellationToken);
+        var user = await people.FindAsync(payload.TeamId, payload.UserId, payload.UserName, cancellationToken);
+        return user is null ? null : new TurnContext(SlackPeople.Turn(payload.TeamId, payload.UserId, payload.UserName), user, cancellationToken);
     }
-
-    private Task<User?> FindUserAsync(string teamId, string userId, string? userName, CancellationToken cancellationToken) =>
-        directory.FindAsync(Turn(teamId, userId, userName), cancellationToken, lookUp: false);
-
-    private static IncomingTurn Turn(string teamId, string userId, string? userName) =>
-        new(ChatChannel.Slack, $"{teamId}:{userId}", new ChatUser($"{teamId}:{userId}", null, userName), Text: null, Action: null, Locale: null);
 
     /// <summary>Need-to-know for the case's customer; refusals are answered (and audited) by the worker, not here.</summary>
     private async Task<bool> MaySeeAsync(TurnContext context, SupportCase supportCase, CancellationToken cancellationToken)
@@ -151,28 +144,4 @@ public sealed partial class CaseModals(
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == supportCase.CustomerId, cancellationToken);
         return (await access.GrantAsync(context, customer)).Allows(Domain.Access.CustomerField.Cases);
     }
-
-    private async Task<bool> TryOpenAsync(string triggerId, System.Text.Json.Nodes.JsonObject view, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(LogModalOpener.Patience);
-        try
-        {
-            await client.OpenViewAsync(triggerId, view, deadline.Token);
-            return true;
-        }
-        catch (SlackApiException failure)
-        {
-            LogFallback(logger, failure.Error);
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogFallback(logger, "timeout");
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a case modal ({Error}); continuing in chat")]
-    private static partial void LogFallback(ILogger logger, string error);
 }

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Conversations.Dialogs;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Interactions;
 
 namespace ChatCrm.Bot.Channels.Slack.Modals;
 
@@ -14,24 +17,27 @@ public static class LogModal
 {
     public const string CallbackId = "chatcrm-log";
 
-    private static readonly (string Value, string Label)[] Kinds =
-        [("call", "Call"), ("visit", "Visit"), ("meeting", "Meeting"), ("email", "E-mail"), ("chat", "Chat")];
-
-    public static JsonObject View(string? customerQuery) => new()
+    public static JsonObject View(string? customerQuery, LanguageCode language) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = CallbackId,
-        ["title"] = BlockKitText.Plain("Log an interaction", BlockKitLimits.ModalTitle),
-        ["submit"] = BlockKitText.Plain("Log", BlockKitLimits.ModalButton),
-        ["close"] = BlockKitText.Plain("Cancel", BlockKitLimits.ModalButton),
+        ["title"] = BlockKitText.Plain(language.Pick("Log an interaction", "Registrar interacción"), BlockKitLimits.ModalTitle),
+        ["submit"] = BlockKitText.Plain(language.Pick("Log", "Registrar"), BlockKitLimits.ModalButton),
+        ["close"] = BlockKitText.Plain(language.Pick("Cancel", "Cancelar"), BlockKitLimits.ModalButton),
         ["blocks"] = new JsonArray(
-            Input(LogForm.Customer, "Customer", TextElement(LogForm.Customer, "Name, company, e-mail or phone", multiline: false, customerQuery), optional: false),
-            Input(LogForm.Kind, "What kind of contact", KindSelect(), optional: false),
-            Input(LogForm.Channel, "Channel", ChannelSelect(), optional: true),
-            Input(LogForm.Date, "Date", new JsonObject { ["type"] = "datepicker", ["action_id"] = LogForm.Date }, optional: true),
-            Input(LogForm.Summary, "Summary", TextElement(LogForm.Summary, "What was it about?", multiline: true), optional: false),
-            Input(LogForm.Outcome, "Outcome", TextElement(LogForm.Outcome, "What was agreed (optional)", multiline: true), optional: true),
-            Input(LogForm.FollowUp, "Follow-up date", TextElement(LogForm.FollowUp, "2026-12-01, tomorrow, in 3 days (optional)", multiline: false), optional: true)),
+            ModalBlocks.Input(LogForm.Customer, language.Pick("Customer", "Cliente"),
+                ModalBlocks.TextInput(LogForm.Customer, language.Pick("Name, company, e-mail or phone", "Nombre, empresa, e-mail o teléfono"), multiline: false, customerQuery),
+                optional: false),
+            ModalBlocks.Input(LogForm.Kind, language.Pick("What kind of contact", "Tipo de contacto"), KindSelect(language), optional: false),
+            ModalBlocks.Input(LogForm.Channel, language.Pick("Channel", "Canal"), ChannelSelect(language), optional: true),
+            ModalBlocks.Input(LogForm.Date, language.Pick("Date", "Fecha"), new JsonObject { ["type"] = "datepicker", ["action_id"] = LogForm.Date }, optional: true),
+            ModalBlocks.Input(LogForm.Summary, language.Pick("Summary", "Resumen"),
+                ModalBlocks.TextInput(LogForm.Summary, language.Pick("What was it about?", "¿De qué se habló?"), multiline: true), optional: false),
+            ModalBlocks.Input(LogForm.Outcome, language.Pick("Outcome", "Resultado"),
+                ModalBlocks.TextInput(LogForm.Outcome, language.Pick("What was agreed (optional)", "Qué se acordó (opcional)"), multiline: true), optional: true),
+            ModalBlocks.Input(LogForm.FollowUp, language.Pick("Follow-up date", "Fecha de seguimiento"),
+                ModalBlocks.TextInput(LogForm.FollowUp, language.Pick("2026-12-01, tomorrow, in 3 days (optional)", "2026-12-01, mañana, en 3 días (opcional)"), multiline: false),
+                optional: true)),
     };
 
     /// <summary>The submitted values, keyed by action id as <see cref="Interactions.InteractionPayload"/> reads them.</summary>
@@ -43,66 +49,13 @@ public static class LogModal
             Value(LogForm.Channel), Value(LogForm.Date));
     }
 
-    /// <summary>The <c>view_submission</c> answer that keeps the modal open with a message under each wrong field.</summary>
-    public static JsonObject Errors(IReadOnlyDictionary<string, string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var byBlock = new JsonObject();
-        foreach (var (field, message) in errors)
-            byBlock[field] = message;
-        return new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock };
-    }
-
-    private static JsonObject Input(string id, string label, JsonObject element, bool optional) => new()
-    {
-        ["type"] = "input",
-        ["block_id"] = id,
-        ["label"] = BlockKitText.Plain(label, BlockKitLimits.InputLabel),
-        ["element"] = element,
-        ["optional"] = optional,
-    };
-
-    private static JsonObject TextElement(string id, string placeholder, bool multiline, string? initial = null)
-    {
-        var element = new JsonObject
-        {
-            ["type"] = "plain_text_input",
-            ["action_id"] = id,
-            ["multiline"] = multiline,
-            ["placeholder"] = BlockKitText.Plain(placeholder, BlockKitLimits.Placeholder),
-        };
-        if (!string.IsNullOrWhiteSpace(initial))
-            element["initial_value"] = BlockKitText.Fit(initial.Trim(), BlockKitLimits.PlainTextInputMax);
-        return element;
-    }
-
     /// <summary>Where the contact took place; left empty, the kind's usual channel applies (a call → phone).</summary>
-    private static JsonObject ChannelSelect()
-    {
-        var options = new JsonArray();
-        foreach (var channel in Enum.GetValues<Domain.Interactions.InteractionChannel>())
-            options.Add(new JsonObject { ["text"] = BlockKitText.Plain(channel.ToString(), BlockKitLimits.ButtonText), ["value"] = channel.ToString() });
-        return new JsonObject
-        {
-            ["type"] = "static_select",
-            ["action_id"] = LogForm.Channel,
-            ["placeholder"] = BlockKitText.Plain("Usual for the kind (optional)", BlockKitLimits.Placeholder),
-            ["options"] = options,
-        };
-    }
+    private static JsonObject ChannelSelect(LanguageCode language) => ModalBlocks.Select(LogForm.Channel,
+        Enum.GetValues<InteractionChannel>().Select(c => (c.ToString(), InteractionWording.Channel(c, language))).ToList(),
+        placeholder: language.Pick("Usual for the kind (optional)", "El habitual del tipo (opcional)"));
 
-    private static JsonObject KindSelect()
-    {
-        var options = new JsonArray();
-        foreach (var (value, label) in Kinds)
-            options.Add(new JsonObject { ["text"] = BlockKitText.Plain(label, BlockKitLimits.ButtonText), ["value"] = value });
-        return new JsonObject
-        {
-            ["type"] = "static_select",
-            ["action_id"] = LogForm.Kind,
-            ["placeholder"] = BlockKitText.Plain("Call, visit, meeting…", BlockKitLimits.Placeholder),
-            ["options"] = options,
-            ["initial_option"] = options[0]!.DeepClone(),
-        };
-    }
+    /// <summary>The kinds the validator reads (their English words), a call chosen to start with.</summary>
+    private static JsonObject KindSelect(LanguageCode language) => ModalBlocks.Select(LogForm.Kind,
+        Enum.GetValues<InteractionKind>().Select(k => (k.ToString().ToLowerInvariant(), InteractionWording.Kind(k, language))).ToList(),
+        initial: "call", placeholder: language.Pick("Call, visit, meeting…", "Llamada, visita, reunión…"));
 }

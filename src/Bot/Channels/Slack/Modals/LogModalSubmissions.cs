@@ -1,7 +1,9 @@
+using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Dialogs;
+using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Channels.Slack.Modals;
 
@@ -11,7 +13,7 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 /// with the person's input. A valid form is stored as one inbox item (keyed by the view, so a retry is dropped) and
 /// the modal closes; the worker logs the interaction and confirms in a direct message.
 /// </summary>
-public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormValidator validator, SlackIntake intake)
+public sealed class LogModalSubmissions(SlackPeople people, LogFormValidator validator, SlackIntake intake)
 {
     public async Task<IResult> HandleAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
     {
@@ -19,12 +21,10 @@ public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormVali
         if (payload.TeamId is null || payload.UserId is null || payload.ViewId is null)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: "A view_submission needs team, user and view id.");
 
-        var turn = new IncomingTurn(ChatChannel.Slack, $"{payload.TeamId}:{payload.UserId}",
-            new ChatUser($"{payload.TeamId}:{payload.UserId}", null, payload.UserName), Text: null, Action: null, Locale: null);
-        var user = await directory.FindAsync(turn, cancellationToken, lookUp: false);
+        var user = await people.FindAsync(payload.TeamId, payload.UserId, payload.UserName, cancellationToken);
         if (user is null)
         {
-            return Results.Json(LogModal.Errors(new Dictionary<string, string>
+            return Results.Json(ModalBlocks.Errors(new Dictionary<string, string>
             {
                 [LogForm.Customer] = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you.",
             }));
@@ -32,7 +32,7 @@ public sealed class LogModalSubmissions(ChatUserDirectory directory, LogFormVali
 
         var decision = await validator.ValidateAsync(user, LogModal.Input(payload.Values), cancellationToken);
         if (decision.Entry is not { } entry)
-            return Results.Json(LogModal.Errors(decision.ErrorsIn(Domain.Common.LanguageCode.English)));
+            return Results.Json(ModalBlocks.Errors(decision.ErrorsIn(LocalizedText.LanguageFor(user.Locale))));
 
         var work = new SlackWork
         {

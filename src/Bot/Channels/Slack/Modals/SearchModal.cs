@@ -15,7 +15,7 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 /// user's direct message (<c>conversations.open</c> + <c>chat.postMessage</c>) with the same card or choices as
 /// <c>/crm find</c>, under the same need-to-know and audit.
 /// </summary>
-public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApiClient client, SlackIntake intake, ILogger<SearchModal> logger)
+public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackIntake intake)
 {
     public const string CallbackId = "chatcrm-search";
     public const string QueryField = "query";
@@ -26,23 +26,7 @@ public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApi
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.TriggerId is null || await LanguageAsync(payload, cancellationToken) is not { } language)
             return false;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(LogModalOpener.Patience);
-        try
-        {
-            await client.OpenViewAsync(payload.TriggerId, View(language), deadline.Token);
-            return true;
-        }
-        catch (SlackApiException failure)
-        {
-            LogNotOpened(logger, failure.Error);
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogNotOpened(logger, "timeout");
-            return false;
-        }
+        return await modals.TryOpenAsync(payload.TriggerId, View(language), "search", cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
@@ -71,7 +55,7 @@ public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApi
         return Results.Ok(); // closes the modal; the results arrive in the direct message
     }
 
-    private static IResult Error(string message) => Results.Json(LogModal.Errors(new Dictionary<string, string> { [QueryField] = message }));
+    private static IResult Error(string message) => Results.Json(ModalBlocks.Errors(new Dictionary<string, string> { [QueryField] = message }));
 
     public static JsonObject View(LanguageCode language) => new()
     {
@@ -81,18 +65,9 @@ public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApi
         ["submit"] = BlockKitText.Plain(language.Pick("Search", "Buscar"), BlockKitLimits.ModalButton),
         ["close"] = BlockKitText.Plain(language.Pick("Cancel", "Cancelar"), BlockKitLimits.ModalButton),
         ["blocks"] = new JsonArray(
-            new JsonObject
-            {
-                ["type"] = "input",
-                ["block_id"] = QueryField,
-                ["label"] = BlockKitText.Plain(language.Pick("Customer", "Cliente"), BlockKitLimits.InputLabel),
-                ["element"] = new JsonObject
-                {
-                    ["type"] = "plain_text_input",
-                    ["action_id"] = QueryField,
-                    ["placeholder"] = BlockKitText.Plain(language.Pick("Name, company, e-mail or phone", "Nombre, empresa, e-mail o teléfono"), BlockKitLimits.Placeholder),
-                },
-            },
+            ModalBlocks.Input(QueryField, language.Pick("Customer", "Cliente"),
+                ModalBlocks.TextInput(QueryField, language.Pick("Name, company, e-mail or phone", "Nombre, empresa, e-mail o teléfono"), multiline: false),
+                optional: false),
             new JsonObject
             {
                 ["type"] = "context",
@@ -103,12 +78,9 @@ public sealed partial class SearchModal(ChatUserDirectory directory, SlackWebApi
 
     private async Task<LanguageCode?> LanguageAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
-        var key = $"{payload.TeamId}:{payload.UserId}";
-        var turn = new IncomingTurn(ChatChannel.Slack, key, new ChatUser(key, null, payload.UserName), Text: null, Action: null, Locale: null);
-        var user = await directory.FindAsync(turn, cancellationToken, lookUp: false);
+        if (payload.TeamId is null || payload.UserId is null)
+            return null;
+        var user = await people.FindAsync(payload.TeamId, payload.UserId, payload.UserName, cancellationToken);
         return user is null ? null : LocalizedText.LanguageFor(user.Locale);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the search modal ({Error}); answering in chat")]
-    private static partial void LogNotOpened(ILogger logger, string error);
 }
