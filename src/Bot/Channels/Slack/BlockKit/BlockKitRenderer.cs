@@ -58,26 +58,8 @@ public static class BlockKitRenderer
 
     private static List<JsonObject> Tail(Card card)
     {
-        var blocks = new List<JsonObject>();
-        var elements = new List<JsonObject>();
         var leftOut = 0;
-        for (var i = 0; i < card.Buttons.Count; i++)
-        {
-            var button = card.Buttons[i];
-            var value = ButtonValue.Encode(button.Verb, button.Data);
-            if (value.Length > BlockKitLimits.ButtonValue)
-            {
-                leftOut++;
-                continue;
-            }
-            elements.Add(new JsonObject
-            {
-                ["type"] = "button",
-                ["action_id"] = ButtonActionPrefix + i,
-                ["text"] = BlockKitText.Plain(button.Title, BlockKitLimits.ButtonText),
-                ["value"] = value,
-            });
-        }
+        var elements = Buttons(card.Buttons, i => ButtonActionPrefix + i, ref leftOut);
         for (var i = 0; i < card.Links.Count; i++)
         {
             var link = card.Links[i];
@@ -94,26 +76,27 @@ public static class BlockKitRenderer
                 ["url"] = link.Url.AbsoluteUri,
             });
         }
-        foreach (var chunk in elements.Chunk(BlockKitLimits.ActionsElements))
-            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) });
-        if (leftOut > 0)
-            blocks.Add(Context($"{leftOut} button{(leftOut == 1 ? " was" : "s were")} left out: too large for Slack."));
-        return blocks;
+        return [.. ActionBlocks(elements, leftOut)];
     }
 
     /// <summary>
     /// A body-level row of buttons as an <c>actions</c> block (at most 25 elements each); action ids carry the block's
     /// position (<c>btn-r{block}-{i}</c>) so they never clash with another row's or the card buttons' (<c>btn-{i}</c>).
-    /// A button whose value would be too long is left out, and a context line says so.
     /// </summary>
     private static IEnumerable<JsonObject> ButtonRow(CardButtonRow row, int blockIndex)
     {
-        var elements = new List<JsonObject>();
         var leftOut = 0;
-        for (var i = 0; i < row.Buttons.Count; i++)
+        var elements = Buttons(row.Buttons, i => string.Create(CultureInfo.InvariantCulture, $"{ButtonActionPrefix}r{blockIndex}-{i}"), ref leftOut);
+        return ActionBlocks(elements, leftOut);
+    }
+
+    /// <summary>Button elements; one whose value would be longer than Slack allows is left out and counted.</summary>
+    private static List<JsonObject> Buttons(IReadOnlyList<CardButton> buttons, Func<int, string> actionId, ref int leftOut)
+    {
+        var elements = new List<JsonObject>();
+        for (var i = 0; i < buttons.Count; i++)
         {
-            var button = row.Buttons[i];
-            var value = ButtonValue.Encode(button.Verb, button.Data);
+            var value = ButtonValue.Encode(buttons[i].Verb, buttons[i].Data);
             if (value.Length > BlockKitLimits.ButtonValue)
             {
                 leftOut++;
@@ -122,11 +105,17 @@ public static class BlockKitRenderer
             elements.Add(new JsonObject
             {
                 ["type"] = "button",
-                ["action_id"] = string.Create(CultureInfo.InvariantCulture, $"{ButtonActionPrefix}r{blockIndex}-{i}"),
-                ["text"] = BlockKitText.Plain(button.Title, BlockKitLimits.ButtonText),
+                ["action_id"] = actionId(i),
+                ["text"] = BlockKitText.Plain(buttons[i].Title, BlockKitLimits.ButtonText),
                 ["value"] = value,
             });
         }
+        return elements;
+    }
+
+    /// <summary>Elements in <c>actions</c> blocks of at most 25, and a context line saying what was left out.</summary>
+    private static IEnumerable<JsonObject> ActionBlocks(List<JsonObject> elements, int leftOut)
+    {
         foreach (var chunk in elements.Chunk(BlockKitLimits.ActionsElements))
             yield return new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) };
         if (leftOut > 0)
