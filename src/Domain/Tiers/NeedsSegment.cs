@@ -32,10 +32,10 @@ public sealed record NeedsSegment
             .OfType<string>());
     }
 
-    /// <summary>"buys Software, Services", or "no purchases in the last 12 months".</summary>
-    public string Describe() => Explain().English;
-
-    /// <summary><see cref="Describe"/> in both languages (category names are catalogue data and stay as they are).</summary>
+    /// <summary>
+    /// "buys Software, Services" ("compra Software, Services"), or "no purchases in the last 12 months"; category names
+    /// are catalogue data and stay as they are.
+    /// </summary>
     public LocalizedText Explain() => IsEmpty
         ? new LocalizedText("no purchases in the last 12 months", "sin compras en los últimos 12 meses")
         : new LocalizedText("buys " + string.Join(", ", Categories), "compra " + string.Join(", ", Categories));

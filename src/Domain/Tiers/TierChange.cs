@@ -59,10 +59,10 @@ public sealed class TierChange
     /// <summary>"dropped from Gold to Silver", "rose to Platinum", or "first ranked Bronze".</summary>
     public string Describe() => Describe(FromTier, ToTier);
 
-    /// <summary><see cref="Describe()"/> with the day: "dropped from Platinum to Gold on 2026-11-01".</summary>
-    public string DescribeWithDate() => ExplainWithDate().English;
-
-    /// <summary><see cref="DescribeWithDate"/> in both languages ("bajó de Platinum a Gold el 2026-11-01"; tier names are product terms).</summary>
+    /// <summary>
+    /// <see cref="Describe()"/> with the day, in both languages: "dropped from Platinum to Gold on 2026-11-01", "bajó de
+    /// Platinum a Gold el 2026-11-01" (tier names are product terms).
+    /// </summary>
     public LocalizedText ExplainWithDate()
     {
         var day = ChangedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -82,7 +82,7 @@ public sealed class TierRulesTests
         var needs = NeedsSegment.FromOrders(orders, catalog, Window);
 
         Assert.Equal(["Services", "Software"], needs.Categories);
-        Assert.Equal("buys Services, Software", needs.Describe());
+        Assert.Equal(new LocalizedText("buys Services, Software", "compra Services, Software"), needs.Explain());
         Assert.Equal(new NeedsSegment(["Software", "Services", "Software"]), needs);
     }
 
@@ -96,7 +96,8 @@ public sealed class TierRulesTests
 
         Assert.NotNull(change);
         Assert.Equal(expected, change.Describe());
-        Assert.Equal($"{expected} on 2026-11-01", change.DescribeWithDate());
+        Assert.Equal($"{expected} on 2026-11-01", change.ExplainWithDate().English);
+        Assert.EndsWith(" el 2026-11-01", change.ExplainWithDate().Spanish, StringComparison.Ordinal);
         Assert.Equal(from is { } f && to < f, change.IsDrop);
     }
 
