@@ -96,7 +96,10 @@ internal static class OfferTriggerUpkeep
         var query = db.QueuedOfferSuggestions.Where(s => customers.Contains(s.CustomerId) && kinds.Contains(s.Trigger));
         // Loading them tracks them, so rows already tracked (added or changed earlier in this save) are found here too.
         _ = sync ? query.ToList() : await query.ToListAsync(ct);
-        var known = db.QueuedOfferSuggestions.Local.ToDictionary(s => (s.CustomerId, s.Trigger));
+        // A stored row wins over one this context added itself (which the unique index would refuse).
+        var known = new Dictionary<(CustomerId, OfferTriggerKind), QueuedOfferSuggestion>();
+        foreach (var entry in db.ChangeTracker.Entries<QueuedOfferSuggestion>().OrderBy(e => e.State == EntityState.Added ? 0 : 1))
+            known[(entry.Entity.CustomerId, entry.Entity.Trigger)] = entry.Entity;
         foreach (var (customer, trigger) in triggers)
         {
             if (known.TryGetValue((customer, trigger.Kind), out var queued))
