@@ -19,6 +19,7 @@ public enum CommandName
     Case,
     History,
     Digest,
+    Suggestions,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -45,6 +46,8 @@ public static class CommandParser
         ["offers"] = CommandName.Offers,
         ["offer"] = CommandName.Offers,
         ["ofertas"] = CommandName.Offers,
+        ["suggestions"] = CommandName.Suggestions,
+        ["sugerencias"] = CommandName.Suggestions,
         ["export"] = CommandName.Export,
         ["exportar"] = CommandName.Export,
         ["privacy"] = CommandName.Privacy,

@@ -26,6 +26,7 @@ public sealed partial class ConversationEngine(
     HistoryJob history,
     OffersJob offers,
     OfferAnswerJob offerAnswers,
+    OfferSuggestionsJob offerSuggestions,
     ExportCustomerJob export,
     EraseCustomerJob erase,
     DuplicatesJob duplicates,
@@ -141,6 +142,11 @@ public sealed partial class ConversationEngine(
             await offerAnswers.AnswerAsync(context);
             return state;
         }
+        if (turn.Action is { Verb: OfferSuggestionsJob.DismissVerb })
+        {
+            await offerSuggestions.DismissAsync(context);
+            return state;
+        }
         if (turn.Action is { Verb: EraseCustomerJob.ConfirmVerb })
         {
             await erase.ConfirmAsync(context);
@@ -202,6 +208,9 @@ public sealed partial class ConversationEngine(
                 return AwaitChoice("find", await find.RunAsync(context, argument)) ?? state;
             case CommandName.Last:
                 return AwaitChoice("last", await last.RunAsync(context, argument)) ?? state;
+            case CommandName.Suggestions:
+                await offerSuggestions.RunAsync(context);
+                return state;
             case CommandName.Offers:
                 return AwaitChoice("offers", await offers.RunAsync(context, argument)) ?? state;
             case CommandName.Export:

@@ -77,6 +77,8 @@ public static class ChatCrmServices
         services.AddScoped<DigestDispatcher>();
         services.AddScoped<OffersJob>();
         services.AddScoped<OfferAnswerJob>();
+        services.AddScoped<OfferSuggester>();
+        services.AddScoped<OfferSuggestionsJob>();
         services.AddScoped<CasesJob>();
         services.AddSupportCases();
         services.AddScoped<LogInteractionDialog>();

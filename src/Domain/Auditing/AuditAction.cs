@@ -48,4 +48,10 @@ public enum AuditAction
     /// No customer is involved; the actor is the user whose account was linked.
     /// </summary>
     DirectoryChanged = 17,
+
+    /// <summary>The customer appeared (name, the event, offers re-checked for them) in their rep's queued suggestions.</summary>
+    ViewedOfferSuggestions = 20,
+
+    /// <summary>A rep dismissed a queued offer suggestion for the customer.</summary>
+    DismissedOfferSuggestion = 21,
 }

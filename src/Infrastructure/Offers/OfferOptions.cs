@@ -25,5 +25,26 @@ public sealed class OfferOptions
     [Range(1, int.MaxValue)]
     public int MinimumAnswersForShare { get; set; } = 20;
 
+    /// <summary>An order at or above this amount (reporting currency, <c>Tiers:ReportingCurrency</c>) queues a "large order" suggestion.</summary>
+    [Range(typeof(decimal), "0.01", "1000000000")]
+    public decimal LargeOrderAmount { get; set; } = OfferTriggerPolicy.Default.LargeOrderAmount;
+
+    /// <summary>…or this many times the customer's average order, once they have <see cref="MinimumOrdersForAverage"/> earlier orders.</summary>
+    [Range(typeof(decimal), "1", "1000")]
+    public decimal LargeOrderAverageMultiple { get; set; } = OfferTriggerPolicy.Default.AverageMultiple;
+
+    [Range(1, 1000)]
+    public int MinimumOrdersForAverage { get; set; } = OfferTriggerPolicy.Default.MinimumOrdersForAverage;
+
+    /// <summary>An order in one of <see cref="DepositCategories"/> at or above this amount is a "large deposit".</summary>
+    [Range(typeof(decimal), "0.01", "1000000000")]
+    public decimal LargeDepositAmount { get; set; } = OfferTriggerPolicy.Default.LargeDepositAmount;
+
+    /// <summary>Catalog categories whose orders are deposit-like (money put aside rather than spent).</summary>
+    public IList<string> DepositCategories { get; init; } = [.. OfferTriggerPolicy.Default.DepositCategories];
+
     public OfferPolicy ToPolicy() => new(CoolingOffDays, RepeatWindowDays);
+
+    public OfferTriggerPolicy ToTriggerPolicy() => new(LargeOrderAmount, LargeOrderAverageMultiple, MinimumOrdersForAverage, LargeDepositAmount,
+        new HashSet<string>(DepositCategories, StringComparer.OrdinalIgnoreCase));
 }

@@ -91,6 +91,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>The trained propensity models; the newest ranks offers on every instance.</summary>
     public DbSet<Offers.OfferModelVersion> OfferModelVersions => Set<Offers.OfferModelVersion>();
 
+    /// <summary>Customer events waiting for the owning rep's <c>suggestions</c> command (one per customer and trigger).</summary>
+    public DbSet<Offers.QueuedOfferSuggestion> QueuedOfferSuggestions => Set<Offers.QueuedOfferSuggestion>();
+
     /// <summary>Managers' digest settings (one per manager).</summary>
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
 
@@ -100,15 +103,17 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);
+        Infrastructure.Offers.OfferTriggerUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this))
+        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this) | Infrastructure.Offers.OfferTriggerUpkeep.UnstageNew(this))
         {
-            // Another save added the same new word first: stage what is still missing and save once more.
+            // Another save added the same new word (or queued the same suggestion) first: stage what is still missing and save once more.
             SearchIndexUpkeep.Stage(this);
+            Infrastructure.Offers.OfferTriggerUpkeep.Stage(this);
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
     }
@@ -116,15 +121,17 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await SearchIndexUpkeep.StageAsync(this, cancellationToken);
+        await Infrastructure.Offers.OfferTriggerUpkeep.StageAsync(this, cancellationToken);
         ConcurrencyVersion.BumpModified(ChangeTracker);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this))
+        catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this) | Infrastructure.Offers.OfferTriggerUpkeep.UnstageNew(this))
         {
-            // Another save added the same new word first: stage what is still missing and save once more.
+            // Another save added the same new word (or queued the same suggestion) first: stage what is still missing and save once more.
             await SearchIndexUpkeep.StageAsync(this, cancellationToken);
+            await Infrastructure.Offers.OfferTriggerUpkeep.StageAsync(this, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
     }

@@ -145,6 +145,7 @@ public sealed partial class TierRecalculation(CrmDbContext db, IOptions<TierOpti
                 written += await FlushAsync();
         }
         written += await FlushAsync();
+        await QueueOfferTriggersAsync(rows, now, ct);
 
         async Task<int> FlushAsync()
         {
@@ -152,6 +153,19 @@ public sealed partial class TierRecalculation(CrmDbContext db, IOptions<TierOpti
             batch.Clear();
             progress?.Report(new TierProgress(ChangesStage, written + count, changes));
             return count;
+        }
+    }
+
+    /// <summary>A move up or down queues an offer suggestion for the owning rep, in this transaction (see <see cref="Offers.OfferTriggerUpkeep"/>).</summary>
+    private async Task QueueOfferTriggersAsync(List<TierRow> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var moves = rows.Select(r => (Customer: new CustomerId(r.CustomerId), Trigger: Domain.Offers.OfferTriggerRules.TierChanged(r.Previous, r.Tier)))
+            .Where(m => m.Trigger is not null).Select(m => (m.Customer, m.Trigger!)).ToList();
+        foreach (var chunk in moves.Chunk(500))
+        {
+            await Offers.OfferTriggerUpkeep.QueueAsync(db, chunk, now, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 

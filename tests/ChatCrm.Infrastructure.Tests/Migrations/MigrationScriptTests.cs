@@ -24,6 +24,7 @@ public sealed class MigrationScriptTests
         "SubmittedForms",
         "OfferPresentations", "OfferAnswers", "OfferModelVersions",
         "DigestSubscriptions", "DigestDeliveries",
+        "QueuedOfferSuggestions",
     ];
 
     [Fact]

@@ -23,13 +23,8 @@ namespace ChatCrm.Bot.Conversations.Jobs;
 /// the channel the customer was last contacted on from a distance (e-mail when there was none). Every suggestion shown
 /// is stored as an <see cref="OfferPresentation"/> whose buttons record the customer's answer (<see cref="OfferAnswerJob"/>).
 /// </summary>
-public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit,
-    ConsentSubjectReader consents, OfferRanker ranker, IOptions<OfferOptions> options, TimeProvider clock)
+public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, CrmDbContext db, AuditTrail audit, OfferSuggester suggester, TimeProvider clock)
 {
-    /// <summary>Interaction channels a follow-up can go out on; face-to-face ones cannot.</summary>
-    private static readonly InteractionChannel[] DistanceChannels =
-        Enum.GetValues<InteractionChannel>().Where(c => c.ToContactChannel() is not null).ToArray();
-
     /// <returns>The customers offered in a choice card, in order, when the query named several.</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(TurnContext context, string? query)
     {
@@ -43,28 +38,9 @@ public sealed class OffersJob(CustomerResolver resolver, CustomerAccess access, 
         var ct = context.CancellationToken;
         var now = clock.GetUtcNow();
 
-        var catalog = await db.Offers.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
-        var allOffers = await db.Offers.AsNoTracking().Select(o => new { o.ProductCode, o.Category }).ToListAsync(ct);
-        var owned = (await db.Orders.Where(o => o.CustomerId == customer.Id).Select(o => o.ProductCode).Distinct().ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-        var ownedCategories = allOffers.Where(o => owned.Contains(o.ProductCode)).Select(o => o.Category).ToHashSet(StringComparer.Ordinal);
-        var tier = await db.CustomerValues.Where(v => v.CustomerId == customer.Id).Select(v => (ValueTier?)v.Tier).FirstOrDefaultAsync(ct);
-        var answered = await db.OfferPresentations.AsNoTracking().Where(p => p.CustomerId == customer.Id && p.AnsweredAt != null)
-            .Select(p => new { p.OfferId, p.Response, p.AnsweredAt }).ToListAsync(ct);
-        var history = answered.GroupBy(p => p.OfferId).ToDictionary(g => g.Key, g => new OfferHistory(
-            g.Where(p => p.Response == OfferResponse.Declined).Max(p => p.AnsweredAt), g.Max(p => p.AnsweredAt)));
-        var facts = new OfferCustomerFacts(tier, customer.Country, owned, ownedCategories, history);
-
-        var lastChannel = await db.Interactions.Where(i => i.CustomerId == customer.Id && DistanceChannels.Contains(i.Channel))
-            .OrderByDescending(i => i.OccurredAt).Select(i => (InteractionChannel?)i.Channel).FirstOrDefaultAsync(ct);
-        var channel = lastChannel?.ToContactChannel() ?? ContactChannel.Email;
-
-        var subject = await consents.ReadAsync(customer, now, ct);
-        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, facts, catalog, now, ct);
-        var suggestions = OfferRules.Suggest(catalog, facts, subject, channel, options.Value.ToPolicy(), now, ranking, score);
-
+        var (suggestions, ranking) = await suggester.SuggestAsync(customer, now, ct);
         var presentations = suggestions.Suggested.Select(s => new OfferPresentation(OfferPresentationId.New(), customer.Id, s.Offer.Id, context.User.Id, now,
-            context.Turn.Channel.ToString(), channel, ranking.Source, ranking.ModelVersionId)).ToList();
+            context.Turn.Channel.ToString(), suggestions.Channel, ranking.Source, ranking.ModelVersionId)).ToList();
         db.OfferPresentations.AddRange(presentations);
 
         var showSuppressed = grant.Allows(CustomerField.SuppressedOffers);

@@ -17,4 +17,8 @@ public sealed class ScheduleOptions
     /// <summary>The nightly tier recalculation.</summary>
     [Required]
     public string TierRecalculationCron { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>The offer model's retraining: weekly, Sunday at 03:15 UTC, when chat is quiet.</summary>
+    [Required]
+    public string OfferRetrainingCron { get; set; } = "0 15 3 ? * SUN";
 }

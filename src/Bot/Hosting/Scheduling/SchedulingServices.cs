@@ -32,6 +32,7 @@ public static class SchedulingServices
                 quartz.UsePersistentStore(store => UseDatabase(store, database));
             Every<DigestCheckJob>(quartz, "digests", scheduling.DigestCheckCron);
             Every<TierRecalculationJob>(quartz, "tier-recalculation", scheduling.TierRecalculationCron);
+            Every<OfferRetrainingJob>(quartz, "offer-retraining", scheduling.OfferRetrainingCron);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -937,6 +937,54 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("OfferModelVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DismissedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReasonEnglish")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReasonSpanish")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt");
+
+                    b.HasIndex("CustomerId", "Trigger")
+                        .IsUnique();
+
+                    b.ToTable("QueuedOfferSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.ConversationReferenceRecord", b =>
                 {
                     b.Property<string>("ConversationKey")
@@ -2165,6 +2213,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchTerm", b =>

@@ -939,6 +939,54 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("OfferModelVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DismissedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReasonEnglish")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ReasonSpanish")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt");
+
+                    b.HasIndex("CustomerId", "Trigger")
+                        .IsUnique();
+
+                    b.ToTable("QueuedOfferSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.ConversationReferenceRecord", b =>
                 {
                     b.Property<string>("ConversationKey")
@@ -2167,6 +2215,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchTerm", b =>

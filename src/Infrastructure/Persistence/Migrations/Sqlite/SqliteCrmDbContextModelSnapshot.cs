@@ -932,6 +932,54 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OfferModelVersions", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DismissedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonEnglish")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonSpanish")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt");
+
+                    b.HasIndex("CustomerId", "Trigger")
+                        .IsUnique();
+
+                    b.ToTable("QueuedOfferSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.ConversationReferenceRecord", b =>
                 {
                     b.Property<string>("ConversationKey")
@@ -2158,6 +2206,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchTerm", b =>

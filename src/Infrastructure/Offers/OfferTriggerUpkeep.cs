@@ -1,0 +1,115 @@
+using ChatCrm.Domain.Cases;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Offers;
+using ChatCrm.Domain.Orders;
+using ChatCrm.Domain.Tiers;
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Tiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Infrastructure.Offers;
+
+/// <summary>
+/// Queues offer suggestions in the same save (so the same transaction) as the change that triggers them: new orders
+/// (large, or deposit-like — see <see cref="OfferTriggerRules.ForOrder"/>), cases moving to resolved and tier changes
+/// added through the context. The set-based tier recalculation bypasses the change tracker and calls
+/// <see cref="QueueAsync"/> itself. One row per customer and trigger: a newer event re-arms it.
+/// Settings come from the application's options when the context was made by DI, else the defaults.
+/// </summary>
+internal static class OfferTriggerUpkeep
+{
+    public static void Stage(CrmDbContext db) => StageAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static Task StageAsync(CrmDbContext db, CancellationToken ct) => StageAsync(db, sync: false, ct);
+
+    /// <summary>After a unique-index clash with another save: forgets the rows this save would have added; the next stage re-arms theirs.</summary>
+    public static bool UnstageNew(CrmDbContext db)
+    {
+        var added = db.ChangeTracker.Entries<QueuedOfferSuggestion>().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var entry in added)
+            entry.State = EntityState.Detached;
+        return added.Count > 0;
+    }
+
+    /// <summary>Queues (or re-arms) the given triggers; the caller saves.</summary>
+    public static async Task QueueAsync(CrmDbContext db, IReadOnlyList<(CustomerId Customer, OfferTrigger Trigger)> triggers, DateTimeOffset at, CancellationToken ct) =>
+        await QueueAsync(db, triggers, at, sync: false, ct);
+
+    private static async Task StageAsync(CrmDbContext db, bool sync, CancellationToken ct)
+    {
+        var entries = db.ChangeTracker.Entries().ToList();
+        var orders = entries.Where(e => e is { State: EntityState.Added, Entity: Order }).Select(e => (Order)e.Entity).ToList();
+        var triggers = new List<(CustomerId, OfferTrigger)>();
+        foreach (var entry in entries.Where(e => e.Entity is SupportCase && e.State == EntityState.Modified))
+        {
+            var status = entry.Property(nameof(SupportCase.Status));
+            var supportCase = (SupportCase)entry.Entity;
+            if (supportCase.Status == CaseStatus.Resolved && status.IsModified && !Equals(status.OriginalValue, CaseStatus.Resolved))
+                triggers.Add((supportCase.CustomerId, OfferTriggerRules.CaseResolved(supportCase.Number, supportCase.Title, supportCase.ResolvedAt ?? DateTimeOffset.UtcNow)));
+        }
+        foreach (var change in entries.Where(e => e is { State: EntityState.Added, Entity: TierChange }).Select(e => (TierChange)e.Entity))
+        {
+            if (OfferTriggerRules.TierChanged(change.FromTier, change.ToTier) is { } trigger)
+                triggers.Add((change.CustomerId, trigger));
+        }
+        if (orders.Count > 0)
+            triggers.AddRange(await OrderTriggersAsync(db, orders, sync, ct));
+        if (triggers.Count > 0)
+            await QueueAsync(db, triggers, DateTimeOffset.UtcNow, sync, ct);
+    }
+
+    private static async Task<List<(CustomerId, OfferTrigger)>> OrderTriggersAsync(CrmDbContext db, List<Order> orders, bool sync, CancellationToken ct)
+    {
+        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var policy = (services?.GetService<IOptions<OfferOptions>>()?.Value ?? new OfferOptions()).ToTriggerPolicy();
+        var rates = (services?.GetService<IOptions<TierOptions>>()?.Value ?? new TierOptions()).ToExchangeRates();
+
+        var codes = orders.Select(o => o.ProductCode).Distinct().ToList();
+        var customers = orders.Select(o => o.CustomerId).Distinct().ToList();
+        var categoryQuery = db.Offers.AsNoTracking().Where(o => codes.Contains(o.ProductCode)).Select(o => new { o.ProductCode, o.Category });
+        var earlierQuery = db.Orders.AsNoTracking().Where(o => customers.Contains(o.CustomerId)).Select(o => new { o.CustomerId, o.Amount, o.Currency });
+        var categories = (sync ? categoryQuery.ToList() : await categoryQuery.ToListAsync(ct))
+            .GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
+        var earlier = (sync ? earlierQuery.ToList() : await earlierQuery.ToListAsync(ct)).ToLookup(o => o.CustomerId);
+
+        var triggers = new List<(CustomerId, OfferTrigger)>();
+        foreach (var order in orders)
+        {
+            decimal? amount = rates.TryConvert(order.Amount, order.Currency, out var converted) ? converted : null;
+            var before = earlier[order.CustomerId].Select(o => rates.TryConvert(o.Amount, o.Currency, out var c) ? c : (decimal?)null).OfType<decimal>().ToList();
+            var facts = new OrderTriggerFacts(amount, rates.ReportingCurrency, categories.GetValueOrDefault(order.ProductCode), before.Count,
+                before.Count > 0 ? before.Average() : null);
+            if (OfferTriggerRules.ForOrder(facts, policy) is { } trigger)
+                triggers.Add((order.CustomerId, trigger));
+        }
+        return triggers;
+    }
+
+    private static async Task QueueAsync(CrmDbContext db, IReadOnlyList<(CustomerId Customer, OfferTrigger Trigger)> triggers, DateTimeOffset at, bool sync, CancellationToken ct)
+    {
+        var customers = triggers.Select(t => t.Customer).Distinct().ToList();
+        var kinds = triggers.Select(t => t.Trigger.Kind).Distinct().ToList();
+        var query = db.QueuedOfferSuggestions.Where(s => customers.Contains(s.CustomerId) && kinds.Contains(s.Trigger));
+        // Loading them tracks them, so rows already tracked (added or changed earlier in this save) are found here too.
+        _ = sync ? query.ToList() : await query.ToListAsync(ct);
+        // A stored row wins over one this context added itself (which the unique index would refuse).
+        var known = new Dictionary<(CustomerId, OfferTriggerKind), QueuedOfferSuggestion>();
+        foreach (var entry in db.ChangeTracker.Entries<QueuedOfferSuggestion>().OrderBy(e => e.State == EntityState.Added ? 0 : 1))
+            known[(entry.Entity.CustomerId, entry.Entity.Trigger)] = entry.Entity;
+        foreach (var (customer, trigger) in triggers)
+        {
+            if (known.TryGetValue((customer, trigger.Kind), out var queued))
+            {
+                queued.Rearm(trigger, at);
+                continue;
+            }
+            var added = new QueuedOfferSuggestion(customer, trigger, at);
+            db.QueuedOfferSuggestions.Add(added);
+            known[(customer, trigger.Kind)] = added;
+        }
+    }
+}
