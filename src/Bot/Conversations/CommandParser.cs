@@ -19,6 +19,7 @@ public enum CommandName
     Case,
     History,
     Digest,
+    Kpis,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -59,6 +60,9 @@ public static class CommandParser
         ["historial"] = CommandName.History,
         ["digest"] = CommandName.Digest,
         ["resumen"] = CommandName.Digest,
+        ["kpis"] = CommandName.Kpis,
+        ["kpi"] = CommandName.Kpis,
+        ["indicadores"] = CommandName.Kpis,
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,

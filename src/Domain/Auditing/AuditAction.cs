@@ -48,4 +48,7 @@ public enum AuditAction
     /// No customer is involved; the actor is the user whose account was linked.
     /// </summary>
     DirectoryChanged = 17,
+
+    /// <summary>The customer appeared (name, and why: overdue follow-up, at risk, a case near its SLA, new) in a manager's "kpis" answer.</summary>
+    ListedInKpis = 18,
 }
