@@ -28,8 +28,8 @@ public sealed class KpiRulesTests
     }
 
     [Theory]
-    [InlineData(800, 1000, false)]
-    [InlineData(799, 1000, true)]
+    [InlineData(801, 1000, false)]
+    [InlineData(800, 1000, true)]
     [InlineData(0, 1000, true)]
     [InlineData(100, 0, false)]
     public void FallingValue_TwentyPercentThreshold_JudgesTheDrop(int current, int previous, bool falling)
