@@ -75,8 +75,8 @@ public sealed class DigestTranscriptTests : BotTestBase
         Assert.Equal(chat.ConversationId, digest.ConversationId);
         foreach (var expected in new[] { "Resumen de tu equipo", "Ana García", "Teléfono 1", "Seguimientos vencidos", "María Núñez", "Clientes de alto valor en riesgo", "Pedro Gil", "Platinum", "sin contacto desde hace más de 30 días" })
             Assert.Contains(expected, digest.Text, StringComparison.Ordinal);
-        Assert.Contains(digest.Buttons, b => ((string?)b["title"])!.StartsWith("Registrar: María Núñez", StringComparison.Ordinal));
-        Assert.Contains(digest.Buttons, b => ((string?)b["title"])!.StartsWith("Última: Pedro Gil", StringComparison.Ordinal));
+        Assert.Contains(digest.Buttons, b => ((string?)b["title"])!.StartsWith("Abrir María Núñez", StringComparison.Ordinal));
+        Assert.Contains(digest.Buttons, b => ((string?)b["title"])!.StartsWith("Abrir Pedro Gil", StringComparison.Ordinal));
 
         var delivery = await App.WithDatabaseAsync(db => db.DigestDeliveries.SingleAsync());
         Assert.NotNull(delivery.SentAt);

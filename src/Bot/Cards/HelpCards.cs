@@ -54,7 +54,12 @@ public static class HelpCards
                 "un caso con su historial; sus botones lo inician, lo dejan esperando al cliente, lo resuelven (con una nota), lo cierran, lo reabren, te lo asignan o lo editan"));
         }
         if (role is null or UserRole.Manager)
+        {
             commands.Insert(commands.Count - 2, new CardFact("digest [daily 08:00 | weekly monday 09:00] [teams | slack] | off", "your team's digest, sent at your local time; \"digest\" alone shows the setting"));
+            commands.Insert(commands.Count - 2, Line(language, "kpis [week | month]", "indicadores [semana | mes]",
+                "your team's KPIs for the last 7 or 30 days, each line with a button to act on it",
+                "los indicadores de tu equipo de los últimos 7 o 30 días, cada línea con un botón para actuar"));
+        }
         if (role == UserRole.PrivacyOfficer)
         {
             commands.Add(Line(language, "export <customer>", "exportar <cliente>",

@@ -13,7 +13,7 @@ namespace ChatCrm.Bot.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Names = ["seed", "migrate", "tiers", "measure-resolution", "train", "evaluate"];
+    private static readonly string[] Names = ["seed", "migrate", "tiers", "measure-resolution", "measure-digest", "train", "evaluate"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
@@ -42,6 +42,7 @@ public static class CliCommands
             migrate,
             tiers,
             MeasureResolutionCommand.Create(BuildHost),
+            MeasureDigestCommand.Create(BuildHost),
             OfferModelCommands.Train(BuildHost),
             OfferModelCommands.Evaluate(BuildHost),
         };

@@ -20,6 +20,7 @@ public enum CommandName
     History,
     Digest,
     Suggestions,
+    Kpis,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -62,6 +63,9 @@ public static class CommandParser
         ["historial"] = CommandName.History,
         ["digest"] = CommandName.Digest,
         ["resumen"] = CommandName.Digest,
+        ["kpis"] = CommandName.Kpis,
+        ["kpi"] = CommandName.Kpis,
+        ["indicadores"] = CommandName.Kpis,
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,

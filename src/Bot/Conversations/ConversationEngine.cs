@@ -33,6 +33,7 @@ public sealed partial class ConversationEngine(
     PrivacyPreferencesJob privacy,
     CasesJob cases,
     DigestCommandJob digests,
+    KpisJob kpis,
     CaseWorkJob caseWork,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
@@ -226,6 +227,9 @@ public sealed partial class ConversationEngine(
                 return state;
             case CommandName.Digest:
                 await digests.RunAsync(context, argument);
+                return state;
+            case CommandName.Kpis:
+                await kpis.RunAsync(context, argument);
                 return state;
             case CommandName.Case when CaseWorkJob.LooksLikeNumber(argument):
                 await caseWork.ShowAsync(context, argument);

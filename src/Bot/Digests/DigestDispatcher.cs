@@ -15,6 +15,7 @@ namespace ChatCrm.Bot.Digests;
 /// The row is claimed (inserted, unique per manager and period) before anything is sent, so of two instances — or a
 /// run repeated after a restart — only the one whose insert succeeds sends. The send and each customer it names are
 /// audited; a failure is recorded on the row and not retried within the period (the next digest covers the same ground).
+/// Digests go out one at a time, paced per platform (<see cref="DigestOptions.TeamsGap"/>, <see cref="DigestOptions.SlackGap"/>).
 /// </summary>
 public sealed partial class DigestDispatcher(
     CrmDbContext db, DigestComposer composer, DigestSender sender, IOptions<DigestOptions> options, TimeProvider time,
@@ -26,6 +27,7 @@ public sealed partial class DigestDispatcher(
         var now = time.GetUtcNow();
         var subscriptions = await db.DigestSubscriptions.AsNoTracking().ToListAsync(cancellationToken);
         var delivered = 0;
+        var lastSent = new Dictionary<DigestChannel, DateTimeOffset>();
         foreach (var subscription in subscriptions)
         {
             var schedule = subscription.Schedule;
@@ -36,10 +38,26 @@ public sealed partial class DigestDispatcher(
                 continue;
             if (await ClaimAsync(subscription, due, now, cancellationToken) is not { } claim)
                 continue;
+            await PaceAsync(lastSent, subscription.Channel, cancellationToken);
             if (await DeliverAsync(subscription, schedule, due, claim, cancellationToken))
                 delivered++;
+            lastSent[subscription.Channel] = time.GetUtcNow();
         }
         return delivered;
+    }
+
+    /// <summary>
+    /// One digest at a time, with the platform's gap after the previous one of this run: a morning burst stays under
+    /// the per-bot limits, and a 429 that still happens is retried by the platform client with its Retry-After.
+    /// </summary>
+    private async Task PaceAsync(Dictionary<DigestChannel, DateTimeOffset> lastSent, DigestChannel channel, CancellationToken cancellationToken)
+    {
+        if (!lastSent.TryGetValue(channel, out var previous))
+            return;
+        var gap = channel == DigestChannel.Slack ? options.Value.SlackGap : options.Value.TeamsGap;
+        var wait = previous + gap - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, time, cancellationToken);
     }
 
     private async Task<DigestDelivery?> ClaimAsync(DigestSubscription subscription, DigestOccurrence due, DateTimeOffset now, CancellationToken cancellationToken)
@@ -68,7 +86,7 @@ public sealed partial class DigestDispatcher(
         var zone = manager.ResolveTimeZone();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.DueAt, zone).DateTime);
         var content = await composer.ComposeAsync(manager, since, due.DueAt, today, cancellationToken);
-        var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale), options.Value.LinesPerSection);
+        var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale));
         try
         {
             await sender.SendAsync(manager, subscription.Channel, card, cancellationToken);

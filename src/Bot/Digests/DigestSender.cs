@@ -7,8 +7,6 @@ using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Users;
-using ChatCrm.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Digests;
 
@@ -16,12 +14,12 @@ namespace ChatCrm.Bot.Digests;
 public sealed class DigestNotDeliveredException(string reason, Exception? inner = null) : Exception(reason, inner);
 
 /// <summary>
-/// Delivers a card to a manager unasked. Teams: through the newest usable conversation reference of the manager's
-/// personal chat with the bot (stored when they installed the app or last wrote) and the Bot Connector. Slack: into
+/// Delivers a card to a manager unasked. Teams: through the manager's personal chat with the bot — its stored
+/// reference, or a chat created for the purpose (<see cref="TeamsPersonalChat"/>) — and the Bot Connector. Slack: into
 /// the direct message with the bot (<c>conversations.open</c>, then <c>chat.postMessage</c>) with the workspace's token.
 /// Both clients already retry 429 and transient failures with the platform's <c>Retry-After</c>.
 /// </summary>
-public sealed class DigestSender(CrmDbContext db, BotConnectorClient connector, SlackWebApiClient slack, SlackWorkspace workspace)
+public sealed class DigestSender(TeamsPersonalChat personalChats, BotConnectorClient connector, SlackWebApiClient slack, SlackWorkspace workspace)
 {
     public Task SendAsync(User manager, DigestChannel channel, Card card, CancellationToken cancellationToken)
     {
@@ -34,10 +32,7 @@ public sealed class DigestSender(CrmDbContext db, BotConnectorClient connector, 
     private async Task SendToTeamsAsync(User manager, Card card, CancellationToken cancellationToken)
     {
         var aad = manager.TeamsAadObjectId ?? throw new DigestNotDeliveredException("NoTeamsIdentity");
-        var reference = await db.ConversationReferences.AsNoTracking()
-            .Where(r => r.RetiredAt == null && r.AadObjectId == aad && r.ConversationType == "personal")
-            .OrderByDescending(r => r.UpdatedAt)
-            .FirstOrDefaultAsync(cancellationToken)
+        var reference = await personalChats.FindOrCreateAsync(aad, cancellationToken)
             ?? throw new DigestNotDeliveredException("NoTeamsConversation");
         var activity = new Activity
         {

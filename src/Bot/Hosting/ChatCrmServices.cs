@@ -73,7 +73,10 @@ public static class ChatCrmServices
         services.AddScoped<DigestCommandJob>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DigestComposer>();
+        services.AddScoped<ChatCrm.Infrastructure.Kpis.TeamKpiQuery>();
+        services.AddScoped<KpisJob>();
         services.AddScoped<DigestSender>();
+        services.AddScoped<TeamsPersonalChat>();
         services.AddScoped<DigestDispatcher>();
         services.AddScoped<OffersJob>();
         services.AddScoped<OfferAnswerJob>();

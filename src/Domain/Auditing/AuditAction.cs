@@ -54,4 +54,7 @@ public enum AuditAction
 
     /// <summary>A rep dismissed a queued offer suggestion for the customer.</summary>
     DismissedOfferSuggestion = 21,
+
+    /// <summary>The customer appeared (name, and why: overdue follow-up, at risk, a case near its SLA, new) in a manager's "kpis" answer.</summary>
+    ListedInKpis = 18,
 }

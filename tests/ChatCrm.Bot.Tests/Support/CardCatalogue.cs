@@ -5,6 +5,7 @@ using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Kpis;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Tests.Support;
@@ -42,9 +43,31 @@ public static class CardCatalogue
             yield return ($"history, a full page {l}", InteractionCards.History(Customer(),
                 Enumerable.Range(0, InteractionCards.HistoryPageSize).Select(_ => new LastContact(LongestInteraction(), "Ana García")).ToList(),
                 pageNumber: 3, olderExist: true, total: 40, language, TimeZoneInfo.Utc));
+            yield return ($"kpis, every section full {l}", KpiCards.Kpis(FullKpis(), language));
+            yield return ($"digest, every section full {l}", DigestCards.Digest(new Digests.DigestContent("Carmen Ruiz", FullKpis()), language));
+            yield return ($"kpis, empty team {l}", KpiCards.Kpis(new TeamKpis(Period(), [], new KpiList<OverdueFollowUp>(0, []), new KpiList<AtRiskCustomer>(0, []),
+                new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language));
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));
         }
     }
+
+    /// <summary>A large team's KPIs: ten lines in every section (the default), with long names, and more not shown.</summary>
+    public static TeamKpis FullKpis()
+    {
+        var name = "María Núñez Ibáñez de la Fuente y Castañeda";
+        var lines = Enumerable.Range(1, 10).ToList();
+        var reason = new LocalizedText("12-month value down 80% (1,234,567 EUR → 246,913 EUR)", "valor a 12 meses un 80% menor (1,234,567 EUR → 246,913 EUR)");
+        return new TeamKpis(Period(),
+            lines.Select(i => new RepActivity($"Rep {i} {name}", Enum.GetValues<InteractionChannel>().ToDictionary(c => c, c => i * (int)c))).ToList(),
+            new KpiList<OverdueFollowUp>(40, lines.Select(i => new OverdueFollowUp(CustomerId.New(), $"{name} {i}", $"Rep {i} {name}", Today.AddDays(-i), i)).ToList()),
+            new KpiList<AtRiskCustomer>(35, lines.Select(i => new AtRiskCustomer(CustomerId.New(), $"{name} {i}", Domain.Tiers.ValueTier.Platinum, RiskKind.FallingValue, reason)).ToList()),
+            new CaseAlerts(12, 8, lines.Select(i => new CaseAtRisk($"C-{i:D8}", CustomerId.New(), $"{name} {i}", CaseSlaWatch.Near,
+                new LocalizedText("91% of its SLA used, 1 h left", "91% del SLA consumido, quedan 1 h"))).ToList()),
+            new OfferResponses(120, 80, 33),
+            new KpiList<NewCustomer>(25, lines.Select(i => new NewCustomer(CustomerId.New(), $"{name} {i}", $"Rep {i} {name}", DateTimeOffset.UtcNow.AddDays(-i))).ToList()));
+    }
+
+    private static KpiPeriod Period() => KpiPeriod.Ending(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero), KpiSpan.Week);
 
     public static Customer Customer()
     {

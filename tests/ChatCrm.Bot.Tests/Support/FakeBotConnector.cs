@@ -45,6 +45,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Refusals with a Teams error code for the next sends (e.g. 403 BotNotInConversationRoster), before the statuses above.</summary>
     public ConcurrentQueue<(int Status, string Code)> NextRefusals { get; } = new();
 
+    /// <summary>Every <c>POST /v3/conversations</c> body the bot sent, in order.</summary>
+    public IReadOnlyList<JsonObject> CreatedConversations => _created.ToArray();
+
+    private readonly ConcurrentQueue<JsonObject> _created = new();
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,6 +61,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
             connector.CaptureAsync(http, conversationId, replyToId: null));
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) =>
             connector.CaptureAsync(http, conversationId, replyToId));
+        app.MapPost("/v3/conversations", (Delegate)((HttpContext http) => connector.CreateConversationAsync(http)));
         app.MapGet("/v3/conversations/{conversationId}/members", (HttpContext http, string conversationId) =>
             connector.Roster(http, conversationId));
         await app.StartAsync();
@@ -89,6 +95,35 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return status == StatusCodes.Status200OK
             ? Results.Json(new { id = Guid.NewGuid().ToString("N") })
             : Results.Json(new { error = new { code = status == 429 ? "Throttled" : "ServiceError", message = "simulated" } }, statusCode: status);
+    }
+
+    /// <summary>
+    /// Creates a 1:1 chat as the connector does: one member, not a group, the bot and the tenant named (in
+    /// <c>channelData.tenant.id</c>); the same member gets the same conversation id every time.
+    /// </summary>
+    private async Task<IResult> CreateConversationAsync(HttpContext http)
+    {
+        if (await JsonNode.ParseAsync(http.Request.Body) is not JsonObject body)
+        {
+            _violations.Enqueue("a create-conversation body that is not a JSON object");
+            return Results.BadRequest();
+        }
+        _created.Enqueue(body);
+        if ((bool?)body["isGroup"] == true)
+            _violations.Enqueue("a create-conversation request for a group");
+        if (string.IsNullOrEmpty((string?)body["bot"]?["id"]))
+            _violations.Enqueue("a create-conversation request without bot.id");
+        var tenant = (string?)body["channelData"]?["tenant"]?["id"];
+        if (string.IsNullOrEmpty(tenant))
+            _violations.Enqueue("a create-conversation request without channelData.tenant.id");
+        var members = body["members"] as JsonArray;
+        var member = members is { Count: 1 } ? (string?)members[0]?["id"] : null;
+        if (string.IsNullOrEmpty(member))
+        {
+            _violations.Enqueue("a create-conversation request without exactly one member with an id");
+            return Results.BadRequest();
+        }
+        return Results.Json(new { id = $"a:personal-{tenant}-{member}" }, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>The roster as the connector lists it: Teams ids, names and Entra object ids.</summary>

@@ -42,6 +42,40 @@ public sealed partial class BotConnectorClient(
         PostAsync(new Uri(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), conversationId, activity, cancellationToken);
 
     /// <summary>
+    /// Creates (or finds: the connector answers with the existing one) the bot's 1:1 chat with a member
+    /// (<c>POST /v3/conversations</c>) and returns its id. Throttling and transient failures are retried by the
+    /// client's resilience handler with the connector's Retry-After; any other refusal is a <see cref="BotConnectorException"/>.
+    /// </summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(serviceUrl, "v3/conversations"))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(parameters, BotFrameworkJson.Options), Encoding.UTF8, "application/json"),
+        };
+        if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ReadErrorCodeAsync(response, cancellationToken);
+                LogFailed(logger, "createConversation", (int)response.StatusCode, error, null);
+                throw new BotConnectorException((int)response.StatusCode, error);
+            }
+            var created = await response.Content.ReadFromJsonAsync<ConversationResourceResponse>(BotFrameworkJson.Options, cancellationToken);
+            return created is { Id.Length: > 0 } ? created : throw new BotConnectorException((int)response.StatusCode, "NoConversationId");
+        }
+        catch (Exception failure) when (failure is HttpRequestException or JsonException or MsalException or Polly.Timeout.TimeoutRejectedException
+            || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogUnreachable(logger, "createConversation", failure.GetType().Name);
+            throw new BotConnectorException(0, "Unreachable", failure);
+        }
+    }
+
+    /// <summary>
     /// The ids ("29:…") of a conversation's members (<c>GET /v3/conversations/{id}/members</c>), for a card's refresh
     /// list. A roster that cannot be read is an empty list: the card is then sent without per-reader refresh.
     /// </summary>
