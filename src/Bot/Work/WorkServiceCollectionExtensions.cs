@@ -2,11 +2,13 @@ namespace ChatCrm.Bot.Work;
 
 public static class WorkServiceCollectionExtensions
 {
-    /// <summary>The inbox worker. Register after the database start-up so it never reads an unmigrated inbox.</summary>
+    /// <summary>
+    /// The inbox worker. Register after the database start-up so it never reads an unmigrated inbox; the
+    /// <see cref="InboxSignal"/> it waits on is registered with the channels that store work.
+    /// </summary>
     public static IServiceCollection AddInboxWorker(this IServiceCollection services)
     {
         services.AddOptions<WorkOptions>().BindConfiguration(WorkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<InboxSignal>();
         services.AddHostedService<InboxWorker>();
         return services;
     }

@@ -49,12 +49,12 @@ public enum AuditAction
     /// </summary>
     DirectoryChanged = 17,
 
+    /// <summary>The customer appeared (name, and why: overdue follow-up, at risk, a case near its SLA, new) in a manager's "kpis" answer.</summary>
+    ListedInKpis = 18,
+
     /// <summary>The customer appeared (name, the event, offers re-checked for them) in their rep's queued suggestions.</summary>
     ViewedOfferSuggestions = 20,
 
     /// <summary>A rep dismissed a queued offer suggestion for the customer.</summary>
     DismissedOfferSuggestion = 21,
-
-    /// <summary>The customer appeared (name, and why: overdue follow-up, at risk, a case near its SLA, new) in a manager's "kpis" answer.</summary>
-    ListedInKpis = 18,
 }

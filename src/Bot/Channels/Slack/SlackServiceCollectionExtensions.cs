@@ -18,6 +18,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidation>();
         services.AddSingleton<SlackRequestReader>();
         services.AddSingleton<ResponseUrlPolicy>();
+        // The intake wakes the inbox worker when it stores work; the signal exists without a worker too (CLI hosts).
+        services.AddSingleton<InboxSignal>();
         services.AddScoped<SlackIntake>();
         services.AddScoped<AppHomePublisher>();
         services.AddScoped<ModalOpener>();
