@@ -34,4 +34,22 @@ public sealed class CliHostTests : IAsyncLifetime
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<Channels.Slack.SlackIntake>());
     }
+
+    [Theory]
+    [InlineData(new[] { "seed", "--customers", "10" }, true)]
+    [InlineData(new[] { "evalute" }, true)]
+    [InlineData(new[] { "--help" }, true)]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:3978" }, false)]
+    [InlineData(new[] { "Urls=http://127.0.0.1:3978" }, false)]
+    public void IsCommand_FirstArgument_DecidesBetweenACommandAndTheBot(string[] args, bool expected) =>
+        Assert.Equal(expected, Cli.CliCommands.IsCommand(args));
+
+    [Fact]
+    public async Task RunAsync_MistypedCommand_FailsInsteadOfStartingTheBot()
+    {
+        var exitCode = await Cli.CliCommands.RunAsync(["evalute"]);
+
+        Assert.NotEqual(0, exitCode);
+    }
 }

@@ -13,10 +13,13 @@ namespace ChatCrm.Bot.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Names = ["seed", "migrate", "tiers", "measure-resolution", "measure-digest", "train", "evaluate"];
-
+    /// <summary>
+    /// Whether the arguments name a command rather than start the bot. Any bare first word does, so a mistyped command
+    /// ("evalute") is answered with the list of commands instead of silently starting the web host; the host's own
+    /// arguments are options (<c>--urls …</c>) or settings (<c>Urls=…</c>).
+    /// </summary>
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (Names.Contains(args[0], StringComparer.OrdinalIgnoreCase) || args[0] is "--help" or "-h" or "-?");
+        args.Length > 0 && (args[0] is "--help" or "-h" or "-?" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args)
     {
