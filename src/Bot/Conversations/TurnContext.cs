@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Cards;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 
@@ -32,7 +33,7 @@ public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken 
     public void Say(string text) => _replies.Add(OutgoingMessage.Say(text));
 
     /// <summary>Says <paramref name="english"/> or <paramref name="spanish"/>, by <see cref="Language"/>.</summary>
-    public void Say(string english, string spanish) => Say(Language == LanguageCode.Spanish ? spanish : english);
+    public void Say(string english, string spanish) => Say(Language.Pick(english, spanish));
 
     public void Say(LocalizedText text)
     {
