@@ -1,17 +1,21 @@
 using System.CommandLine;
 using ChatCrm.Load;
 
-// A load generator for a running ChatCrm on loopback: sends a scenario's requests with N concurrent clients and
-// reports acknowledgement latencies (median, p95, p99, max) and errors, as a table and as JSON.
-var scenario = new Argument<string>("scenario") { Description = $"What to send: {string.Join(", ", Scenarios.Names)}." };
+using ChatCrm.Load.Mix;
+
+// A load generator for a running bot on loopback. "mix": N simulated conversations send a weighted mix of Teams
+// activities and signed Slack requests; the run's own fakes (issuer, Bot Connector, Slack Web API) record every reply,
+// and the report gives turn latency per kind (request → last reply), Slack ack latency, throughput, errors and the
+// bot's memory. "slack-commands": acknowledgement latency of /crm alone.
+var scenario = new Argument<string>("scenario") { Description = $"What to send: mix, {string.Join(", ", Scenarios.Names)}." };
 var target = new Option<Uri>("--target")
 {
     Description = "The bot's base address.",
     DefaultValueFactory = _ => new Uri("http://127.0.0.1:3978/"),
     CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail<Uri>(result, "--target must be an absolute address."),
 };
-var clients = new Option<int>("--clients") { Description = "Concurrent clients (requests in flight).", DefaultValueFactory = _ => 50 };
-var requests = new Option<long?>("--requests") { Description = "Stop after this many requests (default 2000 unless --duration is given)." };
+var clients = new Option<int>("--clients", "--conversations") { Description = "Concurrent clients (mix: simulated conversations, one request in flight each).", DefaultValueFactory = _ => 50 };
+var requests = new Option<long?>("--requests", "--turns") { Description = "Stop after this many requests (default 2000 unless --duration is given)." };
 var duration = new Option<TimeSpan?>("--duration")
 {
     Description = "Stop after this long (e.g. 00:00:30).",
@@ -28,7 +32,31 @@ var replyPatience = new Option<TimeSpan>("--reply-wait")
     CustomParser = result => ParseSpan(result) ?? TimeSpan.Zero,
 };
 
-var root = new RootCommand("ChatCrm load generator (loopback only)") { scenario, target, clients, requests, duration, warmup, secret, text, json, replyPatience };
+var mix = new Option<string>("--mix") { Description = "mix: kind=weight list.", DefaultValueFactory = _ => TurnKind.DefaultWeights };
+var peer = new Option<bool>("--peer") { Description = "mix: only what the botbuilder peer also does (teams-find, teams-help, teams-log), for a side-by-side run." };
+var customers = new Option<string>("--customers")
+{
+    Description = "mix: ';'-separated customer searches people type (names in the seeded data).",
+    DefaultValueFactory = _ => "García;Martínez;López;Sánchez;Smith;Johnson",
+};
+var auth = new Option<string>("--auth") { Description = "mix: jwt (sign Bot Framework tokens with the run's issuer) or none.", DefaultValueFactory = _ => "jwt" };
+auth.AcceptOnlyFromAmong("jwt", "none");
+var appId = new Option<string>("--app-id") { Description = "mix: the bot's MicrosoftAppId (the tokens' audience).", DefaultValueFactory = _ => "5b0c3a2e-9d7f-4e61-8a3b-1c2d3e4f5a6b" };
+var fakesPort = new Option<int>("--fakes-port") { Description = "mix: loopback port of the run's fakes (the bot's settings point at it).", DefaultValueFactory = _ => 39790 };
+var botPid = new Option<int?>("--bot-pid") { Description = "Sample this process's memory (/proc/<pid>/status VmRSS, VmHWM) during the run." };
+var startBot = new Option<string?>("--start-bot") { Description = "mix: launch the bot with this shell command, time start-up to its first answered request, sample its memory, stop it at the end." };
+var trace = new Option<bool>("--trace") { Description = "mix: print what conversation 0 sends in Teams and the replies it gets (to check the mix)." };
+var issuerKey = new Option<FileInfo>("--issuer-key")
+{
+    Description = "mix: the issuer's RSA key (PEM), created on first use and kept, so a bot left running trusts later runs.",
+    DefaultValueFactory = _ => new FileInfo(Path.Combine(Path.GetTempPath(), "chatcrm-load", "issuer-key.pem")),
+};
+var randomSeed = new Option<int>("--random-seed") { Description = "mix: seed of each conversation's choices.", DefaultValueFactory = _ => 20261124 };
+
+var root = new RootCommand("ChatCrm load generator (loopback only)")
+{
+    scenario, target, clients, requests, duration, warmup, secret, text, json, replyPatience, mix, peer, customers, auth, appId, fakesPort, botPid, startBot, randomSeed, trace, issuerKey,
+};
 root.SetAction(async (parse, cancellationToken) =>
 {
     var address = parse.GetValue(target)!;
@@ -44,6 +72,16 @@ root.SetAction(async (parse, cancellationToken) =>
         return 2;
     }
     var signingSecret = parse.GetValue(secret) ?? Environment.GetEnvironmentVariable("SLACK_SIGNING_SECRET");
+    var maxDuration = parse.GetValue(duration);
+    if (parse.GetValue(scenario) == "mix")
+    {
+        return await MixCommand.RunAsync(new MixSettings(
+            address, count, parse.GetValue(requests) ?? (maxDuration is null ? 2000 : null), maxDuration, parse.GetValue(warmup),
+            parse.GetValue(mix)!, parse.GetValue(peer),
+            parse.GetValue(customers)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            parse.GetValue(auth) == "jwt", parse.GetValue(appId)!, parse.GetValue(fakesPort), signingSecret, parse.GetValue(replyPatience),
+            parse.GetValue(botPid), parse.GetValue(startBot), parse.GetValue(json), parse.GetValue(randomSeed), parse.GetValue(issuerKey)!, parse.GetValue(trace)), cancellationToken);
+    }
     await using var sink = ReplySink.Start();
     ILoadScenario? chosen;
     try
@@ -60,7 +98,6 @@ root.SetAction(async (parse, cancellationToken) =>
         Console.Error.WriteLine($"Unknown scenario; choose one of: {string.Join(", ", Scenarios.Names)}.");
         return 2;
     }
-    var maxDuration = parse.GetValue(duration);
     var plan = new LoadPlan(count, parse.GetValue(requests) ?? (maxDuration is null ? 2000 : null), maxDuration, parse.GetValue(warmup));
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = count, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
     using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
