@@ -51,11 +51,17 @@ var issuerKey = new Option<FileInfo>("--issuer-key")
     Description = "mix: the issuer's RSA key (PEM), created on first use and kept, so a bot left running trusts later runs.",
     DefaultValueFactory = _ => new FileInfo(Path.Combine(Path.GetTempPath(), "chatcrm-load", "issuer-key.pem")),
 };
+var compare = new Option<Uri?>("--compare")
+{
+    Description = "mix: after the run against --target, run the same peer-restricted mix against this bot (the botbuilder peer) and compare.",
+    CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail<Uri?>(result, "--compare must be an absolute address."),
+};
+var comparePid = new Option<int?>("--compare-pid") { Description = "mix: sample the peer's memory during its run." };
 var randomSeed = new Option<int>("--random-seed") { Description = "mix: seed of each conversation's choices.", DefaultValueFactory = _ => 20261124 };
 
 var root = new RootCommand("ChatCrm load generator (loopback only)")
 {
-    scenario, target, clients, requests, duration, warmup, secret, text, json, replyPatience, mix, peer, customers, auth, appId, fakesPort, botPid, startBot, randomSeed, trace, issuerKey,
+    scenario, target, clients, requests, duration, warmup, secret, text, json, replyPatience, mix, peer, customers, auth, appId, fakesPort, botPid, startBot, randomSeed, trace, issuerKey, compare, comparePid,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -80,7 +86,8 @@ root.SetAction(async (parse, cancellationToken) =>
             parse.GetValue(mix)!, parse.GetValue(peer),
             parse.GetValue(customers)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             parse.GetValue(auth) == "jwt", parse.GetValue(appId)!, parse.GetValue(fakesPort), signingSecret, parse.GetValue(replyPatience),
-            parse.GetValue(botPid), parse.GetValue(startBot), parse.GetValue(json), parse.GetValue(randomSeed), parse.GetValue(issuerKey)!, parse.GetValue(trace)), cancellationToken);
+            parse.GetValue(botPid), parse.GetValue(startBot), parse.GetValue(json), parse.GetValue(randomSeed), parse.GetValue(issuerKey)!, parse.GetValue(trace),
+            parse.GetValue(compare), parse.GetValue(comparePid)), cancellationToken);
     }
     await using var sink = ReplySink.Start();
     ILoadScenario? chosen;

@@ -38,7 +38,8 @@ public static class MixCommand
     public static async Task<int> RunAsync(MixSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var weights = MixWeights.Parse(settings.Weights, settings.Peer ? TurnKind.Peer : TurnKind.All, out var problem);
+        // A side-by-side run sends both bots only what the peer does too.
+        var weights = MixWeights.Parse(settings.Weights, settings.Peer || settings.Compare is not null ? TurnKind.Peer : TurnKind.All, out var problem);
         if (problem is not null)
         {
             await Console.Error.WriteLineAsync(problem);
@@ -62,6 +63,11 @@ public static class MixCommand
         // One channel token for the whole run, as the Bot Framework reuses its token for an hour.
         var token = settings.SignTokens ? fakes.Issuer.ChannelToken(settings.AppId, fakes.ServiceUrl, TimeSpan.FromHours(2)) : null;
         var teams = new TeamsRequests(new Uri(settings.Target, "api/messages"), fakes.ServiceUrl, () => token);
+        if (settings.Compare is { IsLoopback: false } stranger)
+        {
+            await Console.Error.WriteLineAsync($"Refusing {stranger}: the load generator only talks to this machine (loopback).");
+            return 2;
+        }
         var slack = string.IsNullOrWhiteSpace(settings.SigningSecret) ? null : new SlackRequests(settings.Target, settings.SigningSecret);
 
         using var launcher = settings.StartBot is { } command ? BotLauncher.Start(command) : null;
@@ -82,31 +88,56 @@ public static class MixCommand
             Console.WriteLine($"bot answered its first request {launcher.StartUp!.Value.TotalMilliseconds:0} ms after launch");
         }
 
-        var pid = settings.BotPid ?? launcher?.ProcessId;
-        var sampler = pid is { } id ? new MemorySampler(id) : null;
         var plan = new MixPlan(weights, settings.Conversations, settings.Turns, settings.Duration, settings.Warmup,
             settings.Customers, settings.ReplyPatience, settings.RandomSeed);
-        var (outcomes, elapsed) = await new MixRunner(http, fakes, teams, slack, plan).RunAsync(cancellationToken);
-        BotFacts facts;
-        if (sampler is not null)
+        var reports = new List<MixReport>
         {
-            await sampler.DisposeAsync();
-            facts = new BotFacts(sampler.PeakRssKb, sampler.HighWaterMarkKb, launcher?.StartUp?.TotalMilliseconds);
-        }
-        else
-        {
-            facts = new BotFacts(null, null, null);
-        }
+            await MeasureAsync(settings.Target, settings.BotPid ?? launcher?.ProcessId, launcher?.StartUp, http, fakes, token, slack, plan, cancellationToken),
+        };
+        // Side by side: the same mix against the peer, after the first bot's run (one at a time: they share two cores).
+        if (settings.Compare is { } peer)
+            reports.Add(await MeasureAsync(peer, settings.ComparePid, null, http, fakes, token, slack: null, plan, cancellationToken));
 
-        var report = new MixReport(settings.Target.AbsoluteUri, settings.Conversations, outcomes, elapsed, fakes.Replies.Unmatched, facts);
-        Console.WriteLine(report.ToTable());
-        var json = report.ToJson();
+        foreach (var report in reports)
+            Console.WriteLine(report.ToTable());
+        if (reports.Count == 2)
+            Console.WriteLine(Comparison(reports[0], reports[1]));
+        var json = reports.Count == 1
+            ? reports[0].ToJson()
+            : $"{{\n\"runs\": [\n{reports[0].ToJson()},\n{reports[1].ToJson()}\n]\n}}";
         if (settings.Json is { } file)
             await File.WriteAllTextAsync(file.FullName, json, cancellationToken);
         else
             Console.WriteLine(json);
         if (fakes.UnknownCalls > 0)
-            Console.WriteLine($"note: the bot made {fakes.UnknownCalls} calls the fakes do not know (answered 404 / unknown_method)");
-        return report.Failed == 0 ? 0 : 1;
+            Console.WriteLine($"note: the bots made {fakes.UnknownCalls} calls the fakes do not know (answered 404 / unknown_method)");
+        return reports.All(r => r.Failed == 0) ? 0 : 1;
+    }
+
+    private static async Task<MixReport> MeasureAsync(Uri target, int? pid, TimeSpan? startUp, HttpClient http, LoopbackFakes fakes, string? token,
+        SlackRequests? slack, MixPlan plan, CancellationToken cancellationToken)
+    {
+        var teams = new TeamsRequests(new Uri(target, "api/messages"), fakes.ServiceUrl, () => token);
+        var unmatchedBefore = fakes.Replies.Unmatched;
+        var sampler = pid is { } id ? new MemorySampler(id) : null;
+        var (outcomes, elapsed) = await new MixRunner(http, fakes, teams, slack, plan).RunAsync(cancellationToken);
+        var facts = new BotFacts(null, null, startUp?.TotalMilliseconds);
+        if (sampler is not null)
+        {
+            await sampler.DisposeAsync();
+            facts = facts with { PeakRssKb = sampler.PeakRssKb, HighWaterMarkKb = sampler.HighWaterMarkKb };
+        }
+        return new MixReport(target.AbsoluteUri, plan.Conversations, outcomes, elapsed, fakes.Replies.Unmatched - unmatchedBefore, facts);
+    }
+
+    /// <summary>The issue's side-by-side targets: at least twice the peer's throughput, and a p99 no worse.</summary>
+    public static string Comparison(MixReport bot, MixReport peer)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(peer);
+        var ratio = peer.TurnsPerSecond > 0 ? bot.TurnsPerSecond / peer.TurnsPerSecond : 0;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"side by side: throughput {bot.TurnsPerSecond:0.0} vs {peer.TurnsPerSecond:0.0} turns/s (×{ratio:0.00}; target ≥ 2), "
+            + $"Teams p99 {bot.AllTeamsTurns.P99:0.0} vs {peer.AllTeamsTurns.P99:0.0} ms (target: no worse)");
     }
 }

@@ -20,4 +20,6 @@ public sealed record MixSettings(
     FileInfo? Json,
     int RandomSeed,
     FileInfo IssuerKey,
-    bool Trace = false);
+    bool Trace = false,
+    Uri? Compare = null,
+    int? ComparePid = null);
