@@ -38,6 +38,11 @@ public static class MixCommand
     public static async Task<int> RunAsync(MixSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Compare is { IsLoopback: false } stranger)
+        {
+            await Console.Error.WriteLineAsync($"Refusing {stranger}: the load generator only talks to this machine (loopback).");
+            return 2;
+        }
         // A side-by-side run sends both bots only what the peer does too.
         var weights = MixWeights.Parse(settings.Weights, settings.Peer || settings.Compare is not null ? TurnKind.Peer : TurnKind.All, out var problem);
         if (problem is not null)
@@ -63,11 +68,6 @@ public static class MixCommand
         // One channel token for the whole run, as the Bot Framework reuses its token for an hour.
         var token = settings.SignTokens ? fakes.Issuer.ChannelToken(settings.AppId, fakes.ServiceUrl, TimeSpan.FromHours(2)) : null;
         var teams = new TeamsRequests(new Uri(settings.Target, "api/messages"), fakes.ServiceUrl, () => token);
-        if (settings.Compare is { IsLoopback: false } stranger)
-        {
-            await Console.Error.WriteLineAsync($"Refusing {stranger}: the load generator only talks to this machine (loopback).");
-            return 2;
-        }
         var slack = string.IsNullOrWhiteSpace(settings.SigningSecret) ? null : new SlackRequests(settings.Target, settings.SigningSecret);
 
         using var launcher = settings.StartBot is { } command ? BotLauncher.Start(command) : null;
