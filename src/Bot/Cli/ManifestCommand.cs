@@ -70,16 +70,18 @@ public static class ManifestCommand
     {
         var baseUrl = new Option<string?>("--base-url") { Description = "The bot's public https address (default: Privacy:PublicBaseUrl)." };
         var name = new Option<string>("--name") { Description = "The app's and bot user's name (35 characters at most).", DefaultValueFactory = _ => "ChatCrm" };
-        var noRotation = new Option<bool>("--no-token-rotation") { Description = "Leave token rotation off: for one workspace run on a pasted Slack:BotToken." };
+        var rotation = new Option<bool>("--token-rotation") { Description = "Turn on token rotation (needs the OAuth install at /slack/install; Slack cannot turn it off again)." };
+        var orgDeploy = new Option<bool>("--org-deploy") { Description = "Allow an Enterprise Grid organisation-wide install." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Where to write the YAML; printed to standard output without it." };
-        var command = new Command("slack", "Print the Slack app manifest (YAML) to create the app from.") { baseUrl, name, noRotation, outFile };
+        var command = new Command("slack", "Print the Slack app manifest (YAML) to create the app from.") { baseUrl, name, rotation, orgDeploy, outFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new SlackManifestOptions
             {
                 BaseUrl = parse.GetValue(baseUrl) ?? Blank(configuration()["Privacy:PublicBaseUrl"]),
                 Name = parse.GetValue(name)!,
-                TokenRotation = !parse.GetValue(noRotation),
+                TokenRotation = parse.GetValue(rotation),
+                OrgDeploy = parse.GetValue(orgDeploy),
             };
             var build = new SlackManifestBuilder().Build(options);
             if (!build.IsValid)

@@ -12,10 +12,14 @@ public sealed record SlackManifestOptions
     public string Name { get; init; } = "ChatCrm";
 
     /// <summary>
-    /// Token rotation (12-hour bot tokens refreshed by ChatCrm). It needs the OAuth install through
-    /// <c>/slack/install</c>; a single workspace run on a pasted <c>Slack:BotToken</c> turns it off.
+    /// Token rotation (12-hour bot tokens that ChatCrm refreshes). Off unless asked for: it needs the OAuth install
+    /// through <c>/slack/install</c> (a pasted <c>Slack:BotToken</c> has no refresh token and would die within 12
+    /// hours), and Slack cannot turn it off again.
     /// </summary>
-    public bool TokenRotation { get; init; } = true;
+    public bool TokenRotation { get; init; }
+
+    /// <summary>Enterprise Grid: the app may be installed once for the whole organisation. Off unless asked for.</summary>
+    public bool OrgDeploy { get; init; }
 }
 
 /// <summary>
@@ -47,6 +51,7 @@ public sealed class SlackManifestBuilder(string template)
             ["BaseUrl"] = ManifestBaseUrl.Text(baseUrl),
             ["Name"] = options.Name.Trim(),
             ["TokenRotation"] = options.TokenRotation ? "true" : "false",
+            ["OrgDeploy"] = options.OrgDeploy ? "true" : "false",
         };
         var yaml = ManifestTemplate.FillText(template, values, TemplateFile, problems);
         problems.AddRange(Check(yaml, baseUrl));

@@ -49,14 +49,23 @@ public sealed class SlackManifestTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Build_TokenRotation_FollowsTheOption(bool rotation)
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Build_TokenRotationAndOrgDeploy_FollowTheOptions(bool rotation, bool orgDeploy)
     {
-        var manifest = Build(new SlackManifestOptions { BaseUrl = ManifestSamples.BaseUrl, TokenRotation = rotation });
+        var manifest = Build(new SlackManifestOptions { BaseUrl = ManifestSamples.BaseUrl, TokenRotation = rotation, OrgDeploy = orgDeploy });
 
         Assert.Equal(rotation, (bool)manifest["settings"]!["token_rotation_enabled"]!);
-        Assert.True((bool)manifest["settings"]!["org_deploy_enabled"]!);
+        Assert.Equal(orgDeploy, (bool)manifest["settings"]!["org_deploy_enabled"]!);
+    }
+
+    [Fact]
+    public void Build_Defaults_LeaveTheIrreversibleSettingsOff()
+    {
+        var settings = Build()["settings"]!;
+
+        Assert.False((bool)settings["token_rotation_enabled"]!);
+        Assert.False((bool)settings["org_deploy_enabled"]!);
     }
 
     [Theory]
@@ -98,7 +107,7 @@ public sealed class SlackManifestTests
     {
         var yaml = new SlackManifestBuilderTemplate().Text.Replace("{{BaseUrl}}/slack/events", "https://elsewhere.example/slack/events", StringComparison.Ordinal)
             .Replace("{{BaseUrl}}", ManifestSamples.BaseUrl, StringComparison.Ordinal).Replace("{{Name}}", "ChatCrm", StringComparison.Ordinal)
-            .Replace("{{TokenRotation}}", "true", StringComparison.Ordinal);
+            .Replace("{{TokenRotation}}", "true", StringComparison.Ordinal).Replace("{{OrgDeploy}}", "false", StringComparison.Ordinal);
 
         var problems = SlackManifestBuilder.Check(yaml, new Uri(ManifestSamples.BaseUrl));
 
