@@ -11,7 +11,8 @@
 # Exits with the exit code of `dotnet test`.
 #
 # The Adaptive Card tests parse every card with the official `adaptivecards` npm package (tests/card-validator):
-# this script installs Node.js and npm with apt-get when `node` is missing, then runs `npm ci` there.
+# this script installs Node.js and npm with apt-get when `node` is missing, then runs `npm ci` there. The Teams
+# package tests likewise run the official `@microsoft/app-manifest` validator (tests/manifest-validator).
 #
 # Settings: CHATCRM_TEST_CONFIGURATION (Release by default).
 set -euo pipefail
@@ -190,6 +191,8 @@ install_card_validator() {
   fi
   log "card validator: npm ci in tests/card-validator (node $(node --version))"
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  log "manifest validator: npm ci in tests/manifest-validator"
+  (cd "$repo_root/tests/manifest-validator" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 # Adds up the per-assembly "Failed: N, Passed: N, Skipped: N" lines of `dotnet test` into one closing line.

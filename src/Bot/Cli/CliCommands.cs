@@ -48,6 +48,7 @@ public static class CliCommands
             MeasureDigestCommand.Create(BuildHost),
             OfferModelCommands.Train(BuildHost),
             OfferModelCommands.Evaluate(BuildHost),
+            ManifestCommand.Create(() => Host.CreateApplicationBuilder().Configuration),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Manifests;
+
+namespace ChatCrm.Bot.Tests.Manifests;
+
+/// <summary>
+/// The command words the manifests show are the words the bot understands, and every command the bot understands is
+/// shown somewhere: a Teams command title (English and Spanish), or a verb in Slack's <c>/crm</c> usage hint.
+/// </summary>
+public sealed class ManifestCommandWordsTests
+{
+    /// <summary>Commands a user never needs to be shown: the fallback and "cancel", which only matters inside a dialog.</summary>
+    private static readonly CommandName[] NotShown = [CommandName.Unknown, CommandName.Cancel];
+
+    /// <summary>
+    /// Privacy-officer commands that do not fit the 12 personal commands Teams allows: the "privacy" command's
+    /// description names them instead.
+    /// </summary>
+    private static readonly CommandName[] NamedByPrivacy = [CommandName.Duplicates, CommandName.Export, CommandName.Erase];
+
+    private static readonly TeamsPackage Package = ManifestSamples.BuildTeams();
+
+    private static IEnumerable<JsonObject> TeamsCommands() =>
+        ManifestSamples.Json(Package.Manifest)["bots"]![0]!["commandLists"]!.AsArray()
+            .SelectMany(list => list!["commands"]!.AsArray()).Select(c => c!.AsObject());
+
+    private static IEnumerable<string> SpanishTitles() =>
+        ManifestSamples.Json(ManifestSamples.Entries(Package.Zip)["es.json"])
+            .Where(p => p.Key.EndsWith(".title", StringComparison.Ordinal) && p.Key.StartsWith("bots[", StringComparison.Ordinal))
+            .Select(p => (string)p.Value!);
+
+    private static List<string> SlackVerbs()
+    {
+        var yaml = new SlackManifestBuilder().Build(new SlackManifestOptions { BaseUrl = ManifestSamples.BaseUrl }).Artefact!;
+        var hint = (string)YamlToJson.Convert(yaml, out _)!["features"]!["slash_commands"]![0]!["usage_hint"]!;
+        return hint.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part => part.Split(' ')[0]).ToList();
+    }
+
+    [Fact]
+    public void TeamsCommandTitles_EnglishAndSpanish_AreAllCommandsTheBotUnderstands()
+    {
+        var titles = TeamsCommands().Select(c => (string)c["title"]!).Concat(SpanishTitles()).ToList();
+
+        Assert.NotEmpty(titles);
+        Assert.All(titles, title => Assert.NotEqual(CommandName.Unknown, CommandParser.Parse(title).Name));
+    }
+
+    [Fact]
+    public void SlackUsageHint_EveryVerb_IsACommandTheBotUnderstands()
+    {
+        var verbs = SlackVerbs();
+
+        Assert.NotEmpty(verbs);
+        Assert.All(verbs, verb => Assert.NotEqual(CommandName.Unknown, CommandParser.Parse(verb).Name));
+    }
+
+    [Fact]
+    public void SlackUsageHint_EveryUserFacingCommand_IsListed()
+    {
+        var listed = SlackVerbs().Select(v => CommandParser.Parse(v).Name).ToHashSet();
+
+        var missing = Enum.GetValues<CommandName>().Except(NotShown).Where(c => !listed.Contains(c)).ToList();
+        Assert.True(missing.Count == 0, $"Not in the usage hint: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void TeamsCommandLists_EveryUserFacingCommand_IsATitleOrNamedByPrivacy()
+    {
+        var titled = TeamsCommands().Select(c => CommandParser.Parse((string)c["title"]!).Name).ToHashSet();
+        var privacy = TeamsCommands().Single(c => CommandParser.Parse((string)c["title"]!).Name == CommandName.Privacy);
+        var named = ((string)privacy["description"]!).Split([' ', ',', ':', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => CommandParser.Parse(w).Name).ToHashSet();
+
+        var untitled = Enum.GetValues<CommandName>().Except(NotShown).Except(NamedByPrivacy).Where(c => !titled.Contains(c)).ToList();
+        var unnamed = NamedByPrivacy.Where(c => !named.Contains(c)).ToList();
+        Assert.True(untitled.Count == 0, $"No Teams command title: {string.Join(", ", untitled)}");
+        Assert.True(unnamed.Count == 0, $"Not named by \"privacy\": {string.Join(", ", unnamed)}");
+    }
+
+    [Fact]
+    public void TeamsCommandLists_ManagerAndAdminCommands_AreOnlyInThePersonalScope()
+    {
+        var lists = ManifestSamples.Json(Package.Manifest)["bots"]![0]!["commandLists"]!.AsArray();
+        var personalOnly = new[] { CommandName.Digest, CommandName.Kpis, CommandName.Admin, CommandName.Privacy };
+
+        foreach (var list in lists)
+        {
+            var scopes = list!["scopes"]!.AsArray().Select(s => (string?)s).ToList();
+            var names = list["commands"]!.AsArray().Select(c => CommandParser.Parse((string)c!["title"]!).Name).ToList();
+            if (!scopes.SequenceEqual(["personal"]))
+                Assert.Empty(names.Intersect(personalOnly));
+        }
+    }
+}
