@@ -21,6 +21,7 @@ public enum CommandName
     Digest,
     Suggestions,
     Kpis,
+    Admin,
 }
 
 public sealed record ParsedCommand(CommandName Name, string Argument);
@@ -69,6 +70,7 @@ public static class CommandParser
         ["erase"] = CommandName.Erase,
         ["borrar"] = CommandName.Erase,
         ["suprimir"] = CommandName.Erase,
+        ["admin"] = CommandName.Admin,
     };
 
     public static ParsedCommand Parse(string? text)
