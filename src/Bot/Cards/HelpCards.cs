@@ -60,6 +60,8 @@ public static class HelpCards
                 "your team's KPIs for the last 7 or 30 days, each line with a button to act on it",
                 "los indicadores de tu equipo de los últimos 7 o 30 días, cada línea con un botón para actuar"));
         }
+        if (role == UserRole.Admin)
+            commands.InsertRange(commands.Count - 2, AdminCards.Lines(language));
         if (role == UserRole.PrivacyOfficer)
         {
             commands.Add(Line(language, "export <customer>", "exportar <cliente>",

@@ -16,4 +16,11 @@ public sealed class AuditTrail(CrmDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(context);
         db.AuditEntries.Add(new AuditEntry(context.User.Id, action, customerId, context.Turn.Channel.ToString(), time.GetUtcNow(), fields));
     }
+
+    /// <summary>An action on no customer (an admin's view or change), with what it was about in <paramref name="details"/>.</summary>
+    public void Record(TurnContext context, AuditAction action, string details)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        db.AuditEntries.Add(new AuditEntry(context.User.Id, action, null, context.Turn.Channel.ToString(), time.GetUtcNow(), details: details));
+    }
 }

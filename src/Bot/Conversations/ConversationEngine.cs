@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Admin;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Jobs;
@@ -35,6 +36,8 @@ public sealed partial class ConversationEngine(
     DigestCommandJob digests,
     KpisJob kpis,
     CaseWorkJob caseWork,
+    AdminJob admin,
+    AdminMapJob adminMap,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -153,6 +156,15 @@ public sealed partial class ConversationEngine(
             await erase.ConfirmAsync(context);
             return state?.Dialog == ChoiceDialog ? null : state;
         }
+        if (turn.Action is { Verb: AdminMapJob.MoveVerb })
+        {
+            // An admin confirmed moving a chat account to another user; a dialog in progress stays.
+            if (context.User.Role == Domain.Users.UserRole.Admin)
+                await adminMap.ConfirmMoveAsync(context);
+            else
+                await admin.RunAsync(context, "map");
+            return state;
+        }
         if (CaseWorkJob.IsCaseAction(turn.Action))
         {
             // A case card's buttons name their case; a dialog in progress stays.
@@ -230,6 +242,9 @@ public sealed partial class ConversationEngine(
                 return state;
             case CommandName.Kpis:
                 await kpis.RunAsync(context, argument);
+                return state;
+            case CommandName.Admin:
+                await admin.RunAsync(context, argument);
                 return state;
             case CommandName.Case when CaseWorkJob.LooksLikeNumber(argument):
                 await caseWork.ShowAsync(context, argument);

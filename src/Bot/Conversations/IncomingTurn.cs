@@ -12,6 +12,14 @@ public enum ChatChannel
 /// <param name="DirectoryId">The organisation-wide id when the tool has one (Teams: the Entra object id).</param>
 public sealed record ChatUser(string ChannelUserId, string? DirectoryId, string? DisplayName);
 
+/// <summary>
+/// Someone the message @mentions (other than the bot), as the chat tool identifies them: Teams sends the mention as
+/// <c>&lt;at&gt;Name&lt;/at&gt;</c> in the text (removed before parsing) and the account in an entity.
+/// </summary>
+/// <param name="ChannelUserId">The tool's id for the account (Teams "29:…").</param>
+/// <param name="DirectoryId">The organisation-wide id, when the tool sends one with the mention (Teams: the Entra object id).</param>
+public sealed record ChatMention(string ChannelUserId, string? DirectoryId, string? DisplayName);
+
 /// <summary>A card button pressed: its verb and data, merged with the values of the card's inputs.</summary>
 public sealed record CardAction(string Verb, IReadOnlyDictionary<string, string> Values)
 {
@@ -25,6 +33,9 @@ public sealed record CardAction(string Verb, IReadOnlyDictionary<string, string>
 public sealed record IncomingTurn(ChatChannel Channel, string ConversationId, ChatUser User, string? Text, CardAction? Action, string? Locale)
 {
     public const int MaxTextLength = 8000;
+
+    /// <summary>The people the message mentions, in the order they appear; empty when the tool sends none.</summary>
+    public IReadOnlyList<ChatMention> Mentions { get; init; } = [];
 
     /// <summary>Where dialog state is kept: the channel and its conversation id (ids are case-sensitive, so kept as sent).</summary>
     public string ConversationKey => $"{ChannelName}:{ConversationId}";

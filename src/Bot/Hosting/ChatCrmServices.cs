@@ -87,6 +87,11 @@ public static class ChatCrmServices
         services.AddScoped<LogInteractionDialog>();
         services.AddScoped<LogFormValidator>();
         services.AddScoped<LogFormSubmission>();
+        services.AddScoped<Conversations.Admin.AdminUserFinder>();
+        services.AddScoped<Conversations.Admin.AdminStatusReader>();
+        services.AddScoped<Conversations.Admin.AdminMapJob>();
+        services.AddScoped<Conversations.Admin.AdminDigestJob>();
+        services.AddScoped<Conversations.Admin.AdminJob>();
         services.AddScoped<ConversationEngine>();
     }
 

@@ -45,7 +45,8 @@ public enum AuditAction
 
     /// <summary>
     /// The directory changed: a chat account was linked to a ChatCrm user (by the e-mail the chat tool reported).
-    /// No customer is involved; the actor is the user whose account was linked.
+    /// No customer is involved; the actor is the user whose account was linked. An admin's "admin map" records it too,
+    /// with the admin as the actor and the before and after in <see cref="AuditEntry.Details"/>.
     /// </summary>
     DirectoryChanged = 17,
 
@@ -57,4 +58,16 @@ public enum AuditAction
 
     /// <summary>A rep dismissed a queued offer suggestion for the customer.</summary>
     DismissedOfferSuggestion = 21,
+
+    /// <summary>An admin looked at the status card ("admin status"): channels, database, scheduler, digests, model.</summary>
+    ViewedAdminStatus = 22,
+
+    /// <summary>An admin looked at a country's consent policy ("admin consent"); the country is in the details.</summary>
+    ViewedConsentPolicy = 23,
+
+    /// <summary>An admin set or stopped a manager's digest ("admin digest"); before and after are in the details.</summary>
+    ChangedDigestSchedule = 24,
+
+    /// <summary>Someone without the admin role tried an admin command; nothing was shown or changed.</summary>
+    AdminCommandRefused = 25,
 }

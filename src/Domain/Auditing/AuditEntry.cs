@@ -15,8 +15,12 @@ public sealed class AuditEntry
         Channel = string.Empty;
     }
 
-    public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at, CustomerField fields = CustomerField.None)
+    public const int MaxDetailsLength = 1000;
+
+    public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at, CustomerField fields = CustomerField.None,
+        string? details = null)
     {
+        Details = details is { Length: > MaxDetailsLength } ? details[..MaxDetailsLength] : details;
         Fields = fields;
         Id = Guid.CreateVersion7();
         Actor = actor;
@@ -40,4 +44,10 @@ public sealed class AuditEntry
 
     /// <summary>The parts of the record shown (or, for <see cref="AuditAction.AccessDenied"/>, asked for).</summary>
     public CustomerField Fields { get; private set; }
+
+    /// <summary>
+    /// For changes without a customer (an admin's directory, role or digest change): what it was before and after, by
+    /// ids and settings, never names or e-mails, so the trail can be kept as long as the law asks.
+    /// </summary>
+    public string? Details { get; private set; }
 }

@@ -33,6 +33,21 @@ public sealed record DigestSchedule(DigestFrequency Frequency, DayOfWeek? Day, T
         }
     }
 
+    /// <summary>The first occurrence after <paramref name="now"/>: when the next digest falls due.</summary>
+    public DigestOccurrence NextAfter(DateTimeOffset now)
+    {
+        var zone = Zone;
+        var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
+        for (var date = today; ; date = date.PlusDays(1))
+        {
+            if (!Falls(date))
+                continue;
+            var occurrence = At(zone, date);
+            if (occurrence.DueAt > now)
+                return occurrence;
+        }
+    }
+
     /// <summary>The occurrence before <paramref name="occurrence"/>: where the period it reports on starts.</summary>
     public DigestOccurrence Previous(DigestOccurrence occurrence)
     {

@@ -82,4 +82,21 @@ public sealed class User
 
     public void LinkSlack(string teamId, string userId) =>
         SlackUserKey = $"{Guard.RequiredText(teamId, "Slack team id", 40)}:{Guard.RequiredText(userId, "Slack user id", 40)}";
+
+    /// <summary>Forgets the Teams account (an admin moved it to someone else).</summary>
+    public void UnlinkTeams() => TeamsAadObjectId = null;
+
+    /// <summary>Forgets the Slack account (an admin moved it to someone else).</summary>
+    public void UnlinkSlack() => SlackUserKey = null;
+
+    /// <summary>
+    /// Gives the user another role. Whether the change is allowed (the last admin keeps theirs) is decided by
+    /// <see cref="RoleChangeRule"/> first, which sees every admin; the user alone cannot know.
+    /// </summary>
+    public void ChangeRole(UserRole role)
+    {
+        if (!Enum.IsDefined(role))
+            throw new DomainRuleException($"{role} is not a role.");
+        Role = role;
+    }
 }

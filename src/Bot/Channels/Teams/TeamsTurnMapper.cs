@@ -16,8 +16,39 @@ public static partial class TeamsTurnMapper
         var user = new ChatUser(from.Id!, string.IsNullOrWhiteSpace(from.AadObjectId) ? null : from.AadObjectId, from.Name);
         var action = ReadAction(activity.Value);
         var text = action is null ? CleanText(activity.Text) : null;
-        return new IncomingTurn(ChatChannel.Teams, activity.Conversation!.Id!, user, text, action, activity.Locale);
+        return new IncomingTurn(ChatChannel.Teams, activity.Conversation!.Id!, user, text, action, activity.Locale)
+        {
+            Mentions = action is null ? ReadMentions(activity) : [],
+        };
     }
+
+    /// <summary>
+    /// The accounts the message @mentions, from its <c>mention</c> entities, except the bot itself (in channels every
+    /// message to the bot mentions it). Entities that are not objects or lack an id are skipped.
+    /// </summary>
+    internal static IReadOnlyList<ChatMention> ReadMentions(Activity activity)
+    {
+        if (activity.Entities is not { Count: > 0 } entities)
+            return [];
+        var mentions = new List<ChatMention>();
+        foreach (var entity in entities)
+        {
+            if (entity.ValueKind != JsonValueKind.Object
+                || !entity.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "mention"
+                || !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
+                continue;
+            var id = Text(mentioned, "id");
+            if (id is null || id.Length > 200 || string.Equals(id, activity.Recipient?.Id, StringComparison.Ordinal))
+                continue;
+            mentions.Add(new ChatMention(id, Text(mentioned, "aadObjectId"), Text(mentioned, "name")));
+        }
+        return mentions;
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
 
     /// <summary>
     /// Strips the bot's @mention (channels and group chats only deliver messages that mention the bot),

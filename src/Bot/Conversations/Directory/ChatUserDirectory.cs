@@ -42,12 +42,25 @@ public sealed partial class ChatUserDirectory(
     private Task<User?> FindExistingAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Channel == ChatChannel.Teams)
-        {
-            var teamsId = TeamsDirectoryId(turn.User);
-            return db.Users.FirstOrDefaultAsync(u => u.TeamsAadObjectId == teamsId, cancellationToken);
-        }
+            return FindTeamsUserAsync(turn.User, cancellationToken);
         var slackKey = turn.User.ChannelUserId;
         return db.Users.FirstOrDefaultAsync(u => u.SlackUserKey == slackKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// By the Entra object id; else by the "29:…" chat id an admin linked ("admin map teams 29:…"), which is then
+    /// replaced by the object id the turn carries, so the link survives the chat id being re-issued.
+    /// </summary>
+    private async Task<User?> FindTeamsUserAsync(ChatUser chatUser, CancellationToken cancellationToken)
+    {
+        var teamsId = TeamsDirectoryId(chatUser);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TeamsAadObjectId == teamsId, cancellationToken);
+        var chatId = chatUser.ChannelUserId.ToLowerInvariant();
+        if (user is not null || chatUser.DirectoryId is null || chatId == teamsId)
+            return user;
+        user = await db.Users.FirstOrDefaultAsync(u => u.TeamsAadObjectId == chatId, cancellationToken);
+        user?.LinkTeams(teamsId);
+        return user;
     }
 
     private async Task<User?> LinkByProfileAsync(IncomingTurn turn, CancellationToken cancellationToken)

@@ -46,6 +46,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(300)

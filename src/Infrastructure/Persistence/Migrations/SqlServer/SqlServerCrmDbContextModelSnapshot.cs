@@ -46,6 +46,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(300)

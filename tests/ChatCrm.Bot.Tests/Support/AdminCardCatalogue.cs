@@ -1,0 +1,55 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Channels.Teams;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Admin;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Digests;
+using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Consents;
+
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>The admin cards for <see cref="CardCatalogue"/>: the status card at its fullest and emptiest, help, move, consent.</summary>
+public static class AdminCardCatalogue
+{
+    public static IEnumerable<(string Name, Card Card)> All(LanguageCode language)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
+        yield return ("admin status, full", AdminCards.Status(FullStatus(), zone, language));
+        yield return ("admin status, nothing set", AdminCards.Status(new AdminStatus(
+            new TeamsChannelStatus(false, BotAppType.MultiTenant, false, false), new SlackChannelStatus(false, false, false, false, 0, 0),
+            new DatabaseStatus("Sqlite", null, 40), new SchedulerView(false, false, false, []), [], null, "1.0.0"), zone, language));
+        yield return ("admin help", AdminCards.Help(language, new string('x', 300)));
+        yield return ("help for an admin", HelpCards.Help(role: UserRole.Admin, language: language));
+        var holder = new User(UserId.New(), new string('A', User.MaxNameLength), UserRole.SalesRep, "Iberia", "UTC", "en-US");
+        var target = new User(UserId.New(), new string('B', User.MaxNameLength), UserRole.SalesRep, "Iberia", "UTC", "en-US");
+        yield return ("admin move link", AdminCards.MoveLink(new ChatHandle(ChatChannel.Teams, "29:" + new string('x', 150), "29:" + new string('x', 150)),
+            holder, target, UserRole.Manager, language));
+        var table = ConsentPolicyFile.LoadShipped();
+        yield return ("admin consent, one country", AdminConsentCards.Policy(table.For(CountryCode.Parse("MX")), language));
+        yield return ("admin consent, unlisted country", AdminConsentCards.Policy(table.For(CountryCode.Parse("KP")), language));
+        yield return ("admin consent, countries", AdminConsentCards.Countries(table, language));
+    }
+
+    private static AdminStatus FullStatus()
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+        var digests = Enumerable.Range(0, AdminStatusReader.DigestsShown).Select(i =>
+        {
+            var manager = new User(UserId.New(), new string('M', User.MaxNameLength - 2) + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+                UserRole.Manager, "Dirección", "America/Argentina/Buenos_Aires", "es-AR");
+            var subscription = DigestSubscription.Choose(manager,
+                new DigestRequest(DigestCommandKind.Set, DigestFrequency.Weekly, DayOfWeek.Wednesday, new TimeOnly(23, 59), DigestChannel.Slack), now);
+            return new DigestDue(manager.DisplayName, subscription, subscription.Schedule.NextAfter(now).DueAt);
+        }).ToList();
+        return new AdminStatus(
+            new TeamsChannelStatus(true, BotAppType.UserAssignedMsi, true, true),
+            new SlackChannelStatus(true, true, true, true, 12_345, 12_000),
+            new DatabaseStatus("SqlServer", "20261124110114_AuditDetails", 0),
+            new SchedulerView(true, true, true, [new("digests", now.AddMinutes(5)), new("offer-retraining", now.AddDays(6)), new("tier-recalculation", null)]),
+            digests,
+            new OfferModelStatus(now.AddDays(-3), 1_234_567, 0.8123),
+            "1.0.0+abcdef01");
+    }
+}
