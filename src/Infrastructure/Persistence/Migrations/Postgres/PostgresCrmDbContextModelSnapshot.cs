@@ -293,7 +293,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("NameKey");
 
@@ -514,9 +515,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "OccurredAt");
-
                     b.HasIndex("LoggedBy", "FollowUpOn");
+
+                    b.HasIndex("CustomerId", "OccurredAt", "RecordedAt");
+
+                    b.HasIndex("LoggedBy", "RecordedAt", "Channel");
+
+                    b.HasIndex("FollowUpOn", "CustomerId", "OccurredAt", "RecordedAt")
+                        .HasDatabaseName("IX_Interactions_OpenFollowUps")
+                        .HasFilter("\"FollowUpOn\" IS NOT NULL");
 
                     b.ToTable("Interactions", (string)null);
                 });
@@ -674,6 +681,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AnsweredAt");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("PresentedTo", "PresentedAt");
 
                     b.HasIndex("CustomerId", "OfferId", "AnsweredAt");
 
