@@ -109,11 +109,17 @@ public sealed class CustomerLookup(CrmDbContext db, CustomerSearchIndex index)
         };
     }
 
-    /// <summary>Customers without their handles (the identities stay unread): enough to weigh words.</summary>
+    /// <summary>
+    /// Customers without their handles (the identities stay unread): enough to weigh words. Read by id alone and
+    /// checked for <see cref="Usable"/> here: with the usable filter in the statement, SQLite (without statistics) read
+    /// "MergedIntoId IS NULL" — nearly every customer — through that column's index instead of seeking the ids
+    /// (30 ms at 100,000 customers, ten times that at a million).
+    /// </summary>
     private async Task<List<Customer>> LoadBareAsync(IReadOnlyList<CustomerId> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.ToList();
-        return await Usable(db.Customers).AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(cancellationToken);
+        var found = await db.Customers.AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(cancellationToken);
+        return found.Where(c => c is { IsErased: false, MergedIntoId: null }).ToList();
     }
 
     private async Task<List<Customer>> LoadAsync(IReadOnlyList<CustomerId> ids, CancellationToken cancellationToken)

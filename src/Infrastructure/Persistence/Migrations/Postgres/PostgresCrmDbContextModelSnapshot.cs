@@ -293,8 +293,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 

@@ -288,8 +288,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261124105205_PerformanceIndexes")]
+    [Migration("20261124112343_PerformanceIndexes")]
     partial class PerformanceIndexes
     {
         /// <inheritdoc />
@@ -296,8 +296,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261124105243_PerformanceIndexes")]
+    [Migration("20261124112324_PerformanceIndexes")]
     partial class PerformanceIndexes
     {
         /// <inheritdoc />
@@ -296,8 +296,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 

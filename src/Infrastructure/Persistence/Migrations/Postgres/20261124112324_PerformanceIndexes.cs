@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
+namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class PerformanceIndexes : Migration
@@ -13,10 +13,6 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Interactions_CustomerId_OccurredAt",
                 table: "Interactions");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Customers_MergedIntoId",
-                table: "Customers");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OfferPresentations_PresentedTo_PresentedAt",
@@ -38,12 +34,6 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Interactions",
                 columns: new[] { "FollowUpOn", "CustomerId", "OccurredAt", "RecordedAt" },
                 filter: "\"FollowUpOn\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Customers_MergedIntoId",
-                table: "Customers",
-                column: "MergedIntoId",
-                filter: "\"MergedIntoId\" IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -65,19 +55,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Interactions_OpenFollowUps",
                 table: "Interactions");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Customers_MergedIntoId",
-                table: "Customers");
-
             migrationBuilder.CreateIndex(
                 name: "IX_Interactions_CustomerId_OccurredAt",
                 table: "Interactions",
                 columns: new[] { "CustomerId", "OccurredAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Customers_MergedIntoId",
-                table: "Customers",
-                column: "MergedIntoId");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261124105158_PerformanceIndexes")]
+    [Migration("20261124112243_PerformanceIndexes")]
     partial class PerformanceIndexes
     {
         /// <inheritdoc />
@@ -291,8 +291,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("MergedIntoId")
-                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NameKey");
 
