@@ -25,13 +25,19 @@ public static class CliCommands
     {
         var customers = new Option<int>("--customers") { Description = "How many customers to add.", DefaultValueFactory = _ => 5000 };
         var randomSeed = new Option<int>("--random-seed") { Description = "Seed of the generator: the same seed gives the same data.", DefaultValueFactory = _ => 20261124 };
+        var interactions = new Option<double>("--interactions-per-customer")
+        {
+            Description = "Mean interactions per customer (1 to 100; 10 with 1,000,000 customers gives the 10,000,000 of the benchmarks).",
+            DefaultValueFactory = _ => SeedRequest.DefaultInteractionsPerCustomer,
+        };
         var seed = new Command("seed", "Add deterministic, realistic demo data (Spanish and English customers, interactions, orders, consents).")
         {
             customers,
             randomSeed,
+            interactions,
         };
         seed.SetAction((parse, cancellationToken) =>
-            SeedAsync(parse.GetValue(customers), parse.GetValue(randomSeed), cancellationToken));
+            SeedAsync(new SeedRequest(parse.GetValue(customers), parse.GetValue(randomSeed), parse.GetValue(interactions)), cancellationToken));
 
         var migrate = new Command("migrate", "Bring the configured database to the newest schema.");
         migrate.SetAction((_, cancellationToken) => MigrateAsync(cancellationToken));
@@ -53,11 +59,16 @@ public static class CliCommands
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static async Task<int> SeedAsync(int customers, int randomSeed, CancellationToken cancellationToken)
+    private static async Task<int> SeedAsync(SeedRequest request, CancellationToken cancellationToken)
     {
-        if (customers is < 1 or > 10_000_000)
+        if (request.Customers is < 1 or > 10_000_000)
         {
             await Console.Error.WriteLineAsync("--customers must be between 1 and 10,000,000.");
+            return 2;
+        }
+        if (request.InteractionsPerCustomer is < 1.0 or > SeedRequest.MaxInteractionsPerCustomer)
+        {
+            await Console.Error.WriteLineAsync("--interactions-per-customer must be between 1 and 100.");
             return 2;
         }
         using var host = BuildHost();
@@ -67,7 +78,7 @@ public static class CliCommands
 
         using var bar = new ConsoleProgressBar(Console.Error, "customers");
         var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-            .SeedAsync(new SeedRequest(customers, randomSeed), bar, cancellationToken);
+            .SeedAsync(request, bar, cancellationToken);
         bar.Complete();
         Console.WriteLine(
             $"Seeded {report.Customers:N0} customers, {report.Identities:N0} identities, {report.Interactions:N0} interactions, " +

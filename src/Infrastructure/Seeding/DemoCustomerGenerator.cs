@@ -49,6 +49,13 @@ internal sealed class DemoCustomerGenerator
         _offerHistory = new OfferHistoryGenerator(randomSeed, cast.Offers, now);
     }
 
+    /// <summary>The mean number of interactions per customer (see <see cref="SeedRequest.InteractionsPerCustomer"/>).</summary>
+    public double InteractionsPerCustomer
+    {
+        get => _interactions.MeanPerCustomer;
+        init => _interactions.MeanPerCustomer = value;
+    }
+
     public SeedChunk Next(int customers)
     {
         var chunk = new SeedChunk(new(customers), new(customers * 3), new(customers * 9), new(customers * 3), new(customers * 3));

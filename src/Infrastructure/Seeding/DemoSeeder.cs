@@ -33,6 +33,8 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Customers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.InteractionsPerCustomer, 1.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.InteractionsPerCustomer, SeedRequest.MaxInteractionsPerCustomer);
         var stopwatch = Stopwatch.StartNew();
         var now = WholeSeconds(time.GetUtcNow());
         LogSeeding(logger, request.Customers, request.RandomSeed);
@@ -41,7 +43,10 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
         var (offers, offersAdded) = await EnsureCatalogAsync(ct);
         var firstCustomerNumber = await db.Customers.LongCountAsync(ct);
         var takenCompanyKeys = await db.Customers.Where(c => c.CompanyKey != "").Select(c => c.CompanyKey).Distinct().ToListAsync(ct);
-        var generator = new DemoCustomerGenerator(request.RandomSeed, new DemoCast(users, offers), now, firstCustomerNumber, takenCompanyKeys);
+        var generator = new DemoCustomerGenerator(request.RandomSeed, new DemoCast(users, offers), now, firstCustomerNumber, takenCompanyKeys)
+        {
+            InteractionsPerCustomer = request.InteractionsPerCustomer,
+        };
         var searchIndex = new SeedSearchIndex(await db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word).ToListAsync(ct));
 
         var totals = new SeedChunkTotals();

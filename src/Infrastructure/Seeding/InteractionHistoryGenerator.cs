@@ -15,8 +15,8 @@ namespace ChatCrm.Infrastructure.Seeding;
 /// </summary>
 internal sealed class InteractionHistoryGenerator
 {
-    private const double MeanInteractions = 7.0; // plus the first contact: about eight each
-    private const int MaxInteractions = 40;
+    /// <summary>The most interactions one customer gets, as a multiple of the mean (40 at the default eight).</summary>
+    private const int MaxPerMean = 5;
 
     private static readonly WeightedChoice<InteractionKind> Kinds = new(
     [
@@ -46,9 +46,12 @@ internal sealed class InteractionHistoryGenerator
         _today = DateOnly.FromDateTime(now.UtcDateTime);
     }
 
+    /// <summary>The mean number of interactions per customer, the first contact included (at least one).</summary>
+    public double MeanPerCustomer { get; set; } = SeedRequest.DefaultInteractionsPerCustomer;
+
     public void AddHistory(Customer customer, DemoCountry country, User owner, List<Interaction> into)
     {
-        var count = Math.Min(MaxInteractions, 1 + _random.Geometric(MeanInteractions));
+        var count = (int)Math.Min(MaxPerMean * MeanPerCustomer, 1 + _random.Geometric(MeanPerCustomer - 1.0));
         var moments = new DateTimeOffset[count];
         for (var i = 0; i < count; i++)
             moments[i] = DuringOfficeHours(_random.Between(customer.CreatedAt, _now), country, customer.CreatedAt);

@@ -21,12 +21,10 @@ public sealed class CustomerFinder(CustomerLookup lookup)
         if (parsed.Problem is { } problem)
             return new CustomerSearchResult.Invalid(problem);
 
-        return await lookup.IdentifyAsync(parsed, cancellationToken) switch
+        return await lookup.IdentifyAsync(parsed, MaxCandidates, cancellationToken) switch
         {
             IdentificationDecision.Exact exact => new CustomerSearchResult.Found(exact.Match.Customer),
-            IdentificationDecision.Candidates candidates => new CustomerSearchResult.Ambiguous(
-                candidates.Ranked.Take(MaxCandidates).ToList(),
-                candidates.MoreExist || candidates.Ranked.Count > MaxCandidates),
+            IdentificationDecision.Candidates candidates => new CustomerSearchResult.Ambiguous(candidates.Ranked, candidates.MoreExist),
             _ => new CustomerSearchResult.NotFound(parsed.Text),
         };
     }

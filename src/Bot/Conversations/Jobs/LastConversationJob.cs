@@ -37,14 +37,8 @@ public sealed class LastConversationJob(
 
         var cancellation = context.CancellationToken;
         var now = time.GetUtcNow();
-        var interactions = db.Interactions.AsNoTracking().Where(i => i.CustomerId == customer.Id);
-        var newest = await interactions.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.RecordedAt)
-            .Take(ExtractiveSummariser.ContactsRead).ToListAsync(cancellation);
-        var last = newest.FirstOrDefault();
-        var total = last is null ? 0 : await interactions.CountAsync(cancellation);
-        var loggedBy = last is null
-            ? null
-            : await db.Users.Where(u => u.Id == last.LoggedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellation);
+        var reading = await new LastConversationReader(db).ReadAsync(customer.Id, cancellation);
+        var (newest, last, total, loggedBy) = (reading.Newest, reading.Last, reading.Total, reading.LoggedBy);
 
         var shown = CustomerField.Identity | CustomerField.Interactions;
         var view = new LastConversationView(customer, last, loggedBy, total)

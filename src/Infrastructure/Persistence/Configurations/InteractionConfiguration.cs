@@ -17,9 +17,18 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.Property(i => i.Outcome).HasMaxLength(Interaction.MaxOutcomeLength);
         builder.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.LoggedBy).OnDelete(DeleteBehavior.Restrict);
-        // "The last conversation" is the newest interaction of one customer: one index seek.
-        builder.HasIndex(i => new { i.CustomerId, i.OccurredAt });
+        // "The last conversation" is the newest interaction of one customer, newest recorded first among those that
+        // occurred at the same time: one index seek that reads the rows already in order. The same key answers "is
+        // there a newer interaction?" (the follow-up rule) from the index alone.
+        builder.HasIndex(i => new { i.CustomerId, i.OccurredAt, i.RecordedAt });
         builder.HasIndex(i => new { i.LoggedBy, i.FollowUpOn });
+        // A team's activity in a period (the digest): a range per rep, counted by channel without reading the rows.
+        builder.HasIndex(i => new { i.LoggedBy, i.RecordedAt, i.Channel });
+        // Overdue follow-ups: only interactions that set one are indexed (most do not), by date, carrying what the
+        // "no newer interaction" check needs, so the digest reads this small index instead of every interaction.
+        builder.HasIndex(i => new { i.FollowUpOn, i.CustomerId, i.OccurredAt, i.RecordedAt })
+            .HasDatabaseName("IX_Interactions_OpenFollowUps")
+            .HasFilter("\"FollowUpOn\" IS NOT NULL");
         builder.HasVersion();
     }
 }

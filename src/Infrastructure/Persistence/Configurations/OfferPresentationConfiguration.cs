@@ -20,6 +20,8 @@ internal sealed class OfferPresentationConfiguration : IEntityTypeConfiguration<
         // The eligibility rules read one customer's history; training reads the answered ones in time order.
         builder.HasIndex(p => new { p.CustomerId, p.OfferId, p.AnsweredAt });
         builder.HasIndex(p => p.AnsweredAt);
+        // The offers a team was shown in a period (the digest): a range per rep.
+        builder.HasIndex(p => new { p.PresentedTo, p.PresentedAt });
         builder.HasVersion();
     }
 }

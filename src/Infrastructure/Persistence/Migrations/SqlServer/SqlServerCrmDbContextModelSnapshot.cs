@@ -518,9 +518,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "OccurredAt");
-
                     b.HasIndex("LoggedBy", "FollowUpOn");
+
+                    b.HasIndex("CustomerId", "OccurredAt", "RecordedAt");
+
+                    b.HasIndex("LoggedBy", "RecordedAt", "Channel");
+
+                    b.HasIndex("FollowUpOn", "CustomerId", "OccurredAt", "RecordedAt")
+                        .HasDatabaseName("IX_Interactions_OpenFollowUps")
+                        .HasFilter("\"FollowUpOn\" IS NOT NULL");
 
                     b.ToTable("Interactions", (string)null);
                 });
@@ -678,6 +684,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AnsweredAt");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("PresentedTo", "PresentedAt");
 
                     b.HasIndex("CustomerId", "OfferId", "AnsweredAt");
 

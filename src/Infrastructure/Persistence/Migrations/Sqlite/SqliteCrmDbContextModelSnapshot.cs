@@ -513,9 +513,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "OccurredAt");
-
                     b.HasIndex("LoggedBy", "FollowUpOn");
+
+                    b.HasIndex("CustomerId", "OccurredAt", "RecordedAt");
+
+                    b.HasIndex("LoggedBy", "RecordedAt", "Channel");
+
+                    b.HasIndex("FollowUpOn", "CustomerId", "OccurredAt", "RecordedAt")
+                        .HasDatabaseName("IX_Interactions_OpenFollowUps")
+                        .HasFilter("\"FollowUpOn\" IS NOT NULL");
 
                     b.ToTable("Interactions", (string)null);
                 });
@@ -673,6 +679,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AnsweredAt");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("PresentedTo", "PresentedAt");
 
                     b.HasIndex("CustomerId", "OfferId", "AnsweredAt");
 
