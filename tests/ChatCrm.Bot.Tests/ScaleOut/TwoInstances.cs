@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
@@ -29,6 +30,8 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The fake connector checks every card against the Adaptive Cards schema: load it now, not inside a send's time limit.
+        _ = AdaptiveCardSchema.Problems(new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() });
         Database = await PostgresTestDatabase.CreateAsync("scaleout");
         Connector = await FakeBotConnector.StartAsync();
         Slack = await FakeSlack.StartAsync();
