@@ -21,12 +21,18 @@ public sealed partial class SlackIntake(SlackInboxWriter writer, SlackAckDeadlin
             LogDuplicateInFlight(logger, kind, retryNumber);
             return;
         }
-        var budget = Task.Delay(Timeout.InfiniteTimeSpan, deadline.Token);
-        var first = await Task.WhenAny(write.Stored, budget);
-        if (first == write.Stored || !write.TryAckBeforeStored())
+        try
         {
             // Stored (or failed) in time: a failure surfaces here, and Slack retries the request.
-            await write.Stored.WaitAsync(cancellationToken);
+            await write.Stored.WaitAsync(deadline.Token);
+            return;
+        }
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        {
+        }
+        if (!write.TryAckBeforeStored())
+        {
+            await write.Stored.WaitAsync(cancellationToken); // it failed just as the budget ran out: the request reports it
             return;
         }
         LogAckedBeforeStored(logger, kind);
