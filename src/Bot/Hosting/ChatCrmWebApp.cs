@@ -19,6 +19,7 @@ public static partial class ChatCrmWebApp
         builder.Services.AddChatCrm();
         builder.Services.AddHostedService<DemoDataStartup>();
         builder.Services.AddHostedService<SearchIndexCatchUp>();
+        builder.Services.AddDatabaseDelayForDiagnostics();
         builder.Services.AddInboxWorker();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddProblemDetails();

@@ -3,14 +3,13 @@ using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
 using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Jobs;
-using ChatCrm.Bot.Work;
 using ChatCrm.Domain.Common;
-using ChatCrm.Infrastructure.Persistence.Work;
 
 namespace ChatCrm.Bot.Channels.Slack;
 
@@ -34,7 +33,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, CancellationToken cancellationToken)
+        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, SlackAckDeadline deadline, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -47,10 +46,12 @@ public static partial class SlackEndpoints
         workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
         var parsed = CommandParser.Parse(command.Text);
-        if (parsed is { Name: CommandName.Log } && await TryOpenLogModalAsync(command, parsed.Argument, modals, people, cancellationToken))
+        if (parsed is { Name: CommandName.Log }
+            && await BeforeDeadlineAsync(deadline, token => TryOpenLogModalAsync(command, parsed.Argument, modals, people, token), cancellationToken))
             return Results.Ok();
         // "case new <customer>" without a title: the new-case modal, likewise.
-        if (NewCaseWithoutTitle(parsed) is { } customer && await caseModals.TryOpenNewAsync(command.TeamId, command.UserId, command.TriggerId, customer, cancellationToken))
+        if (NewCaseWithoutTitle(parsed) is { } customer
+            && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenNewAsync(command.TeamId, command.UserId, command.TriggerId, customer, token), cancellationToken))
             return Results.Ok();
         var work = new SlackWork
         {
@@ -116,7 +117,8 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackWorkspace workspace, CancellationToken cancellationToken)
+        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackWorkspace workspace, SlackAckDeadline deadline,
+        CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -138,9 +140,9 @@ public static partial class SlackEndpoints
         if (payload.ResponseUrl is not null && !responseUrls.Allows(payload.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
         // "Edit" on a case card opens the case modal now (the trigger id expires); if it cannot, the worker answers in chat.
-        if (payload.Verb == CaseDetailCards.EditVerb && await caseModals.TryOpenEditAsync(payload, cancellationToken))
+        if (payload.Verb == CaseDetailCards.EditVerb && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenEditAsync(payload, token), cancellationToken))
             return Results.Ok();
-        if (payload.Verb == AppHomePublisher.SearchVerb && await search.TryOpenAsync(payload, cancellationToken))
+        if (payload.Verb == AppHomePublisher.SearchVerb && await BeforeDeadlineAsync(deadline, token => search.TryOpenAsync(payload, token), cancellationToken))
             return Results.Ok();
         var work = new SlackWork
         {
@@ -167,26 +169,23 @@ public static partial class SlackEndpoints
         return words.Length > 0 && CasesJob.IsNewWord(words[0]) ? (words.Length > 1 ? words[1] : string.Empty) : null;
     }
 
-    private static IResult BadRequest(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: detail);
-}
-
-/// <summary>Stores accepted Slack work in the inbox and wakes the worker; a repeat delivery is logged and dropped.</summary>
-public sealed partial class SlackIntake(WorkInbox inbox, InboxSignal signal, ILogger<SlackIntake> logger)
-{
-    public async Task AcceptAsync(string kind, string dedupKey, SlackWork work, int retryNumber, CancellationToken cancellationToken)
+    /// <summary>
+    /// A modal attempt that must finish before the ack deadline (its database look-up can be slow): when the budget is
+    /// spent it is cancelled and counts as not opened, so the request falls back to the chat dialog and is still answered in time.
+    /// </summary>
+    private static async Task<bool> BeforeDeadlineAsync(SlackAckDeadline deadline, Func<CancellationToken, Task<bool>> attempt, CancellationToken requestAborted)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var key = dedupKey.Length <= InboxItem.MaxDedupKeyLength ? dedupKey : dedupKey[..InboxItem.MaxDedupKeyLength];
-        var outcome = await inbox.AcceptAsync(SlackWork.InboxChannel, kind, key, work.ToJson(), cancellationToken);
-        if (outcome == InboxAcceptance.Duplicate)
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, deadline.Token);
+        try
         {
-            LogDuplicate(logger, kind, retryNumber);
-            return;
+            return await attempt(bounded.Token);
         }
-        signal.Notify();
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested && !requestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated Slack {Kind} (retry number {RetryNumber}): it was accepted before")]
-    private static partial void LogDuplicate(ILogger logger, string kind, int retryNumber);
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: detail);
 }

@@ -67,6 +67,13 @@ public sealed class SlackOptions
     /// <summary>How far a request's timestamp may be from now before it is refused as a replay.</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a request may wait for the database before it is acknowledged anyway (Slack allows 3 seconds, and the
+    /// network takes its share). Storing the work normally takes milliseconds; past this budget the write finishes in the
+    /// background (see docs/scaling.md for what that risks). Between 0.1 and 2.5 seconds.
+    /// </summary>
+    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Largest request body accepted, in bytes (modal submissions are the largest Slack sends).</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 }
@@ -93,6 +100,8 @@ internal sealed class SlackOptionsValidation(IHostEnvironment environment) : IVa
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
+        if (options.AckBudget < TimeSpan.FromMilliseconds(100) || options.AckBudget > TimeSpan.FromSeconds(2.5))
+            return ValidateOptionsResult.Fail("Slack:AckBudget must be between 00:00:00.100 and 00:00:02.500: Slack wants its answer within 3 seconds.");
         if (!options.Enabled || !string.IsNullOrWhiteSpace(options.SigningSecret) || environment.IsDevelopment())
             return ValidateOptionsResult.Success;
         return ValidateOptionsResult.Fail(

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations.Directory;
@@ -20,7 +21,11 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<ResponseUrlPolicy>();
         // The intake wakes the inbox worker when it stores work; the signal exists without a worker too (CLI hosts).
         services.AddSingleton<InboxSignal>();
+        services.AddScoped<SlackAckDeadline>();
         services.AddScoped<SlackIntake>();
+        // Writes that may outlive their request; the host waits for them when it stops.
+        services.AddSingleton<SlackInboxWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<SlackInboxWriter>());
         services.AddScoped<AppHomePublisher>();
         services.AddScoped<ModalOpener>();
         services.AddScoped<SlackPeople>();

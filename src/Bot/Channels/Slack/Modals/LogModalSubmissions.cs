@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
+using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
