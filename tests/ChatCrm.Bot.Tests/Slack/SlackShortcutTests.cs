@@ -174,6 +174,22 @@ public sealed class SlackShortcutTests : SlackTestBase
     }
 
     [Fact]
+    public async Task GlobalShortcut_SlackRefusesTheModal_StartsTheLogDialogInTheDirectMessage()
+    {
+        Slack.NextStatuses.Enqueue(400); // views.open refused (an expired trigger id, say)
+
+        var response = await GlobalShortcutAsync(Client());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var calls = await Slack.WaitForCallsAsync(3);
+        Assert.Equal(["views.open", "conversations.open", "chat.postMessage"], calls.Select(c => c.Method));
+        Assert.Equal("DU0LUCIA", (string?)calls[2].Body["channel"]);
+        Assert.Contains("customer", calls[2].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await App.WithDatabaseAsync(db => db.Interactions.CountAsync()));
+        Assert.Equal([], Slack.Violations);
+    }
+
+    [Fact]
     public async Task Shortcuts_SpanishSpeakingUser_ModalAndNoteInSpanish()
     {
         await App.WithDatabaseAsync(db => AddSlackUserAsync(db, Pilar, locale: "es-ES"));
