@@ -253,6 +253,23 @@ public sealed class SlackShortcutTests : SlackTestBase
         Assert.Equal([], Slack.Violations);
     }
 
+    [Theory]
+    [InlineData("en-US", "Only reps, support agents and managers log")]
+    [InlineData("es-ES", "Solo los comerciales, los agentes de soporte y los responsables registran")]
+    public async Task MessageShortcut_AdminWhoMayNotLog_IsToldSoInsteadOfGettingTheForm(string locale, string expected)
+    {
+        var admin = new SlackUser("T0ACME", "U0ADMIN1", "admin");
+        await App.WithDatabaseAsync(db => AddSlackUserAsync(db, admin, ChatCrm.Domain.Users.UserRole.Admin, locale: locale));
+
+        var response = await MessageShortcutAsync(Client(admin), "Please call me back", Customer);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var open = Assert.Single(Slack.Calls);
+        Assert.NotEqual("chatcrm-log", (string?)open.Body["view"]?["callback_id"]);
+        Assert.Contains(expected, open.Text, StringComparison.Ordinal);
+        Assert.Equal([], Slack.Violations);
+    }
+
     [Fact]
     public async Task GlobalShortcut_Unsigned_IsRefusedAndOpensNothing()
     {

@@ -17,6 +17,10 @@ public static class ShortcutNotice
         "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.",
         "Todavía no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu e-mail de trabajo.");
 
+    /// <summary>The log modal's own refusal for roles that do not log (admins, privacy officers), said before the form.</summary>
+    public static LocalizedText MayNotLog { get; } = new("Only reps, support agents and managers log customer interactions.",
+        "Solo los comerciales, los agentes de soporte y los responsables registran interacciones con clientes.");
+
     public static LocalizedText Unknown(string? callbackId)
     {
         var name = string.IsNullOrWhiteSpace(callbackId) ? "?" : BlockKitText.Escape(callbackId.Length > 60 ? callbackId[..60] : callbackId);

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
@@ -41,6 +42,13 @@ public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modal
         {
             LogUnknownShortcut(logger, payload.Type, payload.CallbackId?.Length > 60 ? payload.CallbackId[..60] : payload.CallbackId);
             await modals.TryOpenAsync(payload.TriggerId, ShortcutNotice.View(ShortcutNotice.Unknown(payload.CallbackId), language), "shortcut notice", cancellationToken);
+            return Results.Ok();
+        }
+
+        // As the log modal's submission would refuse them: better said now than after they have filled it in.
+        if (!NeedToKnowPolicy.MayLogInteractions(user) || !NeedToKnowPolicy.MayLookUpCustomers(user))
+        {
+            await modals.TryOpenAsync(payload.TriggerId, ShortcutNotice.View(ShortcutNotice.MayNotLog, language), "shortcut notice", cancellationToken);
             return Results.Ok();
         }
 
