@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Manifests;
 
@@ -35,6 +36,17 @@ public sealed class ManifestCommandWordsTests
         var yaml = new SlackManifestBuilder().Build(new SlackManifestOptions { BaseUrl = ManifestSamples.BaseUrl }).Artefact!;
         var hint = (string)YamlToJson.Convert(yaml, out _)!["features"]!["slash_commands"]![0]!["usage_hint"]!;
         return hint.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part => part.Split(' ')[0]).ToList();
+    }
+
+    [Fact]
+    public void SlackShortcuts_CallbackIdsAndTypes_AreExactlyTheOnesTheBotAnswers()
+    {
+        var yaml = new SlackManifestBuilder().Build(new SlackManifestOptions { BaseUrl = ManifestSamples.BaseUrl }).Artefact!;
+        var shortcuts = YamlToJson.Convert(yaml, out _)!["features"]!["shortcuts"]!.AsArray()
+            .Select(s => ((string)s!["callback_id"]!, (string)s["type"]!)).ToList();
+
+        Assert.Equal([(SlackShortcuts.LogInteraction, "global"), (SlackShortcuts.LogMessage, "message")], shortcuts);
+        Assert.Equal(SlackShortcuts.CallbackIds.Order(StringComparer.Ordinal), shortcuts.Select(s => s.Item1).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class SlackManifestTests
     }
 
     [Fact]
-    public void Build_Features_HaveAppHomeTabsBotUserAndCrmCommand()
+    public void Build_Features_HaveAppHomeTabsBotUserCrmCommandAndLogShortcuts()
     {
         var manifest = Build();
 
@@ -43,7 +43,7 @@ public sealed class SlackManifestTests
         Assert.True((bool)manifest["features"]!["app_home"]!["messages_tab_enabled"]!);
         Assert.Equal("ChatCrm", (string?)manifest["features"]!["bot_user"]!["display_name"]);
         Assert.Equal("/crm", (string?)manifest["features"]!["slash_commands"]![0]!["command"]);
-        Assert.Null(manifest["features"]!["shortcuts"]);
+        Assert.Equal(["Log an interaction", "Log this message"], manifest["features"]!["shortcuts"]!.AsArray().Select(s => (string?)s!["name"]));
         Assert.Equal(["app_mention", "message.im", "app_home_opened", "app_uninstalled", "tokens_revoked"],
             manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(e => (string?)e));
     }

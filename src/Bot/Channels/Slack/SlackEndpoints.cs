@@ -6,6 +6,7 @@ using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
+using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Jobs;
@@ -19,7 +20,8 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// and answers at once: the database work and the Web API calls happen after the acknowledgement, so Slack's
 /// 3-second limit holds however slow they are. Two exceptions must answer within the request: <c>/crm log</c> opens its
 /// modal with the trigger id (bounded, falling back to the chat dialog), and a submitted log modal is validated so its
-/// errors show per field; the case modals (edit from a case card, <c>/crm case new</c> without a title) likewise. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
+/// errors show per field; the case modals (edit from a case card, <c>/crm case new</c> without a title) and the
+/// shortcuts (<see cref="SlackShortcuts"/>) likewise. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
 /// </summary>
 public static partial class SlackEndpoints
 {
@@ -117,7 +119,8 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackWorkspace workspace, SlackAckDeadline deadline,
+        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackShortcuts shortcuts, SlackWorkspace workspace,
+        SlackAckDeadline deadline,
         CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
@@ -127,6 +130,22 @@ public static partial class SlackEndpoints
             return BadRequest(unreadable!);
         workspace.TeamId = payload.TeamId;
         workspace.EnterpriseId = payload.EnterpriseId;
+        // A shortcut opens its modal now, with the trigger id (it expires in 3 seconds); past the ack deadline the
+        // trigger is as good as spent, so the request is answered and the user may simply try again.
+        if (ShortcutPayload.IsShortcut(payload.Type))
+        {
+            if (ShortcutPayload.Parse(request.Body, out var notShortcut) is not { } shortcut)
+                return BadRequest(notShortcut!);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            try
+            {
+                return await shortcuts.HandleAsync(shortcut, request.RetryNumber, bounded.Token);
+            }
+            catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return Results.Ok();
+            }
+        }
         if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: LogModal.CallbackId })
             return await logSubmissions.HandleAsync(payload, request.RetryNumber, cancellationToken);
         if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: CaseModal.EditCallbackId or CaseModal.NewCallbackId })

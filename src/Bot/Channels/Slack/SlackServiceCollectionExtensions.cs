@@ -2,6 +2,7 @@ using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Channels.Slack.Modals;
+using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Work;
@@ -32,6 +33,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<LogModalSubmissions>();
         services.AddScoped<CaseModals>();
         services.AddScoped<SearchModal>();
+        services.AddScoped<SlackShortcuts>();
         services.AddScoped<IChatProfiles, SlackProfiles>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddScoped<SlackWorkspace>();

@@ -26,6 +26,7 @@ public static class BlockKitLimits
     public const int InputLabel = 2000;
     public const int Placeholder = 150;
     public const int PlainTextInputMax = 3000;
+    public const int InputHint = 2000;
     public const int ModalTitle = 24;
     public const int ModalButton = 24;
     public const int StaticSelectOptions = 100;
