@@ -6,10 +6,12 @@ using Microsoft.Extensions.Options;
 namespace ChatCrm.Bot.Work;
 
 /// <summary>
-/// Drains the inbox: claims the oldest waiting item under a lease, hands it to its channel's handler, completes
-/// it, and goes on until nothing is claimable; then waits for a signal or the poll interval. Items are taken one at
-/// a time so a conversation's turns run in the order they arrived. Several instances may run it side by side: the
-/// lease and the concurrency token give each item to one worker, and an expired lease (a stopped instance) frees it.
+/// Drains the inbox: <see cref="WorkOptions.Concurrency"/> loops each claim the oldest claimable item under a lease,
+/// hand it to its channel's handler, complete it, and go on until nothing is claimable; then wait for a signal or the
+/// poll interval. A loop that has claimed an item wakes another, so a burst is spread over all of them. The inbox
+/// never hands out an item while an earlier one of the same conversation is pending, so one person's turns still run
+/// in the order they arrived. Several instances may run it side by side: the lease and the concurrency token give
+/// each item to one worker, and an expired lease (a stopped instance) frees it.
 /// </summary>
 public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
@@ -28,6 +30,11 @@ public sealed partial class InboxWorker(
             LogWorkerOff(logger);
             return;
         }
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => DrainAsync(settings, stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task DrainAsync(WorkOptions settings, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -58,6 +65,8 @@ public sealed partial class InboxWorker(
             item = await claimScope.ServiceProvider.GetRequiredService<WorkInbox>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
         if (item is null)
             return false;
+        // There may be more: let an idle loop look while this one works.
+        signal.Notify();
 
         using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["InboxItemId"] = item.Id, ["Channel"] = item.Channel, ["Kind"] = item.Kind });
         try

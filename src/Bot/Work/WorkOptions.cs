@@ -21,6 +21,13 @@ public sealed class WorkOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many items this instance works on at once. One person's turns still run one after another (the inbox's
+    /// ordering key); this lets different people's turns, and a slow outside call, not hold everyone else up.
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>Attempts before an item is given up and left for an operator.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;

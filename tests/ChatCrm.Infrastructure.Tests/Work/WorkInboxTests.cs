@@ -132,14 +132,71 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         Assert.Null(await new WorkInbox(read, clock).ClaimNextAsync("w", Lease, default));
     }
 
+    [Fact]
+    public async Task ClaimNextAsync_SameConversation_NextTurnWaitsUntilTheEarlierIsDone()
+    {
+        var (first, second, other) = (NewKey(), NewKey(), NewKey());
+        var conversation = $"T1:{NewKey()}";
+        var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
+        await using var context = db.CreateContext();
+        var inbox = new WorkInbox(context, clock);
+        await inbox.AcceptAsync("order", "event", first, "{}", default, conversation);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await inbox.AcceptAsync("order", "event", second, "{}", default, conversation);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await inbox.AcceptAsync("order", "event", other, "{}", default, $"T1:{NewKey()}");
+        await MakeOnlyTheseClaimableAsync(first, second, other);
+
+        var claimedFirst = await inbox.ClaimNextAsync("worker-1", Lease, default);
+        var whileFirstRuns = await inbox.ClaimNextAsync("worker-2", Lease, default);
+        var nothingElse = await inbox.ClaimNextAsync("worker-3", Lease, default);
+        await using (var done = db.CreateContext())
+            Assert.True(await new WorkInbox(done, clock).CompleteAsync(claimedFirst!.Id, "worker-1", default));
+        await using var after = db.CreateContext();
+        var claimedSecond = await new WorkInbox(after, clock).ClaimNextAsync("worker-3", Lease, default);
+
+        Assert.Equal(first, claimedFirst.DedupKey);
+        Assert.Equal(other, whileFirstRuns?.DedupKey);
+        Assert.Null(nothingElse);
+        Assert.Equal(second, claimedSecond?.DedupKey);
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_EarlierTurnWaitingForItsRetry_HoldsBackOnlyItsConversation()
+    {
+        var (failing, next) = (NewKey(), NewKey());
+        var conversation = $"T1:{NewKey()}";
+        var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
+        await using var context = db.CreateContext();
+        var inbox = new WorkInbox(context, clock);
+        await inbox.AcceptAsync("retry", "event", failing, "{}", default, conversation);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await inbox.AcceptAsync("retry", "event", next, "{}", default, conversation);
+        await MakeOnlyTheseClaimableAsync(failing, next);
+        var claimed = await inbox.ClaimNextAsync("w", Lease, default);
+        await using (var fail = db.CreateContext())
+            await new WorkInbox(fail, clock).FailAsync(claimed!.Id, "w", "HttpRequestException", TimeSpan.FromMinutes(1), maxAttempts: 5, default);
+
+        await using var whileWaiting = db.CreateContext();
+        var duringBackoff = await new WorkInbox(whileWaiting, clock).ClaimNextAsync("w", Lease, default);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await using var later = db.CreateContext();
+        var afterBackoff = await new WorkInbox(later, clock).ClaimNextAsync("w", Lease, default);
+
+        Assert.Null(duringBackoff);
+        Assert.Equal(failing, afterBackoff?.DedupKey);
+    }
+
     private static string NewKey() => $"E{Guid.NewGuid():N}";
 
     /// <summary>Other tests' items share the database: push them out of reach of this test's clock.</summary>
-    private async Task MakeOnlyThisClaimableAsync(string key)
+    private Task MakeOnlyThisClaimableAsync(string key) => MakeOnlyTheseClaimableAsync(key);
+
+    private async Task MakeOnlyTheseClaimableAsync(params string[] keys)
     {
         await using var context = db.CreateContext();
         var farFuture = DateTimeOffset.UnixEpoch.AddYears(100);
-        var others = await context.InboxItems.Where(i => i.DedupKey != key && i.Status == InboxStatus.Pending).ToListAsync();
+        var others = await context.InboxItems.Where(i => !keys.Contains(i.DedupKey) && i.Status == InboxStatus.Pending).ToListAsync();
         foreach (var other in others.Where(o => o.IsClaimable(farFuture)))
             other.Claim("elsewhere", farFuture, TimeSpan.FromDays(1));
         await context.SaveChangesAsync();

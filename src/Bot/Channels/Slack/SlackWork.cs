@@ -50,6 +50,10 @@ public sealed record SlackWork
 
     public const string InboxChannel = "slack";
 
+    /// <summary>One person's turns in one workspace run in the order they arrived; different people's run side by side.</summary>
+    [JsonIgnore]
+    public string OrderingKey => $"{TeamId}:{UserId}";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

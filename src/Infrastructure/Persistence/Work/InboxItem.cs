@@ -35,8 +35,9 @@ public sealed class InboxItem
         DedupKey = string.Empty;
     }
 
-    public InboxItem(string channel, string kind, string dedupKey, string payload, DateTimeOffset receivedAt)
+    public InboxItem(string channel, string kind, string dedupKey, string payload, DateTimeOffset receivedAt, string? orderingKey = null)
     {
+        OrderingKey = orderingKey is null ? null : Bounded(orderingKey, MaxDedupKeyLength, nameof(orderingKey));
         Id = Guid.NewGuid();
         Channel = Bounded(channel, MaxChannelLength, nameof(channel));
         Kind = Bounded(kind, MaxKindLength, nameof(kind));
@@ -53,6 +54,12 @@ public sealed class InboxItem
 
     /// <summary>What the work is, for the channel's handler ("command", "event", "interaction").</summary>
     public string Kind { get; private set; }
+
+    /// <summary>
+    /// Items with the same key (one person's conversation) are done one after another, in the order they arrived;
+    /// items with different keys, or none, may run side by side.
+    /// </summary>
+    public string? OrderingKey { get; private set; }
 
     /// <summary>The platform's id of the delivery (Slack's <c>event_id</c>, or one derived from a trigger id).</summary>
     public string DedupKey { get; private set; }

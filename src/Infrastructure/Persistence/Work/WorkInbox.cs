@@ -19,12 +19,16 @@ public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
 {
     private const int ClaimRaces = 5;
 
-    /// <summary>Stores the work unless the same (channel, dedup key) is already stored.</summary>
-    public async Task<InboxAcceptance> AcceptAsync(string channel, string kind, string dedupKey, string payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the work unless the same (channel, dedup key) is already stored. Work with the same
+    /// <paramref name="orderingKey"/> is later claimed strictly one item after another, in arrival order.
+    /// </summary>
+    public async Task<InboxAcceptance> AcceptAsync(string channel, string kind, string dedupKey, string payload, CancellationToken cancellationToken,
+        string? orderingKey = null)
     {
         if (await db.InboxItems.AnyAsync(i => i.Channel == channel && i.DedupKey == dedupKey, cancellationToken))
             return InboxAcceptance.Duplicate;
-        var item = new InboxItem(channel, kind, dedupKey, payload, time.GetUtcNow());
+        var item = new InboxItem(channel, kind, dedupKey, payload, time.GetUtcNow(), orderingKey);
         db.InboxItems.Add(item);
         try
         {
@@ -40,7 +44,11 @@ public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
         }
     }
 
-    /// <summary>Takes the oldest claimable item for <paramref name="owner"/>, or null when there is nothing to do.</summary>
+    /// <summary>
+    /// Takes the oldest claimable item for <paramref name="owner"/>, or null when there is nothing to do. An item waits
+    /// while an earlier item with its ordering key is still pending, or while another item with that key is being
+    /// worked on (or waits for its retry), so one conversation's turns never overtake each other.
+    /// </summary>
     public async Task<InboxItem?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         for (var race = 0; race < ClaimRaces; race++)
@@ -48,6 +56,9 @@ public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
             var now = time.GetUtcNow();
             var candidate = await db.InboxItems
                 .Where(i => i.Status == InboxStatus.Pending && (i.LeaseUntil == null || i.LeaseUntil <= now))
+                .Where(i => i.OrderingKey == null || !db.InboxItems.Any(o =>
+                    o.OrderingKey == i.OrderingKey && o.Id != i.Id && o.Status == InboxStatus.Pending
+                    && (o.ReceivedAt < i.ReceivedAt || (o.LeaseUntil != null && o.LeaseUntil > now))))
                 .OrderBy(i => i.ReceivedAt)
                 .FirstOrDefaultAsync(cancellationToken);
             if (candidate is null)

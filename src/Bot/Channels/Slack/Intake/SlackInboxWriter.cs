@@ -71,7 +71,7 @@ public sealed partial class SlackInboxWriter(IServiceScopeFactory scopes, InboxS
         await using var scope = scopes.CreateAsyncScope();
         var inbox = scope.ServiceProvider.GetRequiredService<WorkInbox>();
         // Not the request's token: the write may go on after the request has been answered.
-        var outcome = await inbox.AcceptAsync(SlackWork.InboxChannel, kind, dedupKey, work.ToJson(), CancellationToken.None);
+        var outcome = await inbox.AcceptAsync(SlackWork.InboxChannel, kind, dedupKey, work.ToJson(), CancellationToken.None, work.OrderingKey);
         if (outcome == InboxAcceptance.Duplicate)
             LogDuplicate(logger, kind, retryNumber);
         else

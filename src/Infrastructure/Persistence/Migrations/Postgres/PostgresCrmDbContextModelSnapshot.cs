@@ -1260,6 +1260,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Payload")
                         .HasColumnType("text");
 
@@ -1281,6 +1285,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Channel", "DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("OrderingKey", "Status");
 
                     b.HasIndex("Status", "ReceivedAt");
 

@@ -1262,6 +1262,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Payload")
                         .HasColumnType("nvarchar(max)");
 
@@ -1283,6 +1287,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Channel", "DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("OrderingKey", "Status");
 
                     b.HasIndex("Status", "ReceivedAt");
 

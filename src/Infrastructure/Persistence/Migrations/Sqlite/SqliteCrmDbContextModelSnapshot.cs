@@ -1255,6 +1255,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
@@ -1276,6 +1280,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Channel", "DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("OrderingKey", "Status");
 
                     b.HasIndex("Status", "ReceivedAt");
 
