@@ -18,6 +18,7 @@ public enum InboxAcceptance
 public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
 {
     private const int ClaimRaces = 5;
+    private const int CandidatesPerLook = 8;
 
     /// <summary>
     /// Stores the work unless the same (channel, dedup key) is already stored. Work with the same
@@ -54,28 +55,43 @@ public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
         for (var race = 0; race < ClaimRaces; race++)
         {
             var now = time.GetUtcNow();
-            var candidate = await db.InboxItems
+            var candidates = await db.InboxItems
                 .Where(i => i.Status == InboxStatus.Pending && (i.LeaseUntil == null || i.LeaseUntil <= now))
                 .Where(i => i.OrderingKey == null || !db.InboxItems.Any(o =>
                     o.OrderingKey == i.OrderingKey && o.Id != i.Id && o.Status == InboxStatus.Pending
                     && (o.ReceivedAt < i.ReceivedAt || (o.LeaseUntil != null && o.LeaseUntil > now))))
                 .OrderBy(i => i.ReceivedAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (candidate is null)
+                .Take(CandidatesPerLook)
+                .ToListAsync(cancellationToken);
+            if (candidates.Count == 0)
                 return null;
-            candidate.Claim(owner, now, lease);
-            try
+            // Workers looking at the same moment would all reach for the oldest item; each starts somewhere else
+            // among the oldest few (all of different conversations), so most of them win a claim at the first try.
+            var start = Random.Shared.Next(candidates.Count);
+            for (var offset = 0; offset < candidates.Count; offset++)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return candidate;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another worker took it first.
-                db.Entry(candidate).State = EntityState.Detached;
+                var candidate = candidates[(start + offset) % candidates.Count];
+                candidate.Claim(owner, now, lease);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    DetachAllBut(candidates, candidate);
+                    return candidate;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another worker took it first.
+                    db.Entry(candidate).State = EntityState.Detached;
+                }
             }
         }
         return null;
+    }
+
+    private void DetachAllBut(List<InboxItem> candidates, InboxItem kept)
+    {
+        foreach (var other in candidates.Where(c => !ReferenceEquals(c, kept) && db.Entry(c).State != EntityState.Detached))
+            db.Entry(other).State = EntityState.Detached;
     }
 
     /// <summary>
