@@ -59,8 +59,7 @@ public sealed partial class ConversationEngine(
         {
             var user = await directory.FindAsync(turn, cancellationToken);
             if (user is null)
-                return [Say(turn, "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.",
-                    "Todavía no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu e-mail de trabajo.")];
+                return [OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale)))];
 
             var context = new TurnContext(turn, user, cancellationToken);
             var state = await dialogs.LoadAsync(turn, cancellationToken);

@@ -23,8 +23,7 @@ public sealed class LogFormValidator(CustomerFinder finder, TimeProvider time)
         var errors = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         if (!NeedToKnowPolicy.MayLogInteractions(user) || !NeedToKnowPolicy.MayLookUpCustomers(user))
         {
-            errors[LogForm.Customer] = new("Only reps, support agents and managers log customer interactions.",
-                "Solo los comerciales, los agentes de soporte y los responsables registran interacciones con clientes.");
+            errors[LogForm.Customer] = AccessRefusals.MayNotLog;
             return new LogFormDecision(null, errors);
         }
 

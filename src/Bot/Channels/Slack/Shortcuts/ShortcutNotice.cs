@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
@@ -13,13 +14,10 @@ public static class ShortcutNotice
 {
     public const string CallbackId = "chatcrm-shortcut-notice";
 
-    public static LocalizedText NoAccess { get; } = new(
-        "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.",
-        "Todavía no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu e-mail de trabajo.");
+    public static LocalizedText NoAccess => AccessRefusals.NotInDirectory;
 
     /// <summary>The log modal's own refusal for roles that do not log (admins, privacy officers), said before the form.</summary>
-    public static LocalizedText MayNotLog { get; } = new("Only reps, support agents and managers log customer interactions.",
-        "Solo los comerciales, los agentes de soporte y los responsables registran interacciones con clientes.");
+    public static LocalizedText MayNotLog => AccessRefusals.MayNotLog;
 
     public static LocalizedText Unknown(string? callbackId)
     {

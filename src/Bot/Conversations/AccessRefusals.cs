@@ -1,0 +1,18 @@
+using ChatCrm.Domain.Common;
+
+namespace ChatCrm.Bot.Conversations;
+
+/// <summary>
+/// The two refusals every way into ChatCrm gives in the same words: to someone not in the directory, and to a role
+/// that does not log customer interactions (admins, privacy officers).
+/// </summary>
+public static class AccessRefusals
+{
+    public static LocalizedText NotInDirectory { get; } = new(
+        "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.",
+        "Todavía no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu e-mail de trabajo.");
+
+    public static LocalizedText MayNotLog { get; } = new(
+        "Only reps, support agents and managers log customer interactions.",
+        "Solo los comerciales, los agentes de soporte y los responsables registran interacciones con clientes.");
+}
