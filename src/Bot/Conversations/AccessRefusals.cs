@@ -12,6 +12,9 @@ public static class AccessRefusals
         "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.",
         "Todavía no tienes acceso a ChatCrm. Pide a tu administrador de ChatCrm que te dé de alta; necesitará tu nombre y tu e-mail de trabajo.");
 
+    /// <summary>For a form field, to someone whose language ChatCrm cannot know yet: both languages.</summary>
+    public static string NotInDirectoryInBothLanguages => $"{NotInDirectory.English} / {NotInDirectory.Spanish}";
+
     public static LocalizedText MayNotLog { get; } = new(
         "Only reps, support agents and managers log customer interactions.",
         "Solo los comerciales, los agentes de soporte y los responsables registran interacciones con clientes.");

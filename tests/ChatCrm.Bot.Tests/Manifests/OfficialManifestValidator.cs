@@ -1,3 +1,4 @@
+using ChatCrm.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -33,12 +34,7 @@ public static class OfficialManifestValidator
 
     private static string ValidatorFolder()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatCrm.sln")))
-            directory = directory.Parent;
-        if (directory is null)
-            throw new InvalidOperationException("The repository root (ChatCrm.sln) was not found above the test binaries.");
-        var folder = Path.Combine(directory.FullName, "tests", "manifest-validator");
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "manifest-validator");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@microsoft", "app-manifest")))
             throw new InvalidOperationException($"The official manifest validator is not installed in {folder}. {InstallHint}");
         return folder;

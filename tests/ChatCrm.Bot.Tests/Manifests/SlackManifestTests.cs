@@ -1,3 +1,4 @@
+using ChatCrm.Testing;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Manifests;
@@ -118,14 +119,6 @@ public sealed class SlackManifestTests
     /// <summary>The repository's template, read from the file the bot embeds.</summary>
     private sealed class SlackManifestBuilderTemplate
     {
-        public string Text { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "manifests", "slack", "manifest.yaml"));
-
-        private static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatCrm.sln")))
-                directory = directory.Parent;
-            return directory?.FullName ?? throw new InvalidOperationException("The repository root (ChatCrm.sln) was not found.");
-        }
+        public string Text { get; } = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "manifests", "slack", "manifest.yaml"));
     }
 }

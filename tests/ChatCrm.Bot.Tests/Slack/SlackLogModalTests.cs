@@ -153,6 +153,7 @@ public sealed class SlackLogModalTests : SlackTestBase
         var errors = await ErrorsAsync(await SubmitAsync(Client(Stranger, app), Form()));
 
         Assert.Contains("don't have access", (string?)errors["customer"], StringComparison.Ordinal);
+        Assert.Contains("Todavía no tienes acceso", (string?)errors["customer"], StringComparison.Ordinal);
         Assert.Equal(0, await StoredAsync());
     }
 

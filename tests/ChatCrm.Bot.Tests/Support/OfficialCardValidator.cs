@@ -1,3 +1,4 @@
+using ChatCrm.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -53,12 +54,7 @@ public static class OfficialCardValidator
 
     private static string ValidatorFolder()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatCrm.sln")))
-            directory = directory.Parent;
-        if (directory is null)
-            throw new InvalidOperationException("The repository root (ChatCrm.sln) was not found above the test binaries.");
-        var folder = Path.Combine(directory.FullName, "tests", "card-validator");
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "card-validator");
         if (!File.Exists(Path.Combine(folder, "node_modules", "adaptivecards", "dist", "adaptivecards.js")))
             throw new InvalidOperationException($"The official Adaptive Cards parser is not installed in {folder}. {InstallHint}");
         return folder;

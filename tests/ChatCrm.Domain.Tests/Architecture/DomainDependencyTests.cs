@@ -1,3 +1,4 @@
+using ChatCrm.Testing;
 using System.Reflection;
 using System.Xml.Linq;
 using ChatCrm.Domain.Customers;
@@ -53,7 +54,7 @@ public sealed class DomainDependencyTests
     [Fact]
     public void DomainProject_HasNoForbiddenPackageOrFrameworkReference()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Domain", "ChatCrm.Domain.csproj"));
+        var project = XDocument.Load(Path.Combine(RepositoryRoot.Path, "src", "Domain", "ChatCrm.Domain.csproj"));
         var references = project.Descendants()
             .Where(e => e.Name.LocalName is "PackageReference" or "FrameworkReference")
             .Select(e => (string?)e.Attribute("Include") ?? (string?)e.Attribute("Update") ?? string.Empty)
@@ -66,7 +67,7 @@ public sealed class DomainDependencyTests
     [Fact]
     public void DomainProject_ReferencesNoOtherProject()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Domain", "ChatCrm.Domain.csproj"));
+        var project = XDocument.Load(Path.Combine(RepositoryRoot.Path, "src", "Domain", "ChatCrm.Domain.csproj"));
 
         Assert.DoesNotContain(project.Descendants(), e => e.Name.LocalName == "ProjectReference");
     }
@@ -93,14 +94,4 @@ public sealed class DomainDependencyTests
 
     private static bool IsPlatform(string name) =>
         name is "mscorlib" or "netstandard" || name.StartsWith("System", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChatCrm.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"ChatCrm.sln not found above {AppContext.BaseDirectory}.");
-    }
 }

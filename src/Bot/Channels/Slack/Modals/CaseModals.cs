@@ -60,7 +60,7 @@ public sealed class CaseModals(
         var context = await ContextAsync(payload, cancellationToken);
         var firstField = payload.CallbackId == CaseModal.NewCallbackId ? CaseModal.CustomerField : CaseDetailCards.StatusField;
         if (context is null)
-            return Errors(new() { [firstField] = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you." });
+            return Errors(new() { [firstField] = AccessRefusals.NotInDirectoryInBothLanguages });
         var language = context.Language;
         if (!NeedToKnowPolicy.MayWorkCases(context.User))
             return Errors(new() { [firstField] = language.Pick("Your role does not work on cases.", "Tu rol no trabaja con casos.") });

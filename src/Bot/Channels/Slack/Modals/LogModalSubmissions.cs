@@ -27,7 +27,7 @@ public sealed class LogModalSubmissions(SlackPeople people, LogFormValidator val
         {
             return Results.Json(ModalBlocks.Errors(new Dictionary<string, string>
             {
-                [LogForm.Customer] = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you.",
+                [LogForm.Customer] = AccessRefusals.NotInDirectoryInBothLanguages,
             }));
         }
 

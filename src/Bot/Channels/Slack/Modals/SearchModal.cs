@@ -36,7 +36,7 @@ public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackInt
         if (payload.TeamId is null || payload.UserId is null || payload.ViewId is null)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: "A view_submission needs team, user and view id.");
         if (await LanguageAsync(payload, cancellationToken) is not { } language)
-            return Error("You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you.");
+            return Error(AccessRefusals.NotInDirectoryInBothLanguages);
         var query = payload.Values.GetValueOrDefault(QueryField)?.Trim() ?? string.Empty;
         if (query.Length == 0)
             return Error(language.Pick("Type a name, company, e-mail or phone.", "Escribe un nombre, empresa, e-mail o teléfono."));
