@@ -26,14 +26,19 @@ public static class CrmDbContextFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         return provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteCrmDbContext(
-                new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(connectionString).Options),
-            DatabaseProvider.Postgres => new PostgresCrmDbContext(
-                new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(connectionString).Options),
-            DatabaseProvider.SqlServer => new SqlServerCrmDbContext(
-                new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer(connectionString).Options),
+            DatabaseProvider.Sqlite => new SqliteCrmDbContext(Defaults(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(connectionString))),
+            DatabaseProvider.Postgres => new PostgresCrmDbContext(Defaults(new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(connectionString))),
+            DatabaseProvider.SqlServer => new SqlServerCrmDbContext(Defaults(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer(connectionString))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+    }
+
+    /// <summary>The same defaults as the app's registrations.</summary>
+    private static DbContextOptions<TContext> Defaults<TContext>(DbContextOptionsBuilder<TContext> builder)
+        where TContext : DbContext
+    {
+        CrmDbContext.WithCrmDefaults(builder);
+        return builder.Options;
     }
 
     /// <summary>

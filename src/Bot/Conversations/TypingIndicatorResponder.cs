@@ -40,14 +40,17 @@ internal sealed class TypingIndicatorResponder : ITurnResponder, IAsyncDisposabl
 
     private async Task SendTypingLaterAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
     {
+        // The answer usually comes first: the wait then ends quietly rather than with an exception on every turn.
+        await Task.Delay(delay, time, _timer.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_timer.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+            return;
         try
         {
-            await Task.Delay(delay, time, _timer.Token);
             await _inner.SendTypingAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            // The answer came first; no indicator needed.
+            // The turn was abandoned while the indicator was on its way.
         }
         catch (ReplyDeliveryException)
         {

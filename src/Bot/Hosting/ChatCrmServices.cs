@@ -47,6 +47,7 @@ public static class ChatCrmServices
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<ConversationReferenceStore>();
+        services.AddSingleton<ConfirmedConversationReferences>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ExportCustomerJob>();

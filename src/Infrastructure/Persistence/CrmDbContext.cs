@@ -136,11 +136,15 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
         }
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    /// <summary>
+    /// Options every registration of the context adds to its provider's (pooled contexts may not change their
+    /// options in <c>OnConfiguring</c>, so they are set where the context is registered).
+    /// </summary>
+    public static DbContextOptionsBuilder WithCrmDefaults(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         // The search index takes "any N" rows on purpose (a bounded count, a capped candidate list): an order would cost a sort.
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        return optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -32,12 +32,13 @@ public static class PersistenceServiceCollectionExtensions
             };
         });
 
-        services.AddDbContext<SqliteCrmDbContext>((provider, builder) =>
-            builder.UseSqlite(ConnectionString(provider, DatabaseProvider.Sqlite)));
-        services.AddDbContext<PostgresCrmDbContext>((provider, builder) =>
-            builder.UseNpgsql(ConnectionString(provider, DatabaseProvider.Postgres)));
-        services.AddDbContext<SqlServerCrmDbContext>((provider, builder) =>
-            builder.UseSqlServer(ConnectionString(provider, DatabaseProvider.SqlServer)));
+        // Pooled contexts: a chat turn takes a context from the pool instead of building one (and its services) anew.
+        services.AddDbContextPool<SqliteCrmDbContext>((provider, builder) =>
+            CrmDbContext.WithCrmDefaults(builder.UseSqlite(ConnectionString(provider, DatabaseProvider.Sqlite))));
+        services.AddDbContextPool<PostgresCrmDbContext>((provider, builder) =>
+            CrmDbContext.WithCrmDefaults(builder.UseNpgsql(PostgresConnectionTuning.Apply(ConnectionString(provider, DatabaseProvider.Postgres)))));
+        services.AddDbContextPool<SqlServerCrmDbContext>((provider, builder) =>
+            CrmDbContext.WithCrmDefaults(builder.UseSqlServer(ConnectionString(provider, DatabaseProvider.SqlServer))));
 
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<SearchIndexBackfill>();

@@ -101,11 +101,11 @@ public static partial class TeamsEndpoint
         return Results.Ok();
     }
 
-    /// <summary>Each message keeps the conversation's reference current (a cheap read unless something changed).</summary>
+    /// <summary>Each message keeps the conversation's reference current (no database work unless something changed).</summary>
     private static async Task RememberAsync(Activity activity, ConversationReferenceStore references, CancellationToken cancellationToken)
     {
         if (TeamsConversationAddress.From(activity) is { } address)
-            await references.RememberAsync(TeamsConversationAddress.Key(address.ConversationId), address, cancellationToken);
+            await references.RememberOnTurnAsync(TeamsConversationAddress.Key(address.ConversationId), address, cancellationToken);
     }
 
     private static IResult Unauthorized(ILogger logger, string reason)

@@ -8,8 +8,20 @@ namespace ChatCrm.Bot.Conversations.Proactive;
 /// spoken to, retired when it is uninstalled or the chat tool refuses to post there. Channel adapters call it with
 /// the address they read from their own payloads.
 /// </summary>
-public sealed partial class ConversationReferenceStore(CrmDbContext db, TimeProvider time, ILogger<ConversationReferenceStore> logger)
+public sealed partial class ConversationReferenceStore(
+    CrmDbContext db, ConfirmedConversationReferences confirmed, TimeProvider time, ILogger<ConversationReferenceStore> logger)
 {
+    /// <summary>
+    /// <see cref="RememberAsync"/> for an ordinary chat turn: skips the read when this instance confirmed the same
+    /// address stored and usable a moment ago (see <see cref="ConfirmedConversationReferences"/>). Installs and
+    /// reinstalls go through <see cref="RememberAsync"/> itself, which always reads.
+    /// </summary>
+    public async Task RememberOnTurnAsync(string conversationKey, ConversationAddress address, CancellationToken cancellationToken)
+    {
+        if (!confirmed.IsConfirmed(conversationKey, address))
+            await RememberAsync(conversationKey, address, cancellationToken);
+    }
+
     /// <summary>
     /// Stores or refreshes the reference (a retired one becomes usable again). Writes only when something changed,
     /// so calling it on every turn costs one read. Call it before the turn's own work: it saves at once.
@@ -26,16 +38,21 @@ public sealed partial class ConversationReferenceStore(CrmDbContext db, TimeProv
         else if (!record.IsUsable || !Same(record, address))
             record.Refresh(address, time.GetUtcNow());
         else
+        {
+            confirmed.Confirm(conversationKey, address);
             return false;
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            confirmed.Confirm(conversationKey, address);
             return becomesUsable;
         }
         catch (DbUpdateException)
         {
             // Another instance stored or changed the same reference at the same moment; its version stands.
             LogConcurrentUpdate(logger, conversationKey);
+            confirmed.Forget(conversationKey);
             return false;
         }
         finally
@@ -50,6 +67,7 @@ public sealed partial class ConversationReferenceStore(CrmDbContext db, TimeProv
     /// </summary>
     public async Task<bool> RetireAsync(string conversationKey, string reason, CancellationToken cancellationToken)
     {
+        confirmed.Forget(conversationKey);
         var at = time.GetUtcNow();
         var cut = reason.Length <= ConversationReferenceRecord.MaxReasonLength ? reason : reason[..ConversationReferenceRecord.MaxReasonLength];
         var retired = await db.ConversationReferences
