@@ -37,8 +37,31 @@ public sealed class MeasureResolutionCommandTests : IAsyncLifetime
         Assert.Equal(0, exitCode);
         Assert.Matches(@"^60 queries: median [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms", text);
         Assert.Contains("exact (another customer): 0", text, StringComparison.Ordinal);
-        Assert.Matches(@"\nEmail\s+10\s+[\d.]+\s+[\d.]+\s+exact 10\r?\n", text);
+        Assert.Matches(@"\nEmail\s+10\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+exact 10\r?\n", text);
         Assert.Contains("NameWithTypos", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithDetails_WritesEachQuerysOutcomeAndTheIdsOfItsAnswer()
+    {
+        var details = Path.Combine(Path.GetTempPath(), $"resolution-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            var root = new RootCommand { MeasureResolutionCommand.Create(BuildHost, new StringWriter()) };
+
+            Assert.Equal(0, await root.Parse(["measure-resolution", "--queries", "12", "--details", details]).InvokeAsync());
+
+            var lines = await File.ReadAllLinesAsync(details);
+            Assert.Equal(12, lines.Length);
+            var email = lines.Select(l => l.Split('\t')).First(f => f[1] == "Email");
+            Assert.Equal("exact", email[2]);
+            Assert.True(Guid.TryParse(email[3], out _), email[3]);
+            Assert.All(lines, l => Assert.Equal(4, l.Split('\t').Length));
+        }
+        finally
+        {
+            File.Delete(details);
+        }
     }
 
     [Fact]

@@ -93,7 +93,11 @@ public static class CliCommands
         using var host = BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<SearchIndexBackfill>().RunAsync(cancellationToken);
+        using (var bar = new ConsoleProgressBar(Console.Error, "customers"))
+        {
+            await scope.ServiceProvider.GetRequiredService<SearchIndexBackfill>().RunAsync(bar, cancellationToken);
+            bar.Complete();
+        }
         Console.WriteLine("The database is at the newest migration.");
         return 0;
     }

@@ -24,19 +24,21 @@ public static class MeasureResolutionCommand
         var queries = new Option<int>("--queries") { Description = "How many queries to resolve.", DefaultValueFactory = _ => 1000 };
         var randomSeed = new Option<int>("--random-seed") { Description = "Seed of the sample and the typos.", DefaultValueFactory = _ => 20261124 };
         var locale = new Option<string>("--locale") { Description = "The user's locale (its country reads national phone numbers).", DefaultValueFactory = _ => "es-ES" };
+        var details = new Option<FileInfo?>("--details") { Description = "Also write each query's kind, outcome and the customer ids of the answer to this file (to compare two versions)." };
         var command = new Command("measure-resolution", "Measure customer resolution latency and outcomes on the configured database.")
         {
             queries,
             randomSeed,
             locale,
+            details,
         };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(buildHost, output ?? Console.Out, parse.GetValue(queries), parse.GetValue(randomSeed), parse.GetValue(locale)!, cancellationToken));
+            RunAsync(buildHost, output ?? Console.Out, parse.GetValue(queries), parse.GetValue(randomSeed), parse.GetValue(locale)!, parse.GetValue(details), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(Func<IHost> buildHost, TextWriter output, int count, int randomSeed, string locale, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Func<IHost> buildHost, TextWriter output, int count, int randomSeed, string locale, FileInfo? details, CancellationToken cancellationToken)
     {
         if (count is < 1 or > 1_000_000)
         {
@@ -56,14 +58,21 @@ public static class MeasureResolutionCommand
         foreach (var warmUp in queries.Take(WarmUpQueries))
             await ResolveAsync(host.Services, warmUp, locale, cancellationToken);
 
-        var results = new List<(ResolutionQuery Query, string Outcome, double Ms)>(queries.Count);
+        var results = new List<(ResolutionQuery Query, Resolved Outcome, double Ms)>(queries.Count);
         foreach (var query in queries)
         {
             var clock = Stopwatch.StartNew();
             var outcome = await ResolveAsync(host.Services, query, locale, cancellationToken);
             results.Add((query, outcome, clock.Elapsed.TotalMilliseconds));
         }
-        Print(output, results);
+        Print(output, results.Select(r => (r.Query, r.Outcome.Outcome, r.Ms)).ToList());
+        if (details is not null)
+        {
+            // No names: the query's number and kind, the outcome, and the ids the answer named, in its order.
+            await File.WriteAllLinesAsync(details.FullName,
+                results.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i}\t{r.Query.Kind}\t{r.Outcome.Outcome}\t{string.Join(' ', r.Outcome.Ids)}")),
+                cancellationToken);
+        }
         return 0;
     }
 
@@ -87,17 +96,22 @@ public static class MeasureResolutionCommand
         return picked.Select(id => customers[id]).ToList();
     }
 
+    /// <summary>The outcome of one query and the ids of the customers its answer named.</summary>
+    private sealed record Resolved(string Outcome, IReadOnlyList<Guid> Ids);
+
     /// <returns>"exact", "exact (another customer)", "candidates", "candidates (without it)", "not found" or "invalid".</returns>
-    private static async Task<string> ResolveAsync(IServiceProvider services, ResolutionQuery query, string locale, CancellationToken cancellationToken)
+    private static async Task<Resolved> ResolveAsync(IServiceProvider services, ResolutionQuery query, string locale, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var finder = scope.ServiceProvider.GetRequiredService<CustomerFinder>();
         return await finder.FindAsync(query.Text, locale, cancellationToken) switch
         {
-            CustomerSearchResult.Found found => found.Customer.Id == query.Expected ? "exact" : "exact (another customer)",
-            CustomerSearchResult.Ambiguous ambiguous => ambiguous.Candidates.Any(c => c.Customer.Id == query.Expected) ? "candidates" : "candidates (without it)",
-            CustomerSearchResult.NotFound => "not found",
-            _ => "invalid",
+            CustomerSearchResult.Found found => new Resolved(found.Customer.Id == query.Expected ? "exact" : "exact (another customer)", [found.Customer.Id.Value]),
+            CustomerSearchResult.Ambiguous ambiguous => new Resolved(
+                ambiguous.Candidates.Any(c => c.Customer.Id == query.Expected) ? "candidates" : "candidates (without it)",
+                ambiguous.Candidates.Select(c => c.Customer.Id.Value).ToList()),
+            CustomerSearchResult.NotFound => new Resolved("not found", []),
+            _ => new Resolved("invalid", []),
         };
     }
 
@@ -110,12 +124,12 @@ public static class MeasureResolutionCommand
         var outcomes = new[] { "exact", "exact (another customer)", "candidates", "candidates (without it)", "not found", "invalid" };
         output.WriteLine(string.Join(", ", outcomes.Select(o => string.Create(inv, $"{o}: {results.Count(r => r.Outcome == o):N0}"))));
         output.WriteLine();
-        output.WriteLine($"{"kind",-16} {"queries",8} {"median ms",10} {"p95 ms",8}  outcomes");
+        output.WriteLine($"{"kind",-16} {"queries",8} {"median ms",10} {"p95 ms",8} {"p99 ms",8}  outcomes");
         foreach (var group in results.GroupBy(r => r.Query.Kind).OrderBy(g => g.Key))
         {
             var kindTimes = group.Select(r => r.Ms).Order().ToList();
             var kindOutcomes = string.Join(", ", group.GroupBy(r => r.Outcome).OrderByDescending(g => g.Count()).Select(g => string.Create(inv, $"{g.Key} {g.Count()}")));
-            output.WriteLine(string.Create(inv, $"{group.Key,-16} {group.Count(),8} {Percentile(kindTimes, 0.5),10:F1} {Percentile(kindTimes, 0.95),8:F1}  {kindOutcomes}"));
+            output.WriteLine(string.Create(inv, $"{group.Key,-16} {group.Count(),8} {Percentile(kindTimes, 0.5),10:F1} {Percentile(kindTimes, 0.95),8:F1} {Percentile(kindTimes, 0.99),8:F1}  {kindOutcomes}"));
         }
     }
 

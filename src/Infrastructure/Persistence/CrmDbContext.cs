@@ -71,6 +71,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>The vocabulary of the word index, keyed for exact, unfinished and mistyped words.</summary>
     public DbSet<SearchWordVariant> SearchWordVariants => Set<SearchWordVariant>();
 
+    /// <summary>The word-pair index: the customers having two given words, for searches by two common words.</summary>
+    public DbSet<CustomerSearchPair> CustomerSearchPairs => Set<CustomerSearchPair>();
+
     /// <summary>Chat work accepted and acknowledged but not yet done (see <see cref="WorkInbox"/>).</summary>
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 

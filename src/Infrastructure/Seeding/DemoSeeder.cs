@@ -103,6 +103,7 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
                     await inserter.InsertAsync(chunk.Customers, ct);
                     await inserter.InsertAsync(chunk.SearchWordVariants, ct);
                     await inserter.InsertAsync(chunk.SearchTerms, ct);
+                    await inserter.InsertAsync(chunk.SearchPairs, ct);
                     await inserter.InsertAsync(chunk.Identities, ct);
                     await inserter.InsertAsync(chunk.Interactions, ct);
                     await inserter.InsertAsync(chunk.Orders, ct);

@@ -18,6 +18,9 @@ internal sealed record SeedChunk(
     /// <summary>The chunk's customers in the word index (see <see cref="SeedSearchIndex"/>).</summary>
     public IReadOnlyList<CustomerSearchTerm> SearchTerms { get; init; } = [];
 
+    /// <summary>The chunk's customers in the pair index.</summary>
+    public IReadOnlyList<CustomerSearchPair> SearchPairs { get; init; } = [];
+
     /// <summary>The vocabulary rows of the words this chunk is the first to use.</summary>
     public IReadOnlyList<SearchWordVariant> SearchWordVariants { get; init; } = [];
 

@@ -18,7 +18,7 @@ public sealed class MigrationScriptTests
         "Customers", "CustomerIdentities", "Interactions", "Users", "Offers",
         "Orders", "ConsentRecords", "AuditEntries", "DialogStates", "DataProtectionKeys", "CustomerMerges",
         "CustomerValues", "TierChanges", "CustomerNeeds",
-        "CustomerSearchTerms", "SearchWordVariants",
+        "CustomerSearchTerms", "SearchWordVariants", "CustomerSearchPairs",
         "InboxItems", "ConversationReferences", "SlackInstallations",
         "SupportCases", "CaseHistory",
         "SubmittedForms",

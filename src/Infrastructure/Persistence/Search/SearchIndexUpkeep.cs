@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Infrastructure.Persistence.Search;
 
 /// <summary>
-/// Keeps the word index in step with the customers a context saves, in the same transaction: a customer added
+/// Keeps the word index (and its pair index, <see cref="CustomerSearchPair"/>) in step with the customers a context saves, in the same transaction: a customer added
 /// gets its words; one renamed or moved to another company gets the words it gained and loses those it no longer
 /// has (read from the index itself, so an index that was behind is put right); a deleted customer's words go
 /// with it by the foreign key's cascade. Only tracked changes are seen: bulk writes keep the index themselves
@@ -24,9 +24,11 @@ internal static class SearchIndexUpkeep
             return;
         var reindexed = plan.Where(p => !p.IsNew).Select(p => p.Id).ToList();
         var existing = reindexed.Count == 0 ? [] : db.CustomerSearchTerms.Where(t => reindexed.Contains(t.CustomerId)).ToList();
+        var existingPairs = reindexed.Count == 0 ? [] : db.CustomerSearchPairs.Where(p => reindexed.Contains(p.CustomerId)).ToList();
         var words = NewWords(db, plan);
         var known = words.Count == 0 ? [] : db.SearchWordVariants.Where(v => words.Contains(v.Variant) && v.Variant == v.Word).Select(v => v.Word).ToHashSet(StringComparer.Ordinal);
         Apply(db, plan, existing, words, known);
+        ApplyPairs(db, plan, existingPairs);
     }
 
     public static async Task StageAsync(CrmDbContext db, CancellationToken cancellationToken)
@@ -36,9 +38,11 @@ internal static class SearchIndexUpkeep
             return;
         var reindexed = plan.Where(p => !p.IsNew).Select(p => p.Id).ToList();
         var existing = reindexed.Count == 0 ? [] : await db.CustomerSearchTerms.Where(t => reindexed.Contains(t.CustomerId)).ToListAsync(cancellationToken);
+        var existingPairs = reindexed.Count == 0 ? [] : await db.CustomerSearchPairs.Where(p => reindexed.Contains(p.CustomerId)).ToListAsync(cancellationToken);
         var words = NewWords(db, plan);
         var known = words.Count == 0 ? [] : (await db.SearchWordVariants.Where(v => words.Contains(v.Variant) && v.Variant == v.Word).Select(v => v.Word).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         Apply(db, plan, existing, words, known);
+        ApplyPairs(db, plan, existingPairs);
     }
 
     /// <summary>
@@ -98,6 +102,24 @@ internal static class SearchIndexUpkeep
         }
         foreach (var word in words.Where(w => !known.Contains(w)))
             db.SearchWordVariants.AddRange(SearchVocabulary.RowsFor(word));
+    }
+
+    /// <summary>The same for the pair index: the pairs a customer gained are added, those it lost removed.</summary>
+    private static void ApplyPairs(CrmDbContext db, List<Reindex> plan, List<CustomerSearchPair> existing)
+    {
+        var pairsById = existing.ToLookup(p => p.CustomerId);
+        foreach (var customer in plan)
+        {
+            var wanted = SearchVocabulary.PairsFor(customer.Id, customer.Words).Select(p => (p.First, p.Second)).ToHashSet();
+            var have = pairsById[customer.Id].ToList();
+            db.CustomerSearchPairs.RemoveRange(have.Where(p => !wanted.Contains((p.First, p.Second))));
+            var havePairs = have.Select(p => (p.First, p.Second)).ToHashSet();
+            foreach (var (first, second) in wanted.Where(p => !havePairs.Contains(p)))
+            {
+                if (db.CustomerSearchPairs.Local.FindEntryUntyped([first, second, customer.Id]) is null)
+                    db.CustomerSearchPairs.Add(new CustomerSearchPair(first, second, customer.Id));
+            }
+        }
     }
 
     private sealed record Reindex(CustomerId Id, bool IsNew, IReadOnlySet<string> Words);

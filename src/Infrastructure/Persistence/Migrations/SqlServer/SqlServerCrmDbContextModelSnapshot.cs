@@ -1091,6 +1091,32 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DialogStates", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchPair", b =>
+                {
+                    b.Property<string>("First")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Second")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("First", "Second", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerSearchPairs", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchTerm", b =>
                 {
                     b.Property<string>("Word")
@@ -2236,6 +2262,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchPair", b =>
                 {
                     b.HasOne("ChatCrm.Domain.Customers.Customer", null)
                         .WithMany()

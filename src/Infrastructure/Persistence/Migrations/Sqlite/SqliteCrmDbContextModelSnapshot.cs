@@ -1084,6 +1084,32 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DialogStates", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchPair", b =>
+                {
+                    b.Property<string>("First")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Second")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("First", "Second", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerSearchPairs", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchTerm", b =>
                 {
                     b.Property<string>("Word")
@@ -2227,6 +2253,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChatCrm.Infrastructure.Offers.QueuedOfferSuggestion", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Search.CustomerSearchPair", b =>
                 {
                     b.HasOne("ChatCrm.Domain.Customers.Customer", null)
                         .WithMany()
