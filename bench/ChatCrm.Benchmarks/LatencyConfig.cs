@@ -12,7 +12,7 @@ public sealed class LatencyConfig : ManualConfig
 {
     public LatencyConfig()
     {
-        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15));
+        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithoutReadyToRun());
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
     }
 }
