@@ -14,10 +14,25 @@ public sealed class ConsentSubjectReader(CrmDbContext db, ConsentPolicyTable pol
     public async Task<ConsentSubject> ReadAsync(Customer customer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        return (await ReadManyAsync([customer], now, cancellationToken))[customer.Id];
+    }
+
+    /// <summary>The consent subjects of several customers in two statements (their histories, and who was met before).</summary>
+    public async Task<Dictionary<CustomerId, ConsentSubject>> ReadManyAsync(IReadOnlyList<Customer> customers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        if (customers.Count == 0)
+            return [];
+        var ids = customers.Select(c => c.Id).ToList();
         var personalKinds = PersonalContact.Kinds.ToArray();
-        var history = await db.ConsentRecords.AsNoTracking().Where(c => c.CustomerId == customer.Id).ToListAsync(cancellationToken);
-        var metBefore = await db.Interactions
-            .AnyAsync(i => i.CustomerId == customer.Id && personalKinds.Contains(i.Kind) && i.OccurredAt <= now, cancellationToken);
-        return new ConsentSubject(policies.For(customer.Country), history, metBefore);
+        var histories = (await db.ConsentRecords.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.CustomerId);
+        var metBefore = (await db.Interactions
+            .Where(i => ids.Contains(i.CustomerId) && personalKinds.Contains(i.Kind) && i.OccurredAt <= now)
+            .Select(i => i.CustomerId)
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return customers.DistinctBy(c => c.Id).ToDictionary(c => c.Id,
+            c => new ConsentSubject(policies.For(c.Country), histories[c.Id].ToList(), metBefore.Contains(c.Id)));
     }
 }

@@ -2,6 +2,7 @@ using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,20 @@ public sealed class CustomerAccess(CrmDbContext db, AuditTrail audit)
             ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == ownerId, context.CancellationToken)
             : null;
         return NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.OwnedBy(owner));
+    }
+
+    /// <summary>What the chat user may see of each customer, in the order given, their owners read in one statement.</summary>
+    public async Task<IReadOnlyList<AccessGrant>> GrantsAsync(TurnContext context, IReadOnlyList<Customer> customers)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(customers);
+        var ownerIds = customers.Select(c => c.OwnerId).OfType<UserId>().Distinct().ToList();
+        var owners = ownerIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, context.CancellationToken);
+        return customers
+            .Select(c => NeedToKnowPolicy.Decide(context.User, CustomerAccessFacts.OwnedBy(c.OwnerId is { } id ? owners.GetValueOrDefault(id) : null)))
+            .ToList();
     }
 
     /// <summary>

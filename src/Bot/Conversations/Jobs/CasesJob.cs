@@ -123,11 +123,22 @@ public sealed class CasesJob(CustomerResolver resolver, CustomerAccess access, C
     public async Task<IReadOnlyList<CaseLine>> OpenCasesAsync(Customer customer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var cases = await db.SupportCases.AsNoTracking()
-            .Where(c => c.CustomerId == customer.Id && (c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed))
-            .ToListAsync(ct);
+        return (await OpenCasesAsync([customer], ct))[customer.Id];
+    }
+
+    /// <summary>Each customer's active cases, most urgent first, in one statement for all of them.</summary>
+    public async Task<Dictionary<CustomerId, IReadOnlyList<CaseLine>>> OpenCasesAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        if (customers.Count == 0)
+            return [];
+        var ids = customers.Select(c => c.Id).ToList();
+        var cases = (await db.SupportCases.AsNoTracking()
+            .Where(c => ids.Contains(c.CustomerId) && (c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed))
+            .ToListAsync(ct)).ToLookup(c => c.CustomerId);
         var now = clock.GetUtcNow();
-        return cases.OrderBy(c => c.SlaDueAt).Select(c => new CaseLine(c, customer.DisplayName, SlaBreachRule.Evaluate(c, now))).ToList();
+        return customers.DistinctBy(c => c.Id).ToDictionary(c => c.Id, IReadOnlyList<CaseLine> (c) =>
+            cases[c.Id].OrderBy(s => s.SlaDueAt).Select(s => new CaseLine(s, c.DisplayName, SlaBreachRule.Evaluate(s, now))).ToList());
     }
 
     private async Task<IReadOnlyList<CaseLine>> LinesAsync(List<SupportCase> cases, CancellationToken ct)

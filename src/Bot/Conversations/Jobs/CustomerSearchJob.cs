@@ -79,13 +79,13 @@ public sealed class CustomerSearchJob(
 
     private async Task<CustomerSearchAnswer> AnswerAsync(TurnContext context, IReadOnlyList<Customer> customers, CancellationToken cancellationToken)
     {
+        // Every hit's grant and snapshot are read together: a statement per part, not per part and hit.
+        var grants = await access.GrantsAsync(context, customers);
+        var visible = customers.Zip(grants).Where(x => x.Second.Allows(CustomerField.Identity)).ToList();
+        var reads = await snapshots.ReadManyAsync(context, visible);
         var hits = new List<CustomerSearchHit>();
-        foreach (var customer in customers)
+        foreach (var ((customer, grant), read) in visible.Zip(reads))
         {
-            var grant = await access.GrantAsync(context, customer);
-            if (!grant.Allows(CustomerField.Identity))
-                continue;
-            var read = await snapshots.ReadAsync(context, customer, grant);
             var card = CustomerCards.Profile(customer, grant, read.Snapshot, NeedToKnowPolicy.MayLogInteractions(context.User), context.Language);
             audit.Record(context, AuditAction.ViewedCustomer, customer.Id, read.Shown);
             hits.Add(new CustomerSearchHit(card, customer.DisplayName, customer.Company));
