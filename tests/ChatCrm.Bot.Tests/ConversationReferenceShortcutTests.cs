@@ -1,11 +1,9 @@
-using System.Data.Common;
 using ChatCrm.Bot.Conversations.Proactive;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Persistence.Providers;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +17,7 @@ public sealed class ConversationReferenceShortcutTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
     private readonly FakeTimeProvider _clock = TestClock.Create();
-    private readonly ReferenceReads _reads = new();
+    private readonly ReadCounter _reads = new("ConversationReferences");
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;
 
@@ -104,21 +102,4 @@ public sealed class ConversationReferenceShortcutTests : IAsyncLifetime
 
     private Task<ConversationReferenceRecord?> ReferenceAsync(string conversationId) =>
         _app.WithDatabaseAsync(db => db.ConversationReferences.AsNoTracking().SingleOrDefaultAsync(r => r.ConversationId == conversationId));
-
-    /// <summary>Counts the statements that read the conversation references table.</summary>
-    private sealed class ReferenceReads : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                && command.CommandText.Contains("\"ConversationReferences\"", StringComparison.Ordinal))
-                Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }

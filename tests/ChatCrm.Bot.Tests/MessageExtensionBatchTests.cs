@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -7,7 +6,6 @@ using ChatCrm.Domain.Interactions;
 using ChatCrm.Infrastructure.Persistence.Providers;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Bot.Tests;
@@ -21,7 +19,7 @@ public sealed class MessageExtensionBatchTests : IAsyncLifetime
     private static readonly string[] Garcias = ["Alba García", "Bruno García", "Carla García", "Diego García", "Elena García"];
     private static readonly string[] Lopezes = ["Pablo López", "Sara López"];
     private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
-    private readonly StatementCounter _statements = new();
+    private readonly ReadCounter _reads = new();
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;
 
@@ -30,7 +28,7 @@ public sealed class MessageExtensionBatchTests : IAsyncLifetime
         _connector = await FakeBotConnector.StartAsync();
         _app = new ChatCrmApp(_database)
         {
-            TestServices = services => services.ConfigureDbContext<SqliteCrmDbContext>(builder => builder.AddInterceptors(_statements)),
+            TestServices = services => services.ConfigureDbContext<SqliteCrmDbContext>(builder => builder.AddInterceptors(_reads)),
         };
         await _app.WithDatabaseAsync(async db =>
         {
@@ -70,7 +68,7 @@ public sealed class MessageExtensionBatchTests : IAsyncLifetime
         }
     }
 
-    private async Task<(List<JsonObject> Cards, int Statements)> SearchAsync(string text)
+    private async Task<(List<JsonObject> Cards, int Reads)> SearchAsync(string text)
     {
         using var http = _app.CreateClient();
         var invoke = TeamsActivities.Invoke(_connector.ServiceUrl, "19:group-chat", CrmData.Ana, "composeExtension/query", new JsonObject
@@ -79,27 +77,11 @@ public sealed class MessageExtensionBatchTests : IAsyncLifetime
             ["parameters"] = new JsonArray(new JsonObject { ["name"] = "searchText", ["value"] = text }),
             ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
         });
-        var before = _statements.Count;
+        var before = _reads.Count;
         using var response = await http.PostAsJsonAsync("/api/messages", invoke);
-        var statements = _statements.Count - before;
+        var reads = _reads.Count - before;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!["composeExtension"]!.AsObject();
-        return (result["attachments"]!.AsArray().Select(a => a!["content"]!.AsObject()).ToList(), statements);
-    }
-
-    /// <summary>Counts the reads (SELECT statements) the app sends.</summary>
-    private sealed class StatementCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
-                Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
+        return (result["attachments"]!.AsArray().Select(a => a!["content"]!.AsObject()).ToList(), reads);
     }
 }
