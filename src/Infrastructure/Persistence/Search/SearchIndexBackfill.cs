@@ -26,67 +26,48 @@ public sealed partial class SearchIndexBackfill(CrmDbContext db, ILogger<SearchI
     /// <param name="progress">Told how far the pair index's backfill is (a first run after its migration takes minutes at a million customers).</param>
     public async Task<int> RunAsync(IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
-        var indexed = await RunTermsAsync(cancellationToken);
-        await RunPairsAsync(progress, cancellationToken);
-        return indexed;
-    }
-
-    private async Task<int> RunTermsAsync(CancellationToken cancellationToken)
-    {
-        var indexed = 0;
-        var clashes = 0;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var inserter = new BulkInserter(db);
-            while (true)
+        var indexed = await BackfillAsync(
+            db.Customers.Where(c => !db.CustomerSearchTerms.Any(t => t.CustomerId == c.Id)),
+            async (batch, inserter) =>
             {
-                // Ids only, so that the anti-join reads the narrow key index of customers, not their rows.
-                var missingIds = await db.Customers
-                    .Where(c => !db.CustomerSearchTerms.Any(t => t.CustomerId == c.Id))
-                    .Select(c => c.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
-                if (missingIds.Count == 0)
-                    break;
-                var missing = await db.Customers.AsNoTracking()
-                    .Where(c => missingIds.Contains(c.Id))
-                    .Select(c => new { c.Id, c.NameKey, c.CompanyKey })
-                    .ToListAsync(cancellationToken);
-
-                var words = missing.ToDictionary(c => c.Id, c => IndexedWords.Of(c.NameKey, c.CompanyKey));
-                var terms = words.SelectMany(c => SearchVocabulary.TermsFor(c.Key, c.Value)).ToList();
-                var variants = await NewVocabularyAsync(words.Values.SelectMany(w => w), cancellationToken);
-                try
+                var terms = batch.SelectMany(c => SearchVocabulary.TermsFor(c.Id, c.Words)).ToList();
+                var variants = await NewVocabularyAsync(batch.SelectMany(c => c.Words), cancellationToken);
+                return async () =>
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     await inserter.InsertAsync(variants, cancellationToken);
                     await inserter.InsertAsync(terms, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                catch (DbException) when (++clashes <= MaxClashes)
-                {
-                    LogClash(logger, clashes);
-                    continue;
-                }
-                indexed += missing.Count;
-                LogBatch(logger, indexed);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                };
+            },
+            progress: null, cancellationToken);
         if (indexed > 0)
             LogBackfilled(logger, indexed);
-        return indexed;
+
+        var paired = await BackfillAsync(
+            db.Customers.Where(c => !db.CustomerSearchPairs.Any(p => p.CustomerId == c.Id)),
+            (batch, inserter) =>
+            {
+                var pairs = batch.SelectMany(c => SearchVocabulary.PairsFor(c.Id, c.Words)).ToList();
+                return Task.FromResult<Func<Task>>(() => inserter.InsertAsync(pairs, cancellationToken));
+            },
+            progress, cancellationToken);
+        if (paired > 0)
+            LogPairsBackfilled(logger, paired);
+        return (int)indexed;
     }
 
+    /// <summary>A customer missing from an index, with the words it indexes them under.</summary>
+    private sealed record MissingCustomer(Domain.Customers.CustomerId Id, IReadOnlySet<string> Words);
+
     /// <summary>
-    /// The pairs of the customers that have none (every customer, once, after the pair index's migration). The words
-    /// are read from the customers' keys, like the word index's; a batch that clashes is looked up again.
+    /// The batch loop both indexes share: the next <see cref="BatchSize"/> customers of <paramref name="missing"/> (ids
+    /// first, so that the anti-join reads the narrow key index of customers, not their rows), their words, and the
+    /// rows <paramref name="prepare"/> makes of them written in one transaction. A batch that clashes with a
+    /// concurrent writer is looked up again, at most <see cref="MaxClashes"/> times. Returns how many were indexed.
     /// </summary>
-    private async Task RunPairsAsync(IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="prepare">Reads what the batch needs and returns the writes to run inside its transaction.</param>
+    /// <param name="progress">Told the count so far against the count missing at the start (one extra count), when given.</param>
+    private async Task<long> BackfillAsync(IQueryable<Domain.Customers.Customer> missing,
+        Func<List<MissingCustomer>, BulkInserter, Task<Func<Task>>> prepare, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         var indexed = 0L;
         long? total = null;
@@ -97,23 +78,22 @@ public sealed partial class SearchIndexBackfill(CrmDbContext db, ILogger<SearchI
             await using var inserter = new BulkInserter(db);
             while (true)
             {
-                var missingIds = await db.Customers
-                    .Where(c => !db.CustomerSearchPairs.Any(p => p.CustomerId == c.Id))
-                    .Select(c => c.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
+                var missingIds = await missing.Select(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
                 if (missingIds.Count == 0)
                     break;
-                total ??= await db.Customers.LongCountAsync(c => !db.CustomerSearchPairs.Any(p => p.CustomerId == c.Id), cancellationToken);
-                var missing = await db.Customers.AsNoTracking()
+                if (progress is not null)
+                    total ??= await missing.LongCountAsync(cancellationToken);
+                var batch = (await db.Customers.AsNoTracking()
                     .Where(c => missingIds.Contains(c.Id))
                     .Select(c => new { c.Id, c.NameKey, c.CompanyKey })
-                    .ToListAsync(cancellationToken);
-                var pairs = missing.SelectMany(c => SearchVocabulary.PairsFor(c.Id, IndexedWords.Of(c.NameKey, c.CompanyKey))).ToList();
+                    .ToListAsync(cancellationToken))
+                    .Select(c => new MissingCustomer(c.Id, IndexedWords.Of(c.NameKey, c.CompanyKey)))
+                    .ToList();
+                var write = await prepare(batch, inserter);
                 try
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    await inserter.InsertAsync(pairs, cancellationToken);
+                    await write();
                     await transaction.CommitAsync(cancellationToken);
                 }
                 catch (DbException) when (++clashes <= MaxClashes)
@@ -121,16 +101,17 @@ public sealed partial class SearchIndexBackfill(CrmDbContext db, ILogger<SearchI
                     LogClash(logger, clashes);
                     continue;
                 }
-                indexed += missing.Count;
-                progress?.Report(new SeedProgress(PairStage, Math.Min(indexed, total.Value), total.Value));
+                indexed += batch.Count;
+                LogBatch(logger, indexed);
+                if (progress is not null)
+                    progress.Report(new SeedProgress(PairStage, Math.Min(indexed, total!.Value), total.Value));
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        if (indexed > 0)
-            LogPairsBackfilled(logger, indexed);
+        return indexed;
     }
 
     private async Task<List<SearchWordVariant>> NewVocabularyAsync(IEnumerable<string> words, CancellationToken cancellationToken)
@@ -149,10 +130,10 @@ public sealed partial class SearchIndexBackfill(CrmDbContext db, ILogger<SearchI
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Search index backfill: {Indexed} customers indexed so far")]
-    private static partial void LogBatch(ILogger logger, int indexed);
+    private static partial void LogBatch(ILogger logger, long indexed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index backfill: indexed {Indexed} customers that had no search terms")]
-    private static partial void LogBackfilled(ILogger logger, int indexed);
+    private static partial void LogBackfilled(ILogger logger, long indexed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index backfill: indexed the word pairs of {Indexed} customers that had none")]
     private static partial void LogPairsBackfilled(ILogger logger, long indexed);
