@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Features.Customers;
+using ChatCrm.Bot.Features.Help;
 using BenchmarkDotNet.Attributes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;

@@ -1,5 +1,5 @@
+using ChatCrm.Bot.Features.Customers;
 using BenchmarkDotNet.Attributes;
-using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using ChatCrm.Bot.Features.Offers;
 using BenchmarkDotNet.Attributes;
-using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Offers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,6 @@
+using ChatCrm.Bot.Features.Cases;
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Features.Customers;
 using System.Globalization;
 using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Common;

@@ -1,3 +1,7 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Conversations.Customers;
+using ChatCrm.Bot.Features.Cases;
+using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
@@ -28,7 +32,7 @@ public sealed record CustomerSnapshot(int InteractionCount, LastContact? Last, F
 public static class CustomerCards
 {
     /// <summary>The verb a shared profile card's <see cref="Card.Refresh"/> sends to get each reader's own view.</summary>
-    public const string RefreshVerb = "refreshCustomer";
+    public const string RefreshVerb = CustomerVerbs.Refresh;
 
     /// <summary>The longest part of a summary a profile card shows (the history shows more).</summary>
     public const int SummaryPreviewLength = 140;
@@ -121,13 +125,13 @@ public static class CustomerCards
         var id = customer.Id.Value.ToString();
         var buttons = new List<CardButton>();
         if (mayLog)
-            buttons.Add(CardButton.For(language.Pick("Log interaction", "Registrar interacción"), Conversations.Dialogs.LogForm.OpenVerb, ("customerId", id)));
+            buttons.Add(CardButton.For(language.Pick("Log interaction", "Registrar interacción"), LogForm.OpenVerb, ("customerId", id)));
         if (grant.Allows(CustomerField.Offers))
-            buttons.Add(CardButton.For(language.Pick("Offers", "Ofertas"), "offers", ("customerId", id)));
+            buttons.Add(CardButton.For(language.Pick("Offers", "Ofertas"), CustomerVerbs.Offers, ("customerId", id)));
         if (grant.Allows(CustomerField.Interactions))
             buttons.Add(CardButton.For(language.Pick("History", "Historial"), InteractionCards.HistoryVerb, ("customerId", id)));
         if (grant.Allows(CustomerField.Consents))
-            buttons.Add(CardButton.For(language.Pick("Privacy preferences", "Privacidad"), "privacy", ("customerId", id)));
+            buttons.Add(CardButton.For(language.Pick("Privacy preferences", "Privacidad"), CustomerVerbs.Privacy, ("customerId", id)));
         return new Card(customer.DisplayName, body, buttons) { Refresh = CardButton.For("Refresh", RefreshVerb, ("customerId", id)) };
     }
 

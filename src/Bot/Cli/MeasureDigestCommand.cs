@@ -1,9 +1,9 @@
+using ChatCrm.Bot.Features.Digests;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams;
-using ChatCrm.Bot.Digests;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Kpis;
 using ChatCrm.Domain.Users;

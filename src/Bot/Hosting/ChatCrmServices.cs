@@ -1,16 +1,21 @@
+using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Features.Admin;
+using ChatCrm.Bot.Features.Cases;
+using ChatCrm.Bot.Features.Customers;
+using ChatCrm.Bot.Features.Digests;
+using ChatCrm.Bot.Features.Duplicates;
+using ChatCrm.Bot.Features.Interactions;
+using ChatCrm.Bot.Features.Offers;
+using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Digests;
 using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
-using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
-using ChatCrm.Bot.Conversations.Jobs;
-using ChatCrm.Bot.Conversations.Proactive;
 using ChatCrm.Bot.Conversations.State;
-using ChatCrm.Bot.Conversations.Summaries;
-using ChatCrm.Bot.Privacy;
 using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Customers;
 using ChatCrm.Infrastructure.Persistence;
@@ -40,6 +45,7 @@ public static class ChatCrmServices
         return services;
     }
 
+    /// <summary>The turn lifecycle (directory, dialog state, routing, access, audit) and every feature's commands.</summary>
     private static void AddConversations(this IServiceCollection services)
     {
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
@@ -50,50 +56,31 @@ public static class ChatCrmServices
         services.AddSingleton<ConfirmedConversationReferences>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CustomerAccess>();
-        services.AddScoped<ExportCustomerJob>();
-        services.AddScoped<EraseCustomerJob>();
-        services.AddScoped<DuplicatesJob>();
-        services.AddScoped<PrivacyPreferencesJob>();
         services.AddScoped<ConsentSubjectReader>();
-        services.AddScoped<CustomerMerger>();
-        services.AddScoped<CustomerDataExport>();
-        services.AddScoped<CustomerErasure>();
-        services.AddSingleton<ExportLinks>();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        // Keys in the shared database: a link issued by one instance is honoured by every other.
-        services.AddDataProtection().SetApplicationName("ChatCrm").PersistKeysToDbContext<CrmDbContext>();
         services.AddScoped<CustomerFinder>();
         services.AddScoped<CustomerResolver>();
-        services.AddScoped<FindCustomerJob>();
         services.AddScoped<CustomerSnapshotReader>();
-        services.AddScoped<HistoryJob>();
-        services.AddScoped<CustomerSearchJob>();
-        services.AddScoped<LastConversationJob>();
-        services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<ConversationSummariser>();
-        services.AddScoped<DigestCommandJob>();
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<DigestComposer>();
-        services.AddScoped<ChatCrm.Infrastructure.Kpis.TeamKpiQuery>();
-        services.AddScoped<KpisJob>();
-        services.AddScoped<DigestSender>();
-        services.AddScoped<TeamsPersonalChat>();
-        services.AddScoped<DigestDispatcher>();
-        services.AddScoped<OffersJob>();
-        services.AddScoped<OfferAnswerJob>();
-        services.AddScoped<OfferSuggester>();
-        services.AddScoped<OfferSuggestionsJob>();
-        services.AddScoped<CasesJob>();
-        services.AddSupportCases();
-        services.AddScoped<LogInteractionDialog>();
-        services.AddScoped<LogFormValidator>();
-        services.AddScoped<LogFormSubmission>();
-        services.AddScoped<Conversations.Admin.AdminUserFinder>();
-        services.AddScoped<Conversations.Admin.AdminStatusReader>();
-        services.AddScoped<Conversations.Admin.AdminMapJob>();
-        services.AddScoped<Conversations.Admin.AdminDigestJob>();
-        services.AddScoped<Conversations.Admin.AdminJob>();
+        services.AddScoped<OpenCaseReader>();
+        services.AddSingleton<CommandRegistry>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<DirectMessages>();
         services.AddScoped<ConversationEngine>();
+        services.AddFeatures();
+    }
+
+    /// <summary>Every capability's commands, card actions, dialogs and services: the one place that names them all.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddHelp();
+        services.AddCustomers();
+        services.AddInteractions();
+        services.AddOffers();
+        services.AddCases();
+        services.AddDuplicates();
+        services.AddPrivacy();
+        services.AddDigests();
+        services.AddAdmin();
+        return services;
     }
 
     private static void AddTeamsChannel(this IServiceCollection services)
@@ -108,5 +95,8 @@ public static class ChatCrmServices
         services.AddSingleton<OutboundTokenProvider>();
         services.AddHttpClient<BotConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
             .AddConnectorResilience();
+        services.AddScoped<TeamsPersonalChat>();
+        services.AddScoped<IDirectMessenger, TeamsDirectMessenger>();
+        services.AddScoped<IChannelSetupReport, TeamsSetupReport>();
     }
 }

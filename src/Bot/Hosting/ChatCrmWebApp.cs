@@ -1,8 +1,8 @@
 using ChatCrm.Bot.Hosting.Scheduling;
+using ChatCrm.Bot.Inbox;
+using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
-using ChatCrm.Bot.Privacy;
-using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Hosting;

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
-using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using ChatCrm.Bot.Manifests;
 
 namespace ChatCrm.Bot.Tests.Manifests;
@@ -11,14 +13,18 @@ namespace ChatCrm.Bot.Tests.Manifests;
 /// </summary>
 public sealed class ManifestCommandWordsTests
 {
-    /// <summary>Commands a user never needs to be shown: the fallback and "cancel", which only matters inside a dialog.</summary>
-    private static readonly CommandName[] NotShown = [CommandName.Unknown, CommandName.Cancel];
+    /// <summary>The commands exactly as the bot registers them.</summary>
+    private static readonly CommandRegistry Registry = new ServiceCollection().AddFeatures().AddSingleton<CommandRegistry>()
+        .BuildServiceProvider().GetRequiredService<CommandRegistry>();
+
+    /// <summary>A command a user never needs to be shown: "cancel", which only matters inside a dialog.</summary>
+    private static readonly string[] NotShown = ["cancel"];
 
     /// <summary>
     /// Privacy-officer commands that do not fit the 12 personal commands Teams allows: the "privacy" command's
     /// description names them instead.
     /// </summary>
-    private static readonly CommandName[] NamedByPrivacy = [CommandName.Duplicates, CommandName.Export, CommandName.Erase];
+    private static readonly string[] NamedByPrivacy = ["duplicates", "export", "erase"];
 
     private static readonly TeamsPackage Package = ManifestSamples.BuildTeams();
 
@@ -38,6 +44,8 @@ public sealed class ManifestCommandWordsTests
         return hint.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part => part.Split(' ')[0]).ToList();
     }
 
+    private static IEnumerable<string> AllVerbs() => Registry.Commands.Select(c => c.Spec.Verb);
+
     [Fact]
     public void SlackShortcuts_CallbackIdsAndTypes_AreExactlyTheOnesTheBotAnswers()
     {
@@ -55,7 +63,7 @@ public sealed class ManifestCommandWordsTests
         var titles = TeamsCommands().Select(c => (string)c["title"]!).Concat(SpanishTitles()).ToList();
 
         Assert.NotEmpty(titles);
-        Assert.All(titles, title => Assert.NotEqual(CommandName.Unknown, CommandParser.Parse(title).Name));
+        Assert.All(titles, title => Assert.NotNull(Registry.Parse(title)));
     }
 
     [Fact]
@@ -64,27 +72,27 @@ public sealed class ManifestCommandWordsTests
         var verbs = SlackVerbs();
 
         Assert.NotEmpty(verbs);
-        Assert.All(verbs, verb => Assert.NotEqual(CommandName.Unknown, CommandParser.Parse(verb).Name));
+        Assert.All(verbs, verb => Assert.NotNull(Registry.Parse(verb)));
     }
 
     [Fact]
     public void SlackUsageHint_EveryUserFacingCommand_IsListed()
     {
-        var listed = SlackVerbs().Select(v => CommandParser.Parse(v).Name).ToHashSet();
+        var listed = SlackVerbs().Select(v => Registry.Parse(v)?.Verb).ToHashSet();
 
-        var missing = Enum.GetValues<CommandName>().Except(NotShown).Where(c => !listed.Contains(c)).ToList();
+        var missing = AllVerbs().Except(NotShown).Where(c => !listed.Contains(c)).ToList();
         Assert.True(missing.Count == 0, $"Not in the usage hint: {string.Join(", ", missing)}");
     }
 
     [Fact]
     public void TeamsCommandLists_EveryUserFacingCommand_IsATitleOrNamedByPrivacy()
     {
-        var titled = TeamsCommands().Select(c => CommandParser.Parse((string)c["title"]!).Name).ToHashSet();
-        var privacy = TeamsCommands().Single(c => CommandParser.Parse((string)c["title"]!).Name == CommandName.Privacy);
+        var titled = TeamsCommands().Select(c => Registry.Parse((string)c["title"]!)?.Verb).ToHashSet();
+        var privacy = TeamsCommands().Single(c => Registry.Parse((string)c["title"]!)?.Verb == "privacy");
         var named = ((string)privacy["description"]!).Split([' ', ',', ':', ';'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => CommandParser.Parse(w).Name).ToHashSet();
+            .Select(w => Registry.Parse(w)?.Verb).ToHashSet();
 
-        var untitled = Enum.GetValues<CommandName>().Except(NotShown).Except(NamedByPrivacy).Where(c => !titled.Contains(c)).ToList();
+        var untitled = AllVerbs().Except(NotShown).Except(NamedByPrivacy).Where(c => !titled.Contains(c)).ToList();
         var unnamed = NamedByPrivacy.Where(c => !named.Contains(c)).ToList();
         Assert.True(untitled.Count == 0, $"No Teams command title: {string.Join(", ", untitled)}");
         Assert.True(unnamed.Count == 0, $"Not named by \"privacy\": {string.Join(", ", unnamed)}");
@@ -94,12 +102,12 @@ public sealed class ManifestCommandWordsTests
     public void TeamsCommandLists_ManagerAndAdminCommands_AreOnlyInThePersonalScope()
     {
         var lists = ManifestSamples.Json(Package.Manifest)["bots"]![0]!["commandLists"]!.AsArray();
-        var personalOnly = new[] { CommandName.Digest, CommandName.Kpis, CommandName.Admin, CommandName.Privacy };
+        var personalOnly = new[] { "digest", "kpis", "admin", "privacy" };
 
         foreach (var list in lists)
         {
             var scopes = list!["scopes"]!.AsArray().Select(s => (string?)s).ToList();
-            var names = list["commands"]!.AsArray().Select(c => CommandParser.Parse((string)c!["title"]!).Name).ToList();
+            var names = list["commands"]!.AsArray().Select(c => Registry.Parse((string)c!["title"]!)?.Verb).ToList();
             if (!scopes.SequenceEqual(["personal"]))
                 Assert.Empty(names.Intersect(personalOnly));
         }

@@ -114,9 +114,12 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             var sends = await instances.WithDatabaseAsync(db =>
                 db.AuditEntries.CountAsync(a => a.Actor == martaId && a.Action == AuditAction.ListedInDigest && a.CustomerId == null));
             Assert.Equal(1, sends);
-            Assert.Equal(1, instances.A.Output.Split('\n').Concat(instances.B.Output.Split('\n')).Count(line => line.Contains("delivered in Teams", StringComparison.Ordinal)));
             // The connector saw it exactly once: a POST whose attempt timed out is not sent again (see docs/scaling.md).
             Assert.Equal(before + 1, CardsIn(conversation));
+            var delivered = instances.Connector.Activities.Where(a => a.ConversationId == conversation && a.Card is not null).Last();
+            Assert.Contains("Your team's digest", delivered.Text, StringComparison.Ordinal);
+            Assert.Null(delivery.Failure);
+            Assert.Equal(DigestChannel.Teams, delivery.Channel);
             var schedulers = await instances.WithDatabaseAsync(db =>
                 db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM qrtz_scheduler_state WHERE sched_name = 'ChatCrm'").SingleAsync());
             Assert.Equal(2, schedulers); // both instances are in the cluster: the single delivery is not one scheduler idling

@@ -1,7 +1,9 @@
+using ChatCrm.Bot.Channels.Slack;
+using ChatCrm.Bot.Features.Admin;
+using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Admin;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Digests;
@@ -18,7 +20,7 @@ public static class AdminCardCatalogue
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
         yield return ("admin status, full", AdminCards.Status(FullStatus(), zone, language));
         yield return ("admin status, nothing set", AdminCards.Status(new AdminStatus(
-            new TeamsChannelStatus(false, BotAppType.MultiTenant, false, false), new SlackChannelStatus(false, false, false, false, 0, 0),
+            [TeamsSetupReport.Describe(new BotCredentials { MicrosoftAppType = BotAppType.MultiTenant }), SlackSetupReport.Describe(new SlackOptions(), 0, 0)],
             new DatabaseStatus("Sqlite", null, 40), new SchedulerView(false, false, false, []), [], null, "1.0.0"), zone, language));
         yield return ("admin help", AdminCards.Help(language, new string('x', 300)));
         yield return ("help for an admin", HelpCards.Help(role: UserRole.Admin, language: language));
@@ -44,8 +46,13 @@ public static class AdminCardCatalogue
             return new DigestDue(manager.DisplayName, subscription, subscription.Schedule.NextAfter(now).DueAt);
         }).ToList();
         return new AdminStatus(
-            new TeamsChannelStatus(true, BotAppType.UserAssignedMsi, true, true),
-            new SlackChannelStatus(true, true, true, true, 12_345, 12_000),
+            [
+                TeamsSetupReport.Describe(new BotCredentials
+                {
+                    MicrosoftAppType = BotAppType.UserAssignedMsi, MicrosoftAppId = "app", MicrosoftAppPassword = "secret", MicrosoftAppTenantId = "tenant",
+                }),
+                SlackSetupReport.Describe(new SlackOptions { Enabled = true, SigningSecret = "s", BotToken = "xoxb", ClientId = "c", ClientSecret = "cs", OAuthRedirectUrl = new Uri("https://crm.example.com/slack/oauth") }, 12_345, 12_000),
+            ],
             new DatabaseStatus("SqlServer", "20261124110114_AuditDetails", 0),
             new SchedulerView(true, true, true, [new("digests", now.AddMinutes(5)), new("offer-retraining", now.AddDays(6)), new("tier-recalculation", null)]),
             digests,

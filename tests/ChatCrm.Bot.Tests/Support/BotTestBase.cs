@@ -9,7 +9,7 @@ namespace ChatCrm.Bot.Tests.Support;
 /// </summary>
 public abstract class BotTestBase : IAsyncLifetime
 {
-    protected SqliteTestDatabase Database { get; } = SqliteTestDatabase.TempFile();
+    protected SqliteTestDatabase Database { get; } = SqliteTestDatabase.MigratedFile();
 
     protected FakeBotConnector Connector { get; private set; } = null!;
 

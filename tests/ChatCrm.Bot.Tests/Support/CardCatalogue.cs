@@ -1,5 +1,8 @@
+using ChatCrm.Bot.Features.Customers;
+using ChatCrm.Bot.Features.Digests;
+using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Cards;
-using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
@@ -44,7 +47,7 @@ public static class CardCatalogue
                 Enumerable.Range(0, InteractionCards.HistoryPageSize).Select(_ => new LastContact(LongestInteraction(), "Ana García")).ToList(),
                 pageNumber: 3, olderExist: true, total: 40, language, TimeZoneInfo.Utc));
             yield return ($"kpis, every section full {l}", KpiCards.Kpis(FullKpis(), language));
-            yield return ($"digest, every section full {l}", DigestCards.Digest(new Digests.DigestContent("Carmen Ruiz", FullKpis()), language));
+            yield return ($"digest, every section full {l}", DigestCards.Digest(new DigestContent("Carmen Ruiz", FullKpis()), language));
             yield return ($"kpis, empty team {l}", KpiCards.Kpis(new TeamKpis(Period(), [], new KpiList<OverdueFollowUp>(0, []), new KpiList<AtRiskCustomer>(0, []),
                 new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language));
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Cards;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;

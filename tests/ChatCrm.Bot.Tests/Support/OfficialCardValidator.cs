@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Cards;
 using ChatCrm.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;

@@ -17,7 +17,7 @@ public abstract class SlackTestBase : IAsyncLifetime
 
     public static readonly SlackUser Pilar = new("T0ACME", "U0PILAR", "pilar");
 
-    protected SqliteTestDatabase Database { get; } = SqliteTestDatabase.TempFile();
+    protected SqliteTestDatabase Database { get; } = SqliteTestDatabase.MigratedFile();
 
     protected FakeSlack Slack { get; private set; } = null!;
 

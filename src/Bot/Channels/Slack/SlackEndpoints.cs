@@ -1,3 +1,6 @@
+using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Features.Cases;
+using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
@@ -8,8 +11,6 @@ using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Dialogs;
-using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -35,7 +36,8 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, SlackAckDeadline deadline, CancellationToken cancellationToken)
+        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, SlackAckDeadline deadline, CommandRegistry commands,
+        CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -47,8 +49,8 @@ public static partial class SlackEndpoints
         workspace.TeamId = command.TeamId;
         workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
-        var parsed = CommandParser.Parse(command.Text);
-        if (parsed is { Name: CommandName.Log }
+        var parsed = commands.Parse(command.Text);
+        if (parsed is { Verb: CustomerVerbs.Log }
             && await BeforeDeadlineAsync(deadline, token => TryOpenLogModalAsync(command, parsed.Argument, modals, people, token), cancellationToken))
             return Results.Ok();
         // "case new <customer>" without a title: the new-case modal, likewise.
@@ -180,12 +182,12 @@ public static partial class SlackEndpoints
     }
 
     /// <summary>The customer of "case new &lt;customer&gt;" when no "| title" follows; null for anything else.</summary>
-    private static string? NewCaseWithoutTitle(ParsedCommand parsed)
+    private static string? NewCaseWithoutTitle(ParsedCommand? parsed)
     {
-        if (parsed.Name != CommandName.Case || parsed.Argument.Contains('|', StringComparison.Ordinal))
+        if (parsed is not { Verb: CasesCommand.OpenVerb } || parsed.Argument.Contains('|', StringComparison.Ordinal))
             return null;
         var words = parsed.Argument.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return words.Length > 0 && CasesJob.IsNewWord(words[0]) ? (words.Length > 1 ? words[1] : string.Empty) : null;
+        return words.Length > 0 && CasesCommand.IsNewWord(words[0]) ? (words.Length > 1 ? words[1] : string.Empty) : null;
     }
 
     /// <summary>

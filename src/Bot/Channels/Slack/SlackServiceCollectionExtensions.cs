@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Intake;
@@ -5,7 +7,6 @@ using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations.Directory;
-using ChatCrm.Bot.Work;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -37,6 +38,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<IChatProfiles, SlackProfiles>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
         services.AddScoped<SlackWorkspace>();
+        services.AddScoped<IDirectMessenger, SlackDirectMessenger>();
+        services.AddScoped<IChannelSetupReport, SlackSetupReport>();
         services.AddScoped<SlackBotTokens>();
         services.AddSingleton<InstallState>();
         // No retries: an authorization code is good for one exchange only.

@@ -1,8 +1,8 @@
+using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Work;
 
 namespace ChatCrm.Bot.Channels.Slack;
 

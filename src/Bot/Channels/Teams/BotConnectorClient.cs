@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Proactive;
 using MsalException = Microsoft.Identity.Client.MsalException;
 
 namespace ChatCrm.Bot.Channels.Teams;

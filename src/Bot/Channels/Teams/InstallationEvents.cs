@@ -1,7 +1,7 @@
+using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Proactive;
 using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Channels.Teams;

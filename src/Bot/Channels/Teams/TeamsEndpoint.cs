@@ -1,10 +1,9 @@
+using ChatCrm.Bot.Features.Customers;
+using ChatCrm.Bot.Features.Privacy;
 using System.Text.Json;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Jobs;
-using ChatCrm.Bot.Conversations.Proactive;
-using ChatCrm.Bot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -85,7 +84,7 @@ public static partial class TeamsEndpoint
             if (activity.Name is MessageExtensionInvoke.QueryName or MessageExtensionInvoke.QueryLinkName)
             {
                 // The compose box may be in a chat the bot is not part of: no reference is kept from it.
-                return await MessageExtensionInvoke.HandleAsync(activity, http.RequestServices.GetRequiredService<CustomerSearchJob>(),
+                return await MessageExtensionInvoke.HandleAsync(activity, http.RequestServices.GetRequiredService<ComposeBoxCustomerSearch>(),
                     http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value, cancellationToken);
             }
             await RememberAsync(activity, references, cancellationToken);

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Customers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Customers;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;

@@ -1,5 +1,6 @@
+using ChatCrm.Bot.Features.Cases;
+using ChatCrm.Bot.Features.Customers;
 using ChatCrm.Bot.Cards;
-using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
@@ -21,7 +22,7 @@ public sealed record CustomerSnapshotRead(CustomerSnapshot Snapshot, CustomerFie
 /// Several customers (a message-extension search's hits) are read together: one statement per part for all of them,
 /// not one per part and customer.
 /// </summary>
-public sealed class CustomerSnapshotReader(CrmDbContext db, ConsentSubjectReader consents, CasesJob cases, TimeProvider time)
+public sealed class CustomerSnapshotReader(CrmDbContext db, ConsentSubjectReader consents, OpenCaseReader cases, TimeProvider time)
 {
     public async Task<CustomerSnapshotRead> ReadAsync(TurnContext context, Customer customer, AccessGrant grant)
     {

@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Digests;
+using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Infrastructure.Tiers;
 using Quartz;
 

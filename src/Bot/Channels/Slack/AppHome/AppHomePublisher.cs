@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Features.Cases;
+using ChatCrm.Bot.Features.Customers;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;

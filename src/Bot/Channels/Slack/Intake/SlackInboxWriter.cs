@@ -1,7 +1,7 @@
+using ChatCrm.Bot.Inbox;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Channels.Slack.WebApi;
-using ChatCrm.Bot.Work;
 using ChatCrm.Infrastructure.Persistence.Work;
 
 namespace ChatCrm.Bot.Channels.Slack.Intake;

@@ -1,7 +1,7 @@
+using ChatCrm.Bot.Features.Cases;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
-using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Cases;
 using System.Globalization;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
@@ -7,7 +8,6 @@ using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Directory;
-using ChatCrm.Bot.Conversations.Jobs;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Common;
@@ -23,7 +23,7 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 /// the person may not see the case, or Slack refuses, the caller hands the press to the worker instead, which answers
 /// in chat (with the refusal, audited, or the chat edit form). Submitting: the form is checked at once (reads only) and
 /// wrong fields are answered with <c>response_action: errors</c>; a valid form becomes one inbox item, done by the
-/// worker through the same <see cref="CaseWorkJob"/> as a button press, and confirmed in a direct message.
+/// worker through the same <see cref="CaseWorkCommand"/> as a button press, and confirmed in a direct message.
 /// </summary>
 public sealed class CaseModals(
     SlackPeople people, CrmDbContext db, CustomerAccess access, CaseEditForm form, ModalOpener modals, SlackIntake intake)
@@ -33,7 +33,7 @@ public sealed class CaseModals(
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.TriggerId is null || await ContextAsync(payload, cancellationToken) is not { } context)
             return false;
-        var number = CaseWorkJob.Normalize(payload.Values.GetValueOrDefault(CaseDetailCards.CaseKey));
+        var number = CaseWorkCommand.Normalize(payload.Values.GetValueOrDefault(CaseDetailCards.CaseKey));
         var supportCase = number is null ? null
             : await db.SupportCases.AsNoTracking().Include(c => c.History).FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
         if (supportCase is null || supportCase.Status == CaseStatus.Closed || !await MaySeeAsync(context, supportCase, cancellationToken))
@@ -123,7 +123,7 @@ public sealed class CaseModals(
     {
         var parts = (metadata ?? string.Empty).Split('|');
         return parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seen)
-            ? (CaseWorkJob.Normalize(parts[0]), seen)
+            ? (CaseWorkCommand.Normalize(parts[0]), seen)
             : (null, -1);
     }
 

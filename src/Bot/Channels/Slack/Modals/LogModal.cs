@@ -1,7 +1,7 @@
+using ChatCrm.Bot.Features.Interactions;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
-using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Interactions;
 

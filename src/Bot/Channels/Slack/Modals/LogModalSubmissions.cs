@@ -1,8 +1,8 @@
+using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Bot.Conversations.Dialogs;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Common;
 

@@ -1,0 +1,35 @@
+using System.Globalization;
+using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Channels.Slack;
+
+/// <summary>The Slack app as configured and installed: switches, secrets set or not, usable workspace installations.</summary>
+public sealed class SlackSetupReport(CrmDbContext db, IOptions<SlackOptions> options) : IChannelSetupReport
+{
+    public async Task<ChannelSetup> ReadAsync(CancellationToken cancellationToken)
+    {
+        var installs = await db.SlackInstallations.Where(i => i.RetiredAt == null && i.ProtectedBotToken != null)
+            .Select(i => new { Rotating = i.ProtectedRefreshToken != null }).ToListAsync(cancellationToken);
+        return Describe(options.Value, installs.Count, installs.Count(i => i.Rotating));
+    }
+
+    /// <param name="workspaces">Workspaces installed through OAuth whose token is usable.</param>
+    /// <param name="rotating">Of those, how many have token rotation on (a refresh token stored).</param>
+    public static ChannelSetup Describe(SlackOptions options, int workspaces, int rotating)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var count = workspaces.ToString(CultureInfo.InvariantCulture);
+        return new ChannelSetup("Slack",
+        [
+            new(new("Enabled", "Activado"), SetupWording.YesNo(options.Enabled)),
+            new(new("Signing secret", "Secreto de firma"), SetupWording.Set(!string.IsNullOrWhiteSpace(options.SigningSecret))),
+            new(new("Single-workspace bot token", "Token de bot de un solo espacio"), SetupWording.Set(!string.IsNullOrWhiteSpace(options.BotToken))),
+            new(new("OAuth install", "Instalación OAuth"), SetupWording.YesNo(options.CanInstall)),
+            new(new("Installed workspaces", "Espacios de trabajo instalados"), new(count, count)),
+            new(new("Token rotation on", "Rotación de tokens activa"), new($"{rotating} of {workspaces}", $"{rotating} de {workspaces}")),
+        ]);
+    }
+}

@@ -1,0 +1,37 @@
+using ChatCrm.Bot.Channels.Teams.Protocol;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Bot.Channels.Teams;
+
+/// <summary>
+/// Writes to a Teams user unasked: through their personal chat with the bot — its stored reference, or a chat created
+/// for the purpose (<see cref="TeamsPersonalChat"/>) — and the Bot Connector, which retries 429 and transient failures.
+/// </summary>
+public sealed class TeamsDirectMessenger(TeamsPersonalChat personalChats, BotConnectorClient connector) : IDirectMessenger
+{
+    public ChatChannel Channel => ChatChannel.Teams;
+
+    public async Task SendAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(message);
+        var aad = recipient.TeamsAadObjectId ?? throw new DirectMessageNotDeliveredException("NoTeamsIdentity");
+        var reference = await personalChats.FindOrCreateAsync(aad, cancellationToken)
+            ?? throw new DirectMessageNotDeliveredException("NoTeamsConversation");
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = new ChannelAccount { Id = reference.BotId },
+            Recipient = new ChannelAccount { Id = reference.UserId, AadObjectId = reference.AadObjectId },
+            Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = reference.ConversationType, TenantId = reference.TenantId },
+            Text = message.Card is null ? message.Text : null,
+            Summary = message.Card?.Title,
+            Attachments = message.Card is { } card
+                ? [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = AdaptiveCardRenderer.Render(card) }]
+                : null,
+        };
+        await connector.SendToConversationAsync(new Uri(reference.ServiceUrl), reference.ConversationId, activity, cancellationToken);
+    }
+}

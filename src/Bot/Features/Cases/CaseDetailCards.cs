@@ -1,0 +1,173 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Domain.Cases;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Users;
+
+namespace ChatCrm.Bot.Features.Cases;
+
+/// <summary>Everything the full case card shows: the case with its history, whose it is, the SLA verdict and the people named in it.</summary>
+public sealed record CaseView(SupportCase Case, string CustomerName, SlaDecision Sla, IReadOnlyDictionary<UserId, string> People, TimeZoneInfo Zone);
+
+/// <summary>
+/// The full card of one support case and the form that edits it. Every button carries the case number and the
+/// length of the history the reader saw (<see cref="SeenKey"/>), so a press on a card that someone else's change
+/// made stale is refused instead of acting on what the reader did not see. The status buttons are exactly the steps
+/// <see cref="CaseTransitions"/> allows, so the card never offers what the domain would refuse.
+/// </summary>
+public static class CaseDetailCards
+{
+    public const string ShowVerb = "case.show";
+    public const string ActVerb = "case.act";
+    public const string EditVerb = "case.edit";
+
+    public const string CaseKey = "case";
+    public const string SeenKey = "seen";
+    public const string OperationKey = "op";
+
+    /// <summary>The inputs of the resolve note and of the edit form: the same names in Teams, Slack and typed commands.</summary>
+    public const string NoteField = "note";
+    public const string StatusField = "status";
+    public const string PriorityField = "priority";
+    public const string AssigneeField = "assignee";
+    public const string GroupField = "group";
+
+    public const int HistoryShown = 10;
+
+    public static Card Detail(CaseView view, LanguageCode language, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var c = view.Case;
+        var body = new List<CardBlock>();
+        if (notice is not null)
+            body.Add(new CardText(notice, TextEmphasis.Strong));
+        body.Add(new CardFacts(
+        [
+            new(language.Pick("Customer", "Cliente"), view.CustomerName),
+            new(language.Pick("Title", "Título"), c.Title),
+            new(language.Pick("Status", "Estado"), CaseTransitions.Name(c.Status).In(language)),
+            new(language.Pick("Priority", "Prioridad"), CaseTransitions.Name(c.Priority).In(language)),
+            new(language.Pick("Assignee", "Asignado a"), CaseCards.Person(c.AssignedTo, view.People, language)),
+            new(language.Pick("Work group", "Grupo de trabajo"), c.WorkGroup),
+            new(language.Pick("Tier", "Nivel"), c.Tier.ToString()),
+            new(language.Pick("SLA due", "Vence el SLA"), CaseCards.Local(c.SlaDueAt, view.Zone)),
+            new("SLA", view.Sla.Text.In(language)),
+        ]));
+        body.Add(new CardSection(language.Pick("History", "Historial")));
+        var shown = c.History.OrderByDescending(h => h.Sequence).Take(HistoryShown).ToList();
+        body.Add(new CardFacts([.. shown.Select(h => new CardFact(
+            $"{CaseCards.Local(h.At, view.Zone)} · {CaseCards.Person(h.By, view.People, language)}", Change(h, view.People, language)))]));
+        if (c.History.Count > shown.Count)
+            body.Add(new CardText(language.Pick($"{c.History.Count - shown.Count} earlier changes not shown.",
+                $"{c.History.Count - shown.Count} cambios anteriores no se muestran."), TextEmphasis.Subtle));
+        var next = CaseTransitions.Next(c.Status);
+        if (next.Contains(CaseStatus.Resolved))
+        {
+            body.Add(new CardTextInput(NoteField, language.Pick("Resolution note (to resolve)", "Nota de resolución (para resolver)"),
+                SupportCase.MaxNoteLength, IsMultiline: true, IsRequired: false)
+            { Placeholder = language.Pick("How was it solved?", "¿Cómo se solucionó?") });
+        }
+        return new Card(language.Pick($"Case {c.Number}", $"Caso {c.Number}"), body, Buttons(c, next, language))
+        {
+            Subtitle = view.Sla.IsBreached ? language.Pick("SLA breached", "SLA incumplido") : null,
+        };
+    }
+
+    /// <summary>The channel-neutral edit form (Slack shows a modal with selects instead).</summary>
+    public static Card Edit(SupportCase supportCase, string? assigneeName, LanguageCode language)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var body = new List<CardBlock>
+        {
+            new CardText(language.Pick("Change what needs changing and press Save; empty fields stay as they are.",
+                "Cambia lo que haga falta y pulsa Guardar; los campos vacíos no cambian."), TextEmphasis.Subtle),
+            new CardTextInput(PriorityField, language.Pick($"Priority (now {CaseTransitions.Name(supportCase.Priority).English}): low, normal, high, urgent",
+                $"Prioridad (ahora {CaseTransitions.Name(supportCase.Priority).Spanish}): baja, normal, alta, urgente"), 20, IsRequired: false),
+            new CardTextInput(AssigneeField, language.Pick($"Assignee (now {assigneeName ?? "nobody"}): a name, \"me\" or \"nobody\"",
+                $"Asignado a (ahora {assigneeName ?? "nadie"}): un nombre, \"yo\" o \"nadie\""), 200, IsRequired: false),
+            new CardTextInput(GroupField, language.Pick($"Work group (now {supportCase.WorkGroup})", $"Grupo de trabajo (ahora {supportCase.WorkGroup})"),
+                SupportCase.MaxWorkGroupLength, IsRequired: false),
+        };
+        return new Card(language.Pick($"Edit case {supportCase.Number}", $"Editar el caso {supportCase.Number}"), body,
+            [Act(language.Pick("Save", "Guardar"), supportCase, "update") with { SubmitsInputs = true }]);
+    }
+
+    private static List<CardButton> Buttons(SupportCase c, IReadOnlyList<CaseStatus> next, LanguageCode language)
+    {
+        var buttons = new List<CardButton>();
+        foreach (var status in next)
+        {
+            buttons.Add(status switch
+            {
+                CaseStatus.InProgress when c.Status == CaseStatus.WaitingOnCustomer => Act(language.Pick("Resume", "Reanudar"), c, "start"),
+                CaseStatus.InProgress => Act(language.Pick("Start", "Empezar"), c, "start"),
+                CaseStatus.WaitingOnCustomer => Act(language.Pick("Wait on customer", "Esperar al cliente"), c, "wait"),
+                CaseStatus.Resolved => Act(language.Pick("Resolve", "Resolver"), c, "resolve") with { SubmitsInputs = true },
+                CaseStatus.Closed => Act(language.Pick("Close", "Cerrar"), c, "close"),
+                _ => Act(language.Pick("Reopen", "Reabrir"), c, "reopen"),
+            });
+        }
+        if (c.Status != CaseStatus.Closed)
+        {
+            buttons.Add(Act(language.Pick("Take it", "Asignármelo"), c, "take"));
+            buttons.Add(CardButton.For(language.Pick("Edit", "Editar"), EditVerb, (CaseKey, c.Number), (SeenKey, Seen(c))));
+        }
+        return buttons;
+    }
+
+    private static CardButton Act(string title, SupportCase c, string operation) =>
+        CardButton.For(title, ActVerb, (CaseKey, c.Number), (SeenKey, Seen(c)), (OperationKey, operation));
+
+    /// <summary>How much of the history the card showed: the staleness check of every button.</summary>
+    public static string Seen(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return supportCase.History.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Change(CaseHistoryEntry entry, IReadOnlyDictionary<UserId, string> people, LanguageCode language) => entry.Change switch
+    {
+        CaseChange.Opened => language.Pick($"opened ({Priority(entry.To, language)})", $"abierto ({Priority(entry.To, language)})"),
+        CaseChange.StatusChanged => $"{language.Pick("status", "estado")}: {Status(entry.From, language)} → {Status(entry.To, language)}",
+        CaseChange.PriorityChanged => $"{language.Pick("priority", "prioridad")}: {Priority(entry.From, language)} → {Priority(entry.To, language)}",
+        CaseChange.Assigned => $"{language.Pick("assigned", "asignado")}: {Assignment(entry.From, people, language)} → {Assignment(entry.To, people, language)}",
+        CaseChange.FirstResponse => language.Pick("first response to the customer", "primera respuesta al cliente"),
+        CaseChange.Note => $"{language.Pick("note", "nota")}: {entry.To}",
+        _ => entry.Change.ToString(),
+    };
+
+    private static string Status(string? stored, LanguageCode language) =>
+        Enum.TryParse<CaseStatus>(stored, out var status) ? CaseTransitions.Name(status).In(language) : stored ?? "-";
+
+    private static string Priority(string? stored, LanguageCode language) =>
+        Enum.TryParse<CasePriority>(stored, out var priority) ? CaseTransitions.Name(priority).In(language) : stored ?? "-";
+
+    /// <summary>"&lt;user id or -&gt;@&lt;group&gt;", as <see cref="SupportCase.Assign"/> records it, made readable.</summary>
+    private static string Assignment(string? stored, IReadOnlyDictionary<UserId, string> people, LanguageCode language)
+    {
+        if (stored is null)
+            return "-";
+        var at = stored.IndexOf('@', StringComparison.Ordinal);
+        var who = at < 0 ? stored : stored[..at];
+        var group = at < 0 ? string.Empty : stored[(at + 1)..];
+        var name = Guid.TryParse(who, out var id) ? CaseCards.Person(new UserId(id), people, language) : CaseCards.Person(null, people, language);
+        return group.Length == 0 ? name : $"{name} ({group})";
+    }
+
+    /// <summary>The user ids named in a case's assignee and history, to look their names up in one query.</summary>
+    public static IEnumerable<UserId> PeopleIn(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        if (supportCase.AssignedTo is { } assignee)
+            yield return assignee;
+        foreach (var entry in supportCase.History)
+        {
+            yield return entry.By;
+            foreach (var stored in new[] { entry.From, entry.To })
+            {
+                var at = stored?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+                if (at > 0 && Guid.TryParse(stored![..at], out var id))
+                    yield return new UserId(id);
+            }
+        }
+    }
+}

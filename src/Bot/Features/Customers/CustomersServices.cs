@@ -1,0 +1,18 @@
+using ChatCrm.Bot.Conversations.Commands;
+
+namespace ChatCrm.Bot.Features.Customers;
+
+public static class CustomersServices
+{
+    /// <summary>Looking customers up: find (and the card's refresh), last conversation with its summary, the compose-box search.</summary>
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ConversationSummariser>();
+        services.AddChatCommand<FindCustomerCommand>();
+        services.AddCardAction<FindCustomerCommand>();
+        services.AddChatCommand<LastConversationCommand>();
+        services.AddScoped<ComposeBoxCustomerSearch>();
+        return services;
+    }
+}

@@ -1,0 +1,126 @@
+using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Cards;
+using ChatCrm.Domain.Access;
+using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Digests;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Features.Digests;
+
+/// <summary>
+/// Sends the digests that are due: for each manager's setting, the latest occurrence at or before now, unless it was
+/// chosen after that, is too late to be useful (<see cref="DigestOptions.LatestSend"/>), or already has a delivery row.
+/// The row is claimed (inserted, unique per manager and period) before anything is sent, so of two instances — or a
+/// run repeated after a restart — only the one whose insert succeeds sends. The send and each customer it names are
+/// audited; a failure is recorded on the row and not retried within the period (the next digest covers the same ground).
+/// Digests go out one at a time, paced per platform (<see cref="DigestOptions.TeamsGap"/>, <see cref="DigestOptions.SlackGap"/>).
+/// </summary>
+public sealed partial class DigestDispatcher(
+    CrmDbContext db, DigestComposer composer, DirectMessages messages, IOptions<DigestOptions> options, TimeProvider time,
+    ILogger<DigestDispatcher> logger)
+{
+    /// <returns>How many digests this run delivered.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var subscriptions = await db.DigestSubscriptions.AsNoTracking().ToListAsync(cancellationToken);
+        var delivered = 0;
+        var lastSent = new Dictionary<DigestChannel, DateTimeOffset>();
+        foreach (var subscription in subscriptions)
+        {
+            var schedule = subscription.Schedule;
+            var due = schedule.LatestAtOrBefore(now);
+            if (due.DueAt < subscription.ChosenAt || now - due.DueAt > options.Value.LatestSend)
+                continue;
+            if (await db.DigestDeliveries.AnyAsync(d => d.ManagerId == subscription.ManagerId && d.PeriodKey == due.PeriodKey, cancellationToken))
+                continue;
+            if (await ClaimAsync(subscription, due, now, cancellationToken) is not { } claim)
+                continue;
+            await PaceAsync(lastSent, subscription.Channel, cancellationToken);
+            if (await DeliverAsync(subscription, schedule, due, claim, cancellationToken))
+                delivered++;
+            lastSent[subscription.Channel] = time.GetUtcNow();
+        }
+        return delivered;
+    }
+
+    /// <summary>
+    /// One digest at a time, with the platform's gap after the previous one of this run: a morning burst stays under
+    /// the per-bot limits, and a 429 that still happens is retried by the platform client with its Retry-After.
+    /// </summary>
+    private async Task PaceAsync(Dictionary<DigestChannel, DateTimeOffset> lastSent, DigestChannel channel, CancellationToken cancellationToken)
+    {
+        if (!lastSent.TryGetValue(channel, out var previous))
+            return;
+        var gap = channel == DigestChannel.Slack ? options.Value.SlackGap : options.Value.TeamsGap;
+        var wait = previous + gap - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, time, cancellationToken);
+    }
+
+    private async Task<DigestDelivery?> ClaimAsync(DigestSubscription subscription, DigestOccurrence due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claim = DigestDelivery.Claim(subscription.ManagerId, due, subscription.Channel, now);
+        db.DigestDeliveries.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return claim;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance claimed this manager's period first: it sends, this one does not.
+            db.ChangeTracker.Clear();
+            LogClaimedElsewhere(logger, due.PeriodKey);
+            return null;
+        }
+    }
+
+    private async Task<bool> DeliverAsync(DigestSubscription subscription, DigestSchedule schedule, DigestOccurrence due, DigestDelivery claim,
+        CancellationToken cancellationToken)
+    {
+        var manager = await db.Users.AsNoTracking().FirstAsync(u => u.Id == subscription.ManagerId, cancellationToken);
+        var since = schedule.Previous(due).DueAt;
+        var zone = manager.ResolveTimeZone();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.DueAt, zone).DateTime);
+        var content = await composer.ComposeAsync(manager, since, due.DueAt, today, cancellationToken);
+        var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale));
+        try
+        {
+            await messages.SendAsync(manager, ChannelOf(subscription.Channel), OutgoingMessage.Show(card), cancellationToken);
+            claim.Delivered(time.GetUtcNow());
+            var channel = subscription.Channel.ToString();
+            db.AuditEntries.Add(new AuditEntry(manager.Id, AuditAction.ListedInDigest, null, channel, time.GetUtcNow()));
+            foreach (var customer in content.CustomersListed)
+                db.AuditEntries.Add(new AuditEntry(manager.Id, AuditAction.ListedInDigest, customer, channel, time.GetUtcNow(), CustomerField.Identity));
+            LogDelivered(logger, due.PeriodKey, channel);
+            return true;
+        }
+        catch (Exception failure) when (failure is DirectMessageNotDeliveredException or ReplyDeliveryException)
+        {
+            claim.Failed(failure is DirectMessageNotDeliveredException ? failure.Message : failure.GetType().Name);
+            LogNotDelivered(logger, due.PeriodKey, claim.Failure!);
+            return false;
+        }
+        finally
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Digest {PeriodKey} was claimed by another instance")]
+    private static partial void LogClaimedElsewhere(ILogger logger, string periodKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {PeriodKey} delivered in {Channel}")]
+    private static partial void LogDelivered(ILogger logger, string periodKey, string channel);
+
+    private static ChatChannel ChannelOf(DigestChannel channel) => channel == DigestChannel.Slack ? ChatChannel.Slack : ChatChannel.Teams;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {PeriodKey} could not be delivered: {Reason}")]
+    private static partial void LogNotDelivered(ILogger logger, string periodKey, string reason);
+}

@@ -1,0 +1,57 @@
+using ChatCrm.Bot.Cards;
+using System.Globalization;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Infrastructure.Privacy;
+
+namespace ChatCrm.Bot.Features.Privacy;
+
+/// <summary>Cards for customers' data requests: an export ready to download, and erasure with its confirmation.</summary>
+public static class PrivacyCards
+{
+    public static Card ExportReady(Customer customer, Uri link, LanguageCode language = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return new Card(language.Pick($"Export for {customer.DisplayName}", $"Exportación de {customer.DisplayName}"),
+        [
+            new CardText(language.Pick(
+                "Everything ChatCrm holds about this customer — record, handles, interactions, orders, consents and who viewed the record — as one JSON document.",
+                "Todo lo que ChatCrm guarda de este cliente —ficha, identificadores, interacciones, pedidos, consentimientos y quién vio la ficha— en un solo documento JSON.")),
+            new CardText(language.Pick(
+                "The link works for a short time and only for you; the download is recorded in the customer's audit trail.",
+                "El enlace funciona poco tiempo y solo para ti; la descarga queda registrada en la auditoría del cliente."), TextEmphasis.Subtle),
+        ],
+        []) { Links = [new CardLink(language.Pick("Download the export", "Descargar la exportación"), link)] };
+    }
+
+    public static Card ConfirmErasure(Customer customer, string verb, (string Key, string Value) issuedAt, LanguageCode language = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var description = customer.Company is { } company ? $"{customer.DisplayName} ({company})" : customer.DisplayName;
+        return new Card(language.Pick("Erase a customer's personal data?", "¿Borrar los datos personales de un cliente?"),
+        [
+            new CardText(language.Pick(
+                $"This anonymises {description}: the name, company and every e-mail, phone and other handle are removed, and what was said in each interaction is redacted.",
+                $"Esto anonimiza a {description}: se quitan el nombre, la empresa y cada e-mail, teléfono y demás identificadores, y se tacha lo dicho en cada interacción.")),
+            new CardText(language.Pick(
+                "Orders, dates and the audit trail stay, so totals keep adding up. This cannot be undone.",
+                "Los pedidos, las fechas y la auditoría se conservan, para que los totales sigan cuadrando. No se puede deshacer."), TextEmphasis.Warning),
+        ],
+        [CardButton.For(language.Pick("Erase for good", "Borrar definitivamente"), verb, ("customerId", customer.Id.Value.ToString()), issuedAt)]);
+    }
+
+    public static Card Erased(ErasureReport report, LanguageCode language = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new Card(language.Pick($"{report.FormerName} has been erased", $"{report.FormerName} ha sido borrado"),
+        [
+            new CardFacts(
+            [
+                new CardFact(language.Pick("Handles removed", "Identificadores quitados"), report.HandlesRemoved.ToString(CultureInfo.InvariantCulture)),
+                new CardFact(language.Pick("Interactions redacted", "Interacciones tachadas"), report.InteractionsRedacted.ToString(CultureInfo.InvariantCulture)),
+                new CardFact(language.Pick("Orders kept (anonymous)", "Pedidos conservados (anónimos)"), report.OrdersKept.ToString(CultureInfo.InvariantCulture)),
+            ]),
+        ],
+        []);
+    }
+}

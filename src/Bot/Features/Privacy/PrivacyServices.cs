@@ -1,0 +1,25 @@
+using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Privacy;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ChatCrm.Bot.Features.Privacy;
+
+public static class PrivacyServices
+{
+    /// <summary>The customer's privacy preferences, and the privacy officer's export and erasure.</summary>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Keys in the shared database: a link issued by one instance is honoured by every other.
+        services.AddDataProtection().SetApplicationName("ChatCrm").PersistKeysToDbContext<CrmDbContext>();
+        services.AddSingleton<ExportLinks>();
+        services.AddScoped<CustomerDataExport>();
+        services.AddScoped<CustomerErasure>();
+        services.AddChatCommand<PrivacyPreferencesCommand>();
+        services.AddChatCommand<ExportCustomerCommand>();
+        services.AddChatCommand<EraseCustomerCommand>();
+        services.AddCardAction<EraseCustomerCommand>();
+        return services;
+    }
+}

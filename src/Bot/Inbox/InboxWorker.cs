@@ -1,0 +1,114 @@
+using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Inbox;
+
+/// <summary>
+/// Drains the inbox: <see cref="WorkOptions.Concurrency"/> loops each claim the oldest claimable item under a lease,
+/// hand it to its channel's handler, complete it, and go on until nothing is claimable; then wait for a signal or the
+/// poll interval. A loop that has claimed an item wakes another, so a burst is spread over all of them. The inbox
+/// never hands out an item while an earlier one of the same conversation is pending, so one person's turns still run
+/// in the order they arrived. Several instances may run it side by side: the lease and the concurrency token give
+/// each item to one worker, and an expired lease (a stopped instance) frees it.
+/// </summary>
+public sealed partial class InboxWorker(
+    IServiceScopeFactory scopes,
+    InboxSignal signal,
+    IOptions<WorkOptions> options,
+    TimeProvider time,
+    ILogger<InboxWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.RunWorker)
+        {
+            LogWorkerOff(logger);
+            return;
+        }
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => DrainAsync(settings, stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task DrainAsync(WorkOptions settings, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(settings, stoppingToken))
+                {
+                }
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                // The database may be briefly unreachable: keep the worker alive and look again later.
+                LogLoopFailed(logger, failure);
+                await Task.Delay(settings.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Runs one item; false when there was nothing to claim.</summary>
+    private async Task<bool> RunNextAsync(WorkOptions settings, CancellationToken cancellationToken)
+    {
+        InboxItem? item;
+        await using (var claimScope = scopes.CreateAsyncScope())
+            item = await claimScope.ServiceProvider.GetRequiredService<WorkInbox>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
+        if (item is null)
+            return false;
+        // There may be more: let an idle loop look while this one works.
+        signal.Notify();
+
+        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["InboxItemId"] = item.Id, ["Channel"] = item.Channel, ["Kind"] = item.Kind });
+        try
+        {
+            await using (var workScope = scopes.CreateAsyncScope())
+            {
+                var handler = workScope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Channel == item.Channel)
+                    ?? throw new InvalidOperationException($"No handler for channel '{item.Channel}'.");
+                var db = workScope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                var tracked = await db.InboxItems.SingleAsync(i => i.Id == item.Id, cancellationToken);
+                tracked.Complete(time.GetUtcNow());
+                await handler.HandleAsync(new InboxWork(item.Id, item.Kind, item.Payload ?? string.Empty, item.Attempts), cancellationToken);
+            }
+            await using var doneScope = scopes.CreateAsyncScope();
+            if (!await doneScope.ServiceProvider.GetRequiredService<WorkInbox>().CompleteAsync(item.Id, _owner, cancellationToken))
+                LogLostLease(logger);
+            else
+                LogDone(logger, item.Attempts);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await using var failScope = scopes.CreateAsyncScope();
+            var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, item.Attempts)));
+            var status = await failScope.ServiceProvider.GetRequiredService<WorkInbox>()
+                .FailAsync(item.Id, _owner, failure.GetType().Name, backoff, settings.MaxAttempts, CancellationToken.None);
+            LogFailed(logger, failure, item.Attempts, status?.ToString() ?? "already done");
+        }
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The inbox worker is off on this instance (Work:RunWorker=false)")]
+    private static partial void LogWorkerOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox worker could not read the inbox; it will look again")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inbox item done after {Attempts} attempt(s)")]
+    private static partial void LogDone(ILogger logger, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An inbox item's lease ran out before it was done; another worker holds it now")]
+    private static partial void LogLostLease(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox item attempt {Attempts} failed; the item is now {Status}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int attempts, string status);
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatCrm.Bot.Inbox;
+
+/// <summary>The <c>Work</c> section: how the background worker drains the inbox of acknowledged chat work.</summary>
+public sealed class WorkOptions
+{
+    public const string SectionName = "Work";
+
+    /// <summary>
+    /// Whether this instance runs the worker. Off, it still accepts and acknowledges work, which another
+    /// instance (or this one after a restart with the worker on) finishes.
+    /// </summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>How often the worker looks for work it was not told about (accepted by another instance, or left by a stopped one).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a worker holds an item before another may take it over (a turn takes well under a second).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How many items this instance works on at once. One person's turns still run one after another (the inbox's
+    /// ordering key); this lets different people's turns, and a slow outside call, not hold everyone else up.
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Attempts before an item is given up and left for an operator.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+}

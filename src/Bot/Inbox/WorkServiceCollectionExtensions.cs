@@ -1,0 +1,15 @@
+namespace ChatCrm.Bot.Inbox;
+
+public static class WorkServiceCollectionExtensions
+{
+    /// <summary>
+    /// The inbox worker. Register after the database start-up so it never reads an unmigrated inbox; the
+    /// <see cref="InboxSignal"/> it waits on is registered with the channels that store work.
+    /// </summary>
+    public static IServiceCollection AddInboxWorker(this IServiceCollection services)
+    {
+        services.AddOptions<WorkOptions>().BindConfiguration(WorkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<InboxWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatCrm.Bot.Tests.Hosting;
+
+/// <summary>
+/// The command-line host (seed, tiers, train, measure-…) has the bot's services without the web server or the inbox
+/// worker. In Development the container checks every registration when it is built, as a developer's run does.
+/// </summary>
+public sealed class CliHostTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public void Build_DevelopmentEnvironmentWithoutTheWorker_EveryServiceResolves()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = _database.ConnectionString,
+        });
+        builder.Services.AddChatCrm();
+
+        using var host = builder.Build();
+        using var scope = host.Services.CreateScope();
+
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ChatCrm.Bot.Channels.Slack.Intake.SlackIntake>());
+    }
+
+    [Theory]
+    [InlineData(new[] { "seed", "--customers", "10" }, true)]
+    [InlineData(new[] { "evalute" }, true)]
+    [InlineData(new[] { "--help" }, true)]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:3978" }, false)]
+    [InlineData(new[] { "Urls=http://127.0.0.1:3978" }, false)]
+    public void IsCommand_FirstArgument_DecidesBetweenACommandAndTheBot(string[] args, bool expected) =>
+        Assert.Equal(expected, ChatCrm.Bot.Cli.CliCommands.IsCommand(args));
+
+    [Fact]
+    public async Task RunAsync_MistypedCommand_FailsInsteadOfStartingTheBot()
+    {
+        var exitCode = await ChatCrm.Bot.Cli.CliCommands.RunAsync(["evalute"]);
+
+        Assert.NotEqual(0, exitCode);
+    }
+}
