@@ -56,6 +56,7 @@ public static class CliCommands
             OfferModelCommands.Evaluate(BuildHost),
             ManifestCommand.Create(() => Host.CreateApplicationBuilder().Configuration),
             Features.Import.ImportCommand.Create(),
+            Features.Directory.UsersCommand.Create(BuildHost),
         };
         return await root.Parse(args).InvokeAsync();
     }

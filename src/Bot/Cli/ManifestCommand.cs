@@ -8,11 +8,15 @@ namespace ChatCrm.Bot.Cli;
 /// <c>manifest slack --base-url https://… [--out manifest.yaml]</c> prints (or writes) the Slack app manifest. Both
 /// validate what they produce against the official schemas and refuse an invalid artefact: nothing is written, each
 /// problem is printed with its field, and the exit code is 1. The app id defaults to <c>MicrosoftAppId</c> and the base
-/// URL to <c>Privacy:PublicBaseUrl</c>, so a configured bot needs no arguments.
+/// URL to <c>Privacy:PublicBaseUrl</c>, so a configured bot needs no arguments; an option given always wins over the
+/// configuration (the Development profile's http <c>Privacy:PublicBaseUrl</c> included), and a problem with a value
+/// taken from the configuration names the setting it came from.
 /// </summary>
 public static class ManifestCommand
 {
     public const int Refused = 1;
+
+    private const string PublicBaseUrlSetting = "Privacy:PublicBaseUrl";
 
     public static Command Create(Func<IConfiguration> configuration, TextWriter? output = null, TextWriter? error = null)
     {
@@ -30,6 +34,10 @@ public static class ManifestCommand
         var appId = new Option<string?>("--app-id") { Description = "The Teams app id: the Azure Bot's Microsoft App ID (default: MicrosoftAppId)." };
         var botId = new Option<string?>("--bot-id") { Description = "The bot's Microsoft App ID when it differs from the app id." };
         var baseUrl = new Option<string?>("--base-url") { Description = "The bot's public https address (default: Privacy:PublicBaseUrl)." };
+        var linkBaseUrl = new Option<string?>("--link-base-url")
+        {
+            Description = "Where customer links live, for link unfurling (default: --base-url when given, else Privacy:PublicBaseUrl).",
+        };
         var version = new Option<string>("--version") { Description = "The package version; raise it for every update.", DefaultValueFactory = _ => "1.0.0" };
         var name = new Option<string>("--name") { Description = "The app's short name (30 characters at most).", DefaultValueFactory = _ => "ChatCrm" };
         var developer = new Option<string>("--developer") { Description = "The publisher's name shown in Teams.", DefaultValueFactory = _ => "ChatCrm" };
@@ -38,17 +46,23 @@ public static class ManifestCommand
         var outFile = new Option<FileInfo>("--out") { Description = "Where to write the zip.", DefaultValueFactory = _ => new FileInfo("chatcrm-teams.zip") };
         var command = new Command("teams", "Write the Teams app package (manifest.json, es.json and both icons in one zip).")
         {
-            appId, botId, baseUrl, version, name, developer, privacyUrl, termsUrl, outFile,
+            appId, botId, baseUrl, linkBaseUrl, version, name, developer, privacyUrl, termsUrl, outFile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = configuration();
+            var configuredBase = Blank(settings[PublicBaseUrlSetting]);
+            var givenBase = parse.GetValue(baseUrl);
+            var givenLink = parse.GetValue(linkBaseUrl);
             var options = new TeamsPackageOptions
             {
                 AppId = parse.GetValue(appId) ?? Blank(settings["MicrosoftAppId"]),
                 BotId = parse.GetValue(botId),
-                BaseUrl = parse.GetValue(baseUrl) ?? Blank(settings["Privacy:PublicBaseUrl"]),
-                LinkBaseUrl = Blank(settings["Privacy:PublicBaseUrl"]),
+                BaseUrl = givenBase ?? configuredBase,
+                BaseUrlField = givenBase is null && configuredBase is not null ? PublicBaseUrlSetting : "--base-url",
+                // An explicit --base-url is the link base too unless --link-base-url says otherwise.
+                LinkBaseUrl = givenLink ?? (givenBase is null ? configuredBase : null),
+                LinkBaseUrlField = givenLink is null ? PublicBaseUrlSetting : "--link-base-url",
                 Version = parse.GetValue(version)!,
                 ShortName = parse.GetValue(name)!,
                 DeveloperName = parse.GetValue(developer)!,
@@ -76,9 +90,12 @@ public static class ManifestCommand
         var command = new Command("slack", "Print the Slack app manifest (YAML) to create the app from.") { baseUrl, name, rotation, orgDeploy, outFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var givenBase = parse.GetValue(baseUrl);
+            var configuredBase = Blank(configuration()[PublicBaseUrlSetting]);
             var options = new SlackManifestOptions
             {
-                BaseUrl = parse.GetValue(baseUrl) ?? Blank(configuration()["Privacy:PublicBaseUrl"]),
+                BaseUrl = givenBase ?? configuredBase,
+                BaseUrlField = givenBase is null && configuredBase is not null ? PublicBaseUrlSetting : "--base-url",
                 Name = parse.GetValue(name)!,
                 TokenRotation = parse.GetValue(rotation),
                 OrgDeploy = parse.GetValue(orgDeploy),

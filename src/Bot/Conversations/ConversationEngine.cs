@@ -36,9 +36,11 @@ public sealed partial class ConversationEngine(
     {
         try
         {
-            var user = await directory.FindAsync(turn, cancellationToken);
+            var user = await directory.IdentifyAsync(turn, cancellationToken);
             if (user is null)
                 return [OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale)))];
+            if (!user.IsActive)
+                return [OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale)))];
 
             var context = new TurnContext(turn, user, cancellationToken);
             var state = await dialogs.LoadAsync(turn, cancellationToken);

@@ -25,6 +25,8 @@ using ChatCrm.Infrastructure.Seeding;
 using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Tiers;
 
+using ChatCrm.Bot.Features.Directory;
+
 namespace ChatCrm.Bot.Hosting;
 
 public static class ChatCrmServices
@@ -40,6 +42,7 @@ public static class ChatCrmServices
         services.AddOfferEngine();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
+        services.AddDirectory();
         services.AddTeamsChannel();
         services.AddSlackChannel();
         return services;

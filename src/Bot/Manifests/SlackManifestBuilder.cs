@@ -8,6 +8,9 @@ public sealed record SlackManifestOptions
     /// <summary>The public https address of the bot: Slack calls <c>/slack/commands</c>, <c>/slack/events</c>… under it.</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>What a problem with <see cref="BaseUrl"/> names: the option, or the setting the value came from.</summary>
+    public string BaseUrlField { get; init; } = "--base-url";
+
     /// <summary>The app's and bot user's name (Slack allows 35 characters).</summary>
     public string Name { get; init; } = "ChatCrm";
 
@@ -40,7 +43,7 @@ public sealed class SlackManifestBuilder(string template)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<ManifestProblem>();
-        var baseUrl = ManifestBaseUrl.Parse(options.BaseUrl, "--base-url", problems);
+        var baseUrl = ManifestBaseUrl.Parse(options.BaseUrl, options.BaseUrlField, problems);
         if (string.IsNullOrWhiteSpace(options.Name) || options.Name.Any(c => char.IsControl(c) || c is '"' or '\\'))
             problems.Add(new ManifestProblem("--name", "must be a name without quotes, backslashes or line breaks."));
         if (baseUrl is null || problems.Count > 0)

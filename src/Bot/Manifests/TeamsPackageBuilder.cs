@@ -86,8 +86,8 @@ public sealed partial class TeamsPackageBuilder(TeamsAppTemplate template)
         var botId = string.IsNullOrWhiteSpace(options.BotId) ? appId : Guid.TryParse(options.BotId, out var bot) ? bot.ToString("D") : null;
         if (botId is null && !string.IsNullOrWhiteSpace(options.BotId))
             problems.Add(new ManifestProblem("--bot-id", $"'{options.BotId}' is not a GUID."));
-        var baseUrl = ManifestBaseUrl.Parse(options.BaseUrl, "--base-url", problems);
-        var linkBase = options.LinkBaseUrl is null ? baseUrl : ManifestBaseUrl.Parse(options.LinkBaseUrl, "--link-base-url", problems);
+        var baseUrl = ManifestBaseUrl.Parse(options.BaseUrl, options.BaseUrlField, problems);
+        var linkBase = options.LinkBaseUrl is null ? baseUrl : ManifestBaseUrl.Parse(options.LinkBaseUrl, options.LinkBaseUrlField, problems);
         if (!SemanticVersion().IsMatch(options.Version))
             problems.Add(new ManifestProblem("--version", $"'{options.Version}' is not a version such as 1.0.0."));
         if (appId is null || botId is null || baseUrl is null || linkBase is null)

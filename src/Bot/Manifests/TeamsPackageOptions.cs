@@ -21,6 +21,12 @@ public sealed record TeamsPackageOptions
     /// </summary>
     public string? LinkBaseUrl { get; init; }
 
+    /// <summary>What a problem with <see cref="BaseUrl"/> names: the option, or the setting the value came from.</summary>
+    public string BaseUrlField { get; init; } = "--base-url";
+
+    /// <summary>What a problem with <see cref="LinkBaseUrl"/> names: the option, or the setting the value came from.</summary>
+    public string LinkBaseUrlField { get; init; } = "--link-base-url";
+
     /// <summary>The package version (x.y.z); Teams only accepts an update with a higher one.</summary>
     public string Version { get; init; } = "1.0.0";
 

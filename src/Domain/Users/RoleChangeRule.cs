@@ -51,6 +51,26 @@ public static class RoleChangeRule
         return RoleChangeDecision.Allow;
     }
 
+    /// <param name="target">The user who would be deactivated.</param>
+    /// <param name="activeAdminCount">How many active users hold the admin role now (the target included, if they are one).</param>
+    public static RoleChangeDecision DecideDeactivation(User target, int activeAdminCount)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.IsActive)
+        {
+            return RoleChangeDecision.Refuse(new(
+                $"{target.DisplayName} is already deactivated.",
+                $"{target.DisplayName} ya está dado de baja."));
+        }
+        if (target.Role == UserRole.Admin && activeAdminCount <= 1)
+        {
+            return RoleChangeDecision.Refuse(new(
+                $"{target.DisplayName} is the last admin: give someone else the admin role first, so that somebody can still run ChatCrm.",
+                $"{target.DisplayName} es el último administrador: da antes el rol de administrador a otra persona, para que alguien pueda seguir gestionando ChatCrm."));
+        }
+        return RoleChangeDecision.Allow;
+    }
+
     /// <summary>The role's name for people, in both languages.</summary>
     public static LocalizedText Name(UserRole role) => role switch
     {

@@ -52,6 +52,14 @@ public sealed class User
     /// <summary>IANA time zone id, e.g. "Europe/Madrid".</summary>
     public string TimeZone { get; private set; }
 
+    /// <summary>
+    /// When the user left ChatCrm (null while they use it). A deactivated user keeps their record, links and history
+    /// for the audit trail, but the bot refuses them and they own no customers.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     /// <summary>BCP 47 locale, e.g. "es-ES".</summary>
     public string Locale { get; private set; }
 
@@ -75,6 +83,20 @@ public sealed class User
 
     /// <summary>Sets the IANA time zone the user's calendar runs in ("Europe/Madrid").</summary>
     public void UseTimeZone(string timeZone) => TimeZone = Guard.RequiredText(timeZone, "time zone", 64);
+
+    /// <summary>
+    /// Ends the user's use of ChatCrm. Whether it may happen (the last admin stays) is decided by
+    /// <see cref="RoleChangeRule.DecideDeactivation"/> first; handing their customers over is the caller's job.
+    /// </summary>
+    public void Deactivate(DateTimeOffset at)
+    {
+        if (DeactivatedAt is not null)
+            throw new DomainRuleException($"{DisplayName} is already deactivated.");
+        DeactivatedAt = Guard.Utc(at);
+    }
+
+    /// <summary>Lets a deactivated user use ChatCrm again.</summary>
+    public void Reactivate() => DeactivatedAt = null;
 
     public void ReportTo(UserId? managerId)
     {

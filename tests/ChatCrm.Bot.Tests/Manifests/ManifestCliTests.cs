@@ -60,6 +60,42 @@ public sealed class ManifestCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Teams_ExplicitBaseUrlOverAConfiguredHttpOne_Wins()
+    {
+        var zip = Path.Combine(_folder.FullName, "explicit.zip");
+        var settings = new Dictionary<string, string?> { ["Privacy:PublicBaseUrl"] = "http://127.0.0.1:3978" };
+
+        var (exitCode, _, error) = await RunAsync(settings, "manifest", "teams", "--app-id", ManifestSamples.AppId, "--base-url", ManifestSamples.BaseUrl,
+            "--out", zip);
+
+        Assert.True(exitCode == 0, error);
+        var manifest = ManifestSamples.Entries(await File.ReadAllBytesAsync(zip))["manifest.json"];
+        Assert.DoesNotContain("127.0.0.1", ManifestSamples.Json(manifest).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Teams_ConfiguredHttpBaseUrl_NamesTheSettingItCameFrom()
+    {
+        var settings = new Dictionary<string, string?> { ["MicrosoftAppId"] = ManifestSamples.AppId, ["Privacy:PublicBaseUrl"] = "http://127.0.0.1:3978" };
+
+        var (exitCode, _, error) = await RunAsync(settings, "manifest", "teams", "--out", Path.Combine(_folder.FullName, "x.zip"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Privacy:PublicBaseUrl: 'http://127.0.0.1:3978' must use https", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--link-base-url", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Teams_HttpLinkBaseUrlOption_NamesThatOption()
+    {
+        var (exitCode, _, error) = await RunAsync("manifest", "teams", "--app-id", ManifestSamples.AppId, "--base-url", ManifestSamples.BaseUrl,
+            "--link-base-url", "http://links.contoso.example", "--out", Path.Combine(_folder.FullName, "x.zip"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--link-base-url: 'http://links.contoso.example' must use https", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Slack_WithoutOut_PrintsTheYaml()
     {
         var (exitCode, output, _) = await RunAsync("manifest", "slack", "--base-url", ManifestSamples.BaseUrl);

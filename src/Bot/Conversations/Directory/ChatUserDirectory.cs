@@ -11,6 +11,9 @@ namespace ChatCrm.Bot.Conversations.Directory;
 /// chat tool (<see cref="IChatProfiles"/>): when the e-mail it reports belongs to exactly one ChatCrm user who has no
 /// account of that tool yet, the account is linked to them (stored and audited as a directory change) and the tool's
 /// locale kept, so the bot answers in their language; otherwise the person gets the polite no-access answer.
+/// A person named in <c>Directory:BootstrapAdmins</c> (<see cref="BootstrapAdminRule"/>) whose account is not linked yet
+/// becomes an admin on this first message, in any environment: added, or the user their e-mail found promoted; audited.
+/// A deactivated user is recognised (<see cref="IdentifyAsync"/>) but never returned by <see cref="FindAsync"/>.
 /// </summary>
 public sealed partial class ChatUserDirectory(
     CrmDbContext db,
@@ -20,15 +23,26 @@ public sealed partial class ChatUserDirectory(
     TimeProvider time,
     ILogger<ChatUserDirectory> logger)
 {
+    /// <summary>The active user behind the turn; null for a stranger and for a deactivated user alike.</summary>
     /// <param name="lookUp">
     /// False where an answer is due within a request (Slack's 3 seconds): no call to the chat tool, only what is stored.
     /// </param>
-    public async Task<User?> FindAsync(IncomingTurn turn, CancellationToken cancellationToken, bool lookUp = true)
+    public async Task<User?> FindAsync(IncomingTurn turn, CancellationToken cancellationToken, bool lookUp = true) =>
+        await IdentifyAsync(turn, cancellationToken, lookUp) is { IsActive: true } user ? user : null;
+
+    /// <summary>The user behind the turn, deactivated or not, so the caller can tell a deactivated user why they are refused.</summary>
+    public async Task<User?> IdentifyAsync(IncomingTurn turn, CancellationToken cancellationToken, bool lookUp = true)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var user = await FindExistingAsync(turn, cancellationToken);
-        if (user is null && lookUp)
-            user = await LinkByProfileAsync(turn, cancellationToken);
+        if (user is not null)
+            return user;
+        var profile = lookUp ? await LookUpProfileAsync(turn, cancellationToken) : null;
+        if (profile is not null)
+            user = await LinkByProfileAsync(turn, profile, cancellationToken);
+        var objectId = turn.Channel == ChatChannel.Teams ? turn.User.DirectoryId : null;
+        if ((lookUp || objectId is not null) && BootstrapAdminRule.Match(options.Value.BootstrapAdmins, profile?.Email, objectId) is { } match)
+            return await BootstrapAsync(turn, user, profile, match, cancellationToken);
         if (user is not null || options.Value.DemoEnrollUnknownUsersAs is not { } role)
             return user;
         if (!environment.IsDevelopment())
@@ -63,12 +77,13 @@ public sealed partial class ChatUserDirectory(
         return user;
     }
 
-    private async Task<User?> LinkByProfileAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    /// <summary>What the chat tool says about the account (Slack: <c>users.info</c>); null where no profile source is registered.</summary>
+    private async Task<ChatProfile?> LookUpProfileAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
+        profiles.FirstOrDefault(p => p.Channel == turn.Channel) is { } source ? await source.LookUpAsync(turn.User, cancellationToken) : null;
+
+    private async Task<User?> LinkByProfileAsync(IncomingTurn turn, ChatProfile profile, CancellationToken cancellationToken)
     {
-        if (turn.Channel != ChatChannel.Slack || profiles.FirstOrDefault(p => p.Channel == turn.Channel) is not { } source)
-            return null;
-        var profile = await source.LookUpAsync(turn.User, cancellationToken);
-        var email = profile?.Email?.Trim().ToLowerInvariant();
+        var email = profile.Email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(email) || email.Length > User.MaxEmailLength)
         {
             LogNotLinked(logger, "no e-mail shared");
@@ -81,19 +96,76 @@ public sealed partial class ChatUserDirectory(
             return null;
         }
         var user = matches[0];
-        if (user.SlackUserKey is not null)
+        if (turn.Channel == ChatChannel.Slack && user.SlackUserKey is not null)
         {
             LogNotLinked(logger, "the user is linked to another Slack account");
             return null;
         }
-        var parts = turn.User.ChannelUserId.Split(':', 2);
-        user.LinkSlack(parts[0], parts.Length > 1 ? parts[1] : parts[0]);
-        if (profile!.Locale is { Length: > 0 and <= 16 } locale)
+        if (turn.Channel == ChatChannel.Teams)
+        {
+            if (user.TeamsAadObjectId is not null)
+            {
+                LogNotLinked(logger, "the user is linked to another Teams account");
+                return null;
+            }
+            user.LinkTeams(TeamsDirectoryId(turn.User));
+        }
+        else
+        {
+            var parts = turn.User.ChannelUserId.Split(':', 2);
+            user.LinkSlack(parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+        }
+        if (profile.Locale is { Length: > 0 and <= 16 } locale)
             user.UseLocale(locale);
         db.AuditEntries.Add(new AuditEntry(user.Id, AuditAction.DirectoryChanged, null, turn.Channel.ToString(), time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         LogLinked(logger, user.Id.Value);
         return user;
+    }
+
+    /// <summary>
+    /// A configured first admin's first message: the user their e-mail linked is promoted (a deactivated one stays
+    /// deactivated), or a new admin is added with this account linked. Audited as a directory change, ids only.
+    /// </summary>
+    private async Task<User> BootstrapAsync(IncomingTurn turn, User? user, ChatProfile? profile, BootstrapAdminMatch match, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (user is not null)
+        {
+            if (user.Role == UserRole.Admin || !user.IsActive)
+                return user;
+            var before = user.Role;
+            user.ChangeRole(UserRole.Admin);
+            db.AuditEntries.Add(new AuditEntry(user.Id, AuditAction.DirectoryChanged, null, turn.Channel.ToString(), now,
+                details: $"bootstrap admin (Directory:BootstrapAdmins, by {match.MatchedBy}): user {user.Id}; role: {before} -> {UserRole.Admin}"));
+            await db.SaveChangesAsync(cancellationToken);
+            LogBootstrapped(logger, user.Id.Value, "promoted");
+            return user;
+        }
+
+        var email = profile?.Email?.Trim().ToLowerInvariant() is { Length: > 0 and <= User.MaxEmailLength } reported ? reported : null;
+        var name = string.IsNullOrWhiteSpace(turn.User.DisplayName) ? email ?? "Admin" : turn.User.DisplayName.Trim();
+        if (name.Length > User.MaxNameLength)
+            name = name[..User.MaxNameLength];
+        var locale = (profile?.Locale ?? turn.Locale) is { Length: > 0 and <= 16 } given ? given : "en-US";
+        var admin = new User(UserId.New(), name, UserRole.Admin, team: null, "UTC", locale);
+        admin.UseEmail(email);
+        if (turn.Channel == ChatChannel.Teams)
+        {
+            admin.LinkTeams(TeamsDirectoryId(turn.User));
+        }
+        else
+        {
+            var parts = turn.User.ChannelUserId.Split(':', 2);
+            admin.LinkSlack(parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+        }
+        db.Users.Add(admin);
+        db.AuditEntries.Add(new AuditEntry(admin.Id, AuditAction.DirectoryChanged, null, turn.Channel.ToString(), now,
+            details: $"bootstrap admin (Directory:BootstrapAdmins, by {match.MatchedBy}): user {admin.Id} added; role: none -> {UserRole.Admin}; "
+                + $"{turn.Channel.ToString().ToLowerInvariant()} account linked"));
+        await db.SaveChangesAsync(cancellationToken);
+        LogBootstrapped(logger, admin.Id.Value, "added");
+        return admin;
     }
 
     private async Task<User> EnrolAsync(IncomingTurn turn, UserRole role, CancellationToken cancellationToken)
@@ -130,6 +202,9 @@ public sealed partial class ChatUserDirectory(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An unknown Slack account was not linked: {Reason}")]
     private static partial void LogNotLinked(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap admin from Directory:BootstrapAdmins: user {UserId} {What} as Admin")]
+    private static partial void LogBootstrapped(ILogger logger, Guid userId, string what);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled demo user {UserId} as {Role}")]
     private static partial void LogEnrolled(ILogger logger, Guid userId, UserRole role);

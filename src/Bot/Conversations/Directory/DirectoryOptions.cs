@@ -1,11 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Conversations.Directory;
 
 /// <summary>The <c>Directory</c> section: who may use ChatCrm.</summary>
-public sealed class DirectoryOptions
+public sealed class DirectoryOptions : IValidatableObject
 {
     public const string SectionName = "Directory";
+
+    /// <summary>
+    /// The first admins, by work e-mail or Microsoft Entra object id, in any environment: the first message of such a
+    /// person (from a chat account not yet linked to anyone) makes them an admin — added to the directory, or an
+    /// existing user promoted — and is audited. Later messages change nothing, so a later demotion sticks. Slack
+    /// matches by the e-mail <c>users.info</c> reports; Teams by the <c>aadObjectId</c> every message carries.
+    /// </summary>
+    public IList<string> BootstrapAdmins { get; } = [];
 
     /// <summary>
     /// Demo only: a chat user not yet in the directory is enrolled with this role on first contact.
@@ -17,6 +26,18 @@ public sealed class DirectoryOptions
     /// Demo only: the team an enrolled user joins. Need-to-know shows full records of the team's own accounts
     /// only, so a demo user joins a team that owns some (the demo data's Spanish sales team by default).
     /// </summary>
-    [System.ComponentModel.DataAnnotations.StringLength(100)]
+    [StringLength(100)]
     public string? DemoEnrollTeam { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < BootstrapAdmins.Count; i++)
+        {
+            if (!BootstrapAdminRule.IsValidEntry(BootstrapAdmins[i]))
+            {
+                yield return new ValidationResult(
+                    $"Directory:BootstrapAdmins:{i} is neither a work e-mail nor a Microsoft Entra object id (a GUID).", [nameof(BootstrapAdmins)]);
+            }
+        }
+    }
 }

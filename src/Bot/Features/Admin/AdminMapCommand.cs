@@ -115,7 +115,7 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
         var roleBefore = target.Role;
         if (role is { } newRole && newRole != roleBefore)
         {
-            var admins = await db.Users.CountAsync(u => u.Role == UserRole.Admin, context.CancellationToken);
+            var admins = await db.Users.CountAsync(u => u.Role == UserRole.Admin && u.DeactivatedAt == null, context.CancellationToken);
             var decision = RoleChangeRule.Decide(target, newRole, admins);
             if (!decision.Allowed)
             {

@@ -18,6 +18,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
         builder.Property(u => u.Locale).HasMaxLength(16).IsRequired();
         builder.Property(u => u.Email).HasMaxLength(User.MaxEmailLength);
+        builder.Property(u => u.DeactivatedAt);
+        builder.Ignore(u => u.IsActive);
         builder.HasOne<User>().WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.TeamsAadObjectId).IsUnique();
         builder.HasIndex(u => u.SlackUserKey).IsUnique();
