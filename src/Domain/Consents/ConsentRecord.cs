@@ -40,11 +40,32 @@ public sealed class ConsentRecord
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The statement's id in the system it came from (normalised like every external id); null when it was recorded here.</summary>
+    public string? ExternalId { get; private set; }
+
     public static ConsentRecord Grant(CustomerId customerId, ConsentPurpose purpose, ContactChannel channel, string source, DateTimeOffset at) =>
-        new(ConsentRecordId.New(), customerId, purpose, channel, granted: true, Guard.RequiredText(source, "consent source", 200), at.ToUniversalTime());
+        Record(customerId, purpose, channel, granted: true, source, at, externalId: null);
 
     public static ConsentRecord Withdraw(CustomerId customerId, ConsentPurpose purpose, ContactChannel channel, string source, DateTimeOffset at) =>
-        new(ConsentRecordId.New(), customerId, purpose, channel, granted: false, Guard.RequiredText(source, "consent source", 200), at.ToUniversalTime());
+        Record(customerId, purpose, channel, granted: false, source, at, externalId: null);
+
+    /// <summary>A grant or a withdrawal, as another system recorded it under <paramref name="externalId"/> (null when recorded here).</summary>
+    public static ConsentRecord Record(CustomerId customerId, ConsentPurpose purpose, ContactChannel channel, bool granted, string source, DateTimeOffset at, string? externalId)
+    {
+        if (!Enum.IsDefined(purpose))
+            throw new DomainRuleException($"{purpose} is not a consent purpose.");
+        if (!Enum.IsDefined(channel))
+            throw new DomainRuleException($"{channel} is not a contact channel.");
+        return new(ConsentRecordId.New(), customerId, purpose, channel, granted, Guard.RequiredText(source, "consent source", 200), at.ToUniversalTime())
+        {
+            ExternalId = externalId is null ? null : IdentityNormalizer.Normalize(IdentityKind.ExternalId, externalId),
+        };
+    }
+
+    /// <summary>Whether this record already says exactly that (records are never edited, so a re-import can only match or clash).</summary>
+    public bool States(CustomerId customerId, ConsentPurpose purpose, ContactChannel channel, bool granted, string source, DateTimeOffset at) =>
+        CustomerId == customerId && Purpose == purpose && Channel == channel && Granted == granted
+        && string.Equals(Source, source?.Trim(), StringComparison.Ordinal) && RecordedAt == at.ToUniversalTime();
 
     /// <summary>Moves this consent statement to the record another record of the same customer was merged into.</summary>
     public void MoveTo(CustomerId survivorId) => CustomerId = survivorId;

@@ -81,6 +81,19 @@ public sealed class Customer
 
     public void AssignOwner(UserId? ownerId) => OwnerId = ownerId;
 
+    /// <summary>The customer lives (or is registered) in another country now; handles already stored keep their form.</summary>
+    public void Relocate(CountryCode country)
+    {
+        EnsureNotErased();
+        Country = country;
+    }
+
+    public void PreferLanguage(LanguageCode language)
+    {
+        EnsureNotErased();
+        PreferredLanguage = language;
+    }
+
     /// <summary>Adds a handle, normalised; adding one the customer already has changes nothing.</summary>
     public CustomerIdentity AddIdentity(IdentityKind kind, string value)
     {

@@ -64,7 +64,39 @@ public sealed class Offer
     public IReadOnlyList<CountryCode> Countries =>
         _countries.Length == 0 ? [] : [.. _countries.Split(',').Select(CountryCode.Parse)];
 
+    /// <summary>The customer events this offer answers, as "LargeDeposit,LargeOrder" (one short column); empty when it answers none.</summary>
+    private string _triggers = string.Empty;
+
+    /// <summary>The customer events (<see cref="OfferTriggerKind"/>) this offer is a good answer to: a large deposit → an investment product.</summary>
+    public IReadOnlyList<OfferTriggerKind> AnswersTriggers =>
+        _triggers.Length == 0 ? [] : [.. _triggers.Split(',').Select(Enum.Parse<OfferTriggerKind>)];
+
     public void Retire() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
+
+    /// <summary>Sets which customer events the offer answers (none for an offer only shown on request).</summary>
+    public Offer Answer(IEnumerable<OfferTriggerKind> triggers)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        var kinds = triggers.Distinct().Order().ToList();
+        foreach (var kind in kinds.Where(k => !Enum.IsDefined(k)))
+            throw new DomainRuleException($"{kind} is not a customer event an offer can answer.");
+        _triggers = string.Join(',', kinds);
+        return this;
+    }
+
+    /// <summary>The catalogue changed the offer's wording, category, purpose or partner; the product code stays its key.</summary>
+    public void Revise(string name, string category, ConsentPurpose purpose, string pitch, string? partnerCompany)
+    {
+        if (purpose is not (ConsentPurpose.Marketing or ConsentPurpose.Service))
+            throw new DomainRuleException("An offer is either marketing or a service message.");
+        Name = Guard.RequiredText(name, "offer name", 120);
+        Category = Guard.RequiredText(category, "category", 60);
+        Purpose = purpose;
+        Pitch = Guard.RequiredText(pitch, "pitch", 500);
+        PartnerCompany = Guard.OptionalText(partnerCompany, "partner company", MaxPartnerCompanyLength);
+    }
 
     /// <summary>Limits who the offer is for: a minimum tier (null for all) and the countries it is sold in (none for everywhere).</summary>
     public Offer RestrictTo(ValueTier? minimumTier, IEnumerable<CountryCode> countries)

@@ -1,4 +1,5 @@
 using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Domain.Users;
 
@@ -57,6 +58,23 @@ public sealed class User
     /// <summary>The user's time zone, for their calendar ("today", "tomorrow"); UTC when the id is unknown here.</summary>
     public TimeZoneInfo ResolveTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public const int MaxExternalIdLength = 200;
+
+    /// <summary>The user's id in the company directory or HR system (normalised like every external id); null when unknown.</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>Sets the directory id (upper case, no spaces); null clears it.</summary>
+    public void UseExternalId(string? externalId) =>
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : IdentityNormalizer.Normalize(IdentityKind.ExternalId, externalId);
+
+    public void Rename(string displayName) => DisplayName = Guard.RequiredText(displayName, "user name", MaxNameLength);
+
+    /// <summary>Moves the user to another team; null or blank for none.</summary>
+    public void MoveToTeam(string? team) => Team = Guard.OptionalText(team, "team name", 100);
+
+    /// <summary>Sets the IANA time zone the user's calendar runs in ("Europe/Madrid").</summary>
+    public void UseTimeZone(string timeZone) => TimeZone = Guard.RequiredText(timeZone, "time zone", 64);
 
     public void ReportTo(UserId? managerId)
     {

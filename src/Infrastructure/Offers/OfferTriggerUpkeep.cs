@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Offers;
@@ -22,6 +23,16 @@ namespace ChatCrm.Infrastructure.Offers;
 /// </summary>
 internal static class OfferTriggerUpkeep
 {
+    /// <summary>Orders staged as back-filled history, per context: they are stored like any order but queue no suggestion.</summary>
+    private static readonly ConditionalWeakTable<CrmDbContext, HashSet<Order>> History = [];
+
+    /// <summary>
+    /// Marks a new order as history being back-filled (an import with <c>--historical</c>): it counts in values and
+    /// averages like any order, but does not queue a suggestion, since the moment it would have made is long past.
+    /// </summary>
+    public static void TreatAsHistory(CrmDbContext db, Order order) =>
+        History.GetOrCreateValue(db).Add(order);
+
     public static void Stage(CrmDbContext db) => StageAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
 
     public static Task StageAsync(CrmDbContext db, CancellationToken ct) => StageAsync(db, sync: false, ct);
@@ -42,7 +53,14 @@ internal static class OfferTriggerUpkeep
     private static async Task StageAsync(CrmDbContext db, bool sync, CancellationToken ct)
     {
         var entries = db.ChangeTracker.Entries().ToList();
-        var orders = entries.Where(e => e is { State: EntityState.Added, Entity: Order }).Select(e => (Order)e.Entity).ToList();
+        var added = entries.Where(e => e is { State: EntityState.Added, Entity: Order }).Select(e => (Order)e.Entity).ToList();
+        var orders = added;
+        if (History.TryGetValue(db, out var history))
+        {
+            // Orders saved (or dropped) since they were marked are no longer history to skip: forget them.
+            history.IntersectWith(added);
+            orders = [.. added.Where(o => !history.Contains(o))];
+        }
         var triggers = new List<(CustomerId, OfferTrigger)>();
         foreach (var entry in entries.Where(e => e.Entity is SupportCase && e.State == EntityState.Modified))
         {
@@ -81,7 +99,7 @@ internal static class OfferTriggerUpkeep
         {
             decimal? amount = rates.TryConvert(order.Amount, order.Currency, out var converted) ? converted : null;
             var before = earlier[order.CustomerId].Select(o => rates.TryConvert(o.Amount, o.Currency, out var c) ? c : (decimal?)null).OfType<decimal>().ToList();
-            var facts = new OrderTriggerFacts(amount, rates.ReportingCurrency, categories.GetValueOrDefault(order.ProductCode), before.Count,
+            var facts = new OrderTriggerFacts(amount, rates.ReportingCurrency, order.Category ?? categories.GetValueOrDefault(order.ProductCode), before.Count,
                 before.Count > 0 ? before.Average() : null);
             if (OfferTriggerRules.ForOrder(facts, policy) is { } trigger)
                 triggers.Add((order.CustomerId, trigger));

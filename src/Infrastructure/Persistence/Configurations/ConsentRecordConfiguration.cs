@@ -15,6 +15,9 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         builder.Property(c => c.Source).HasMaxLength(200).IsRequired();
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CustomerId, c.Purpose, c.Channel, c.RecordedAt });
+        builder.Property(c => c.ExternalId).HasMaxLength(200);
+        // One statement per external id, so the same file or API call twice records it once.
+        builder.HasIndex(c => c.ExternalId).IsUnique();
         builder.HasVersion();
     }
 }

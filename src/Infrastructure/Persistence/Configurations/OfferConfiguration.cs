@@ -18,6 +18,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Property(o => o.PartnerCompany).HasMaxLength(Offer.MaxPartnerCompanyLength);
         builder.Property(o => o.MinimumTier).HasConversion<string>().HasMaxLength(20);
         builder.Property<string>("_countries").HasColumnName("Countries").HasMaxLength(400).IsRequired();
+        builder.Property<string>("_triggers").HasColumnName("AnswersTriggers").HasMaxLength(200).IsRequired();
         builder.HasIndex(o => o.ProductCode).IsUnique();
         builder.HasVersion();
     }

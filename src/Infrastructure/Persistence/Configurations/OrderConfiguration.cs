@@ -17,6 +17,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.CustomerId, o.PlacedAt });
+        builder.Property(o => o.ExternalId).HasMaxLength(200);
+        builder.Property(o => o.Category).HasMaxLength(Order.MaxCategoryLength);
+        // An import (or an API call) upserts by the source system's id: one order per external id.
+        builder.HasIndex(o => o.ExternalId).IsUnique();
         builder.HasVersion();
     }
 }

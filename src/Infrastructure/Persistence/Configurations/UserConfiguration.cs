@@ -23,6 +23,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.SlackUserKey).IsUnique();
         // Not unique: two people may share an address (a team mailbox); linking then refuses rather than guess.
         builder.HasIndex(u => u.Email);
+        builder.Property(u => u.ExternalId).HasMaxLength(User.MaxExternalIdLength);
+        builder.HasIndex(u => u.ExternalId).IsUnique();
         builder.HasVersion();
     }
 }

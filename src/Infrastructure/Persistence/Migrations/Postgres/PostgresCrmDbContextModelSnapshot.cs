@@ -210,6 +210,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Granted")
                         .HasColumnType("boolean");
 
@@ -233,6 +237,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "Purpose", "Channel", "RecordedAt");
 
@@ -584,6 +591,12 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)")
                         .HasColumnName("Countries");
 
+                    b.Property<string>("_triggers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("AnswersTriggers");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductCode")
@@ -701,6 +714,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -709,6 +726,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("timestamp with time zone");
@@ -725,6 +746,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
@@ -854,6 +878,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -893,6 +921,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("ManagerId");
 

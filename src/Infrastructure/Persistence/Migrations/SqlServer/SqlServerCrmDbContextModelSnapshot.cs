@@ -210,6 +210,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<bool>("Granted")
                         .HasColumnType("bit");
 
@@ -233,6 +237,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("CustomerId", "Purpose", "Channel", "RecordedAt");
 
@@ -584,6 +592,12 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("Countries");
 
+                    b.Property<string>("_triggers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("AnswersTriggers");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductCode")
@@ -701,6 +715,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -709,6 +727,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("datetimeoffset");
@@ -725,6 +747,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
@@ -854,6 +880,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -893,6 +923,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("ManagerId");
 

@@ -205,6 +205,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Granted")
                         .HasColumnType("INTEGER");
 
@@ -228,6 +232,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "Purpose", "Channel", "RecordedAt");
 
@@ -579,6 +586,12 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Countries");
 
+                    b.Property<string>("_triggers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersTriggers");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductCode")
@@ -696,6 +709,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -703,6 +720,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .IsFixedLength();
 
                     b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PlacedAt")
@@ -720,6 +741,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "PlacedAt");
 
@@ -849,6 +873,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -888,6 +916,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("ManagerId");
 
