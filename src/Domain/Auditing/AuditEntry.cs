@@ -39,7 +39,8 @@ public sealed class AuditEntry
     /// A change made by an integration (a system, not a person) through the REST API: <paramref name="client"/> names it
     /// as its credentials do (<c>apikey:…</c> for an API key, <c>entra:…</c> for an Entra ID application).
     /// </summary>
-    public static AuditEntry ByIntegration(string client, AuditAction action, CustomerId? customerId, DateTimeOffset at, string? details = null)
+    public static AuditEntry ByIntegration(string client, AuditAction action, CustomerId? customerId, DateTimeOffset at, CustomerField fields = CustomerField.None,
+        string? details = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(client);
         if (client.Length > MaxClientLength)
@@ -52,7 +53,7 @@ public sealed class AuditEntry
             CustomerId = customerId,
             Channel = ApiChannel,
             At = at.ToUniversalTime(),
-            Fields = CustomerField.None,
+            Fields = fields,
             Details = details is { Length: > MaxDetailsLength } ? details[..MaxDetailsLength] : details,
         };
         return entry;
