@@ -1,0 +1,15 @@
+namespace ChatCrm.Infrastructure.Intake;
+
+/// <summary>
+/// A consent statement another system recorded under <paramref name="ExternalId"/>: the customer (by their external
+/// id) <paramref name="Granted"/> or withdrew consent for a <paramref name="Purpose"/> ("Marketing") on a
+/// <paramref name="Channel"/> ("Email"), from a <paramref name="Source"/> ("web form"), at <paramref name="RecordedAt"/>.
+/// </summary>
+public sealed record ConsentIntake(
+    string? ExternalId,
+    string? CustomerExternalId,
+    string? Purpose,
+    string? Channel,
+    bool Granted,
+    string? Source,
+    DateTimeOffset RecordedAt);

@@ -1,0 +1,227 @@
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Customers.Merging;
+using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Infrastructure.Intake;
+
+/// <summary>
+/// Creates or updates customers by their external id, with their handles normalised as everywhere else. A handle
+/// that already belongs to another customer is refused (that is a duplicate for a person to merge, never merged
+/// here); a new customer that looks like an existing one (the <see cref="DuplicateRules"/>) is stored with a warning
+/// naming it. Blank optional fields (company, owner, handles) leave what is stored as it is.
+/// Changes are staged in the context; the caller saves (the import once per batch, the API once per request).
+/// </summary>
+public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
+{
+    public async Task<IntakeResult> StageAsync(CustomerIntake row, CancellationToken ct) => (await StageAsync([row], ct))[0];
+
+    /// <summary>Stages a batch with a handful of reads whatever its size; one result per row, in order.</summary>
+    public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var candidates = rows.Select(CheckedCustomer.From).ToList();
+        var owners = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Owner), ct);
+        var known = await CustomerExternalIds.ResolveAsync(db, candidates.Select(c => c.ExternalId), ct);
+        var knownIds = known.Values.Distinct().ToList();
+        var existing = knownIds.Count == 0
+            ? []
+            : await db.Customers.Include(c => c.Identities).Where(c => knownIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var claimed = await ClaimedHandlesAsync(candidates, ct);
+
+        var results = new IntakeResult[rows.Count];
+        var created = new List<Customer>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var checks = candidate.Checks;
+            if (candidate.ExternalId is { } id && !seen.Add(id))
+                checks.Add("externalId", $"'{FieldChecks.Cut(id)}' appears more than once");
+            UserId? owner = null;
+            if (candidate.Owner is { } reference)
+            {
+                if (owners.TryGetValue(reference, out var found) && found is { } user)
+                    owner = user;
+                else
+                    checks.Add("owner", UserReferences.Problem(reference, owners.ContainsKey(reference)));
+            }
+            var customer = candidate.ExternalId is { } key && known.TryGetValue(key, out var customerId) ? existing.GetValueOrDefault(customerId) : null;
+            foreach (var (kind, value, field) in candidate.Handles)
+            {
+                if (claimed.TryGetValue((kind, value), out var holder) && holder != customer?.Id)
+                    checks.Add(field, $"'{FieldChecks.Cut(value)}' already belongs to another customer (a likely duplicate: merge them with \"duplicates\")");
+            }
+            if (checks.HasErrors)
+            {
+                results[i] = IntakeResult.Rejected(checks.Errors);
+                continue;
+            }
+
+            IntakeOutcome outcome;
+            if (customer is null)
+            {
+                customer = new Customer(CustomerId.New(), candidate.Name!, candidate.Company, candidate.Country, candidate.Language, time.GetUtcNow());
+                customer.AddIdentity(IdentityKind.ExternalId, candidate.ExternalId!);
+                foreach (var (kind, value, _) in candidate.Handles)
+                    customer.AddIdentity(kind, value);
+                customer.AssignOwner(owner);
+                db.Customers.Add(customer);
+                created.Add(customer);
+                outcome = IntakeOutcome.Created;
+            }
+            else
+            {
+                outcome = Apply(customer, candidate, owner) ? IntakeOutcome.Updated : IntakeOutcome.Unchanged;
+            }
+            foreach (var (kind, value, _) in candidate.Handles)
+                claimed[(kind, value)] = customer.Id;
+            results[i] = IntakeResult.Stored(outcome, customer.Id.Value);
+        }
+        await WarnOfLikelyDuplicatesAsync(created, results, ct);
+        return results;
+    }
+
+    /// <summary>Brings a stored customer in line with the record; false when it already was.</summary>
+    private static bool Apply(Customer customer, CheckedCustomer candidate, UserId? owner)
+    {
+        var changed = false;
+        if (customer.DisplayName != candidate.Name)
+        {
+            customer.Rename(candidate.Name!);
+            changed = true;
+        }
+        if (candidate.Company is not null && customer.Company != candidate.Company)
+        {
+            customer.MoveToCompany(candidate.Company);
+            changed = true;
+        }
+        if (customer.Country != candidate.Country)
+        {
+            customer.Relocate(candidate.Country);
+            changed = true;
+        }
+        if (customer.PreferredLanguage != candidate.Language)
+        {
+            customer.PreferLanguage(candidate.Language);
+            changed = true;
+        }
+        if (owner is not null && customer.OwnerId != owner)
+        {
+            customer.AssignOwner(owner);
+            changed = true;
+        }
+        foreach (var (kind, value, _) in candidate.Handles.Where(h => !customer.Identities.Any(i => i.Kind == h.Kind && i.Value == h.Value)))
+        {
+            customer.AddIdentity(kind, value);
+            changed = true;
+        }
+        return changed;
+    }
+
+    /// <summary>Who holds each handle the batch names (e-mails, phones, loyalty numbers), in one read.</summary>
+    private async Task<Dictionary<(IdentityKind, string), CustomerId>> ClaimedHandlesAsync(List<CheckedCustomer> candidates, CancellationToken ct)
+    {
+        var handles = candidates.SelectMany(c => c.Handles).ToList();
+        var emails = handles.Where(h => h.Kind == IdentityKind.Email).Select(h => h.Value).Distinct().ToList();
+        var phones = handles.Where(h => h.Kind == IdentityKind.Phone).Select(h => h.Value).Distinct().ToList();
+        var loyalty = handles.Where(h => h.Kind == IdentityKind.LoyaltyNumber).Select(h => h.Value).Distinct().ToList();
+        var claimed = new Dictionary<(IdentityKind, string), CustomerId>();
+        if (handles.Count == 0)
+            return claimed;
+        var holders = await db.CustomerIdentities.AsNoTracking()
+            .Where(i => (i.Kind == IdentityKind.Email && emails.Contains(i.Value))
+                || (i.Kind == IdentityKind.Phone && phones.Contains(i.Value))
+                || (i.Kind == IdentityKind.LoyaltyNumber && loyalty.Contains(i.Value)))
+            .Select(i => new { i.Kind, i.Value, i.CustomerId })
+            .ToListAsync(ct);
+        foreach (var holder in holders)
+            claimed[(holder.Kind, holder.Value)] = holder.CustomerId;
+        return claimed;
+    }
+
+    /// <summary>
+    /// New customers whose folded name an existing customer already has are weighed with the <see cref="DuplicateRules"/>
+    /// (one read by the name index for the whole batch); a likely duplicate is a warning, never a merge.
+    /// </summary>
+    private async Task WarnOfLikelyDuplicatesAsync(List<Customer> created, IntakeResult[] results, CancellationToken ct)
+    {
+        var names = created.Select(c => c.NameKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+            return;
+        var byId = created.ToDictionary(c => c.Id.Value);
+        var lookalikes = (await db.Customers.AsNoTracking().Include(c => c.Identities)
+                .Where(c => names.Contains(c.NameKey) && c.MergedIntoId == null && c.ErasedAt == null)
+                .ToListAsync(ct))
+            .Where(c => !byId.ContainsKey(c.Id.Value))
+            .ToLookup(c => c.NameKey, StringComparer.Ordinal);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i] is not { Outcome: IntakeOutcome.Created, Id: { } id })
+                continue;
+            var customer = byId[id];
+            var warnings = lookalikes[customer.NameKey]
+                .Select(other => DuplicateRules.Assess(customer, other))
+                .OfType<DuplicateSuspicion>()
+                .Select(s => $"likely the same customer as {Describe(s.Candidate)} ({string.Join(", ", s.Reasons.Select(r => r.English))}); not merged")
+                .ToList();
+            if (warnings.Count > 0)
+                results[i] = results[i] with { Warnings = warnings };
+        }
+    }
+
+    private static string Describe(Customer customer) =>
+        customer.FirstIdentity(IdentityKind.ExternalId) is { } externalId ? $"external id {externalId}" : $"customer {customer.Id}";
+
+    /// <summary>A record with its fields parsed as far as they go, and the errors of those that did not.</summary>
+    private sealed record CheckedCustomer(
+        FieldChecks Checks,
+        string? ExternalId,
+        string? Name,
+        string? Company,
+        CountryCode Country,
+        LanguageCode Language,
+        string? Owner,
+        IReadOnlyList<(IdentityKind Kind, string Value, string Field)> Handles)
+    {
+        public static CheckedCustomer From(CustomerIntake row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            var checks = new FieldChecks();
+            var externalId = ExternalIdText.Check(checks, "externalId", row.ExternalId);
+            var name = checks.Required("name", row.Name, Customer.MaxNameLength);
+            var company = checks.Optional("company", row.Company, Customer.MaxCompanyLength);
+            CountryCode? country = null;
+            if (string.IsNullOrWhiteSpace(row.Country))
+                checks.Add("country", "is required");
+            else if (CountryCode.TryParse(row.Country, out var parsed))
+                country = parsed;
+            else
+                checks.Add("country", $"'{FieldChecks.Cut(row.Country.Trim())}' is not an ISO 3166 two-letter country code");
+            var language = string.IsNullOrWhiteSpace(row.Language)
+                ? LanguageCode.Parse(Fallback(country))
+                : checks.Parse("language", () => LanguageCode.Parse(row.Language));
+            var handles = new List<(IdentityKind, string, string)>();
+            AddHandle(checks, handles, IdentityKind.Email, row.Email, "email", country);
+            AddHandle(checks, handles, IdentityKind.Phone, row.Phone, "phone", country);
+            AddHandle(checks, handles, IdentityKind.LoyaltyNumber, row.LoyaltyNumber, "loyaltyNumber", country);
+            return new CheckedCustomer(checks, externalId, name, company, country ?? default, language, ExternalIdText.UserReference(row.Owner), handles);
+        }
+
+        /// <summary>Without a language, Spanish for Spanish-speaking countries and English elsewhere (as the bot answers).</summary>
+        private static string Fallback(CountryCode? country) =>
+            country?.Value is "ES" or "MX" or "AR" or "CO" or "CL" or "PE" or "VE" or "EC" or "GT" or "CU" or "BO" or "DO" or "HN" or "PY" or "SV" or "NI" or "CR" or "PA" or "UY"
+                ? "es" : "en";
+
+        private static void AddHandle(FieldChecks checks, List<(IdentityKind, string, string)> handles, IdentityKind kind, string? raw, string field, CountryCode? country)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+                return;
+            var value = checks.Parse(field, () => IdentityNormalizer.Normalize(kind, raw, country));
+            if (value is not null)
+                handles.Add((kind, value, field));
+        }
+    }
+}

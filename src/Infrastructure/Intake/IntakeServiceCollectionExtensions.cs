@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatCrm.Infrastructure.Intake;
+
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the channel-neutral write services that take a company's data in (users, customers, orders, consents,
+    /// offers), scoped like the <c>CrmDbContext</c> they stage into; the import CLI and the REST API both use them.
+    /// </summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<UserDirectoryUpsert>();
+        services.TryAddScoped<CustomerUpsert>();
+        services.TryAddScoped<OrderRecorder>();
+        services.TryAddScoped<ConsentRecorder>();
+        services.TryAddScoped<OfferCatalogUpsert>();
+        return services;
+    }
+}
