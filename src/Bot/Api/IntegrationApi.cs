@@ -1,5 +1,10 @@
 using ChatCrm.Bot.Api.Auth;
+using ChatCrm.Bot.Api.Consents;
+using ChatCrm.Bot.Api.Customers;
 using ChatCrm.Bot.Api.Http;
+using ChatCrm.Bot.Api.Orders;
+using ChatCrm.Bot.Api.Users;
+using ChatCrm.Infrastructure.Intake;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -22,6 +27,9 @@ public static class IntegrationApi
     {
         services.AddOptions<IntegrationApiOptions>().BindConfiguration(IntegrationApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddIntegrationAuthentication();
+        services.AddIntake();
+        services.AddScoped<ApiAudit>();
+        services.AddScoped<CustomerSearch>();
         services.AddApiRateLimits();
         services.AddOpenApi(DocumentName, options =>
         {
@@ -79,6 +87,8 @@ public static class IntegrationApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         v1.MapCustomersApi();
+        v1.MapOrdersApi();
+        v1.MapConsentsApi();
         v1.MapUsersApi();
 
         if (app.Environment.IsDevelopment())

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
@@ -37,6 +38,7 @@ public static class ChatCrmServices
         services.AddConversations();
         services.AddTeamsChannel();
         services.AddSlackChannel();
+        services.AddIntegrationApi();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
@@ -33,6 +34,7 @@ public static partial class ChatCrmWebApp
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
         app.MapSlackWhenEnabled();
+        app.MapIntegrationApi();
 
         var authenticator = app.Services.GetRequiredService<InboundAuthenticator>();
         if (!app.Services.GetRequiredService<IOptions<BotCredentials>>().Value.IsConfigured && !authenticator.AllowsUnauthenticatedCalls)
