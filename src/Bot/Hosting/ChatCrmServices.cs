@@ -1,4 +1,3 @@
-using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
@@ -38,7 +37,6 @@ public static class ChatCrmServices
         services.AddConversations();
         services.AddTeamsChannel();
         services.AddSlackChannel();
-        services.AddIntegrationApi();
         return services;
     }
 

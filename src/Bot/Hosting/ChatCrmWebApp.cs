@@ -18,6 +18,7 @@ public static partial class ChatCrmWebApp
         // database at start-up (the Data Protection key ring, demo data, the inbox worker).
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddChatCrm();
+        builder.Services.AddIntegrationApi();
         builder.Services.AddHostedService<DemoDataStartup>();
         builder.Services.AddHostedService<SearchIndexCatchUp>();
         builder.Services.AddDatabaseDelayForDiagnostics();

@@ -35,7 +35,7 @@ public sealed class ApiBadInputTests : ApiTestBase
         { "/api/v1/orders", """{"externalId":"ORD-1","customerExternalId":"CUST-1","productCode":"FUND-A","amount":5,"currency":"EUR"}""", "placedAt" },
         { "/api/v1/orders", """{"externalId":"ORD-1","customerExternalId":"CUST-1","amount":5,"currency":"EUR","placedAt":"2026-01-15T10:00:00Z"}""", "productCode" },
         { "/api/v1/orders", "[1,2,3]", "body" },
-        { "/api/v1/orders", "{\"externalId\":", "body" },
+        { "/api/v1/orders", "{\"externalId\":", "externalId" },
         { "/api/v1/consents", """{"externalId":"C-1","customerExternalId":"CUST-1","purpose":"Spam","channel":"Email","granted":true,"source":"web form","recordedAt":"2026-01-15T10:00:00Z"}""", "purpose" },
         { "/api/v1/consents", """{"externalId":"C-1","customerExternalId":"CUST-1","purpose":"Marketing","channel":"Pigeon","granted":true,"source":"web form","recordedAt":"2026-01-15T10:00:00Z"}""", "channel" },
         { "/api/v1/consents", """{"externalId":"C-1","customerExternalId":"CUST-1","purpose":"Marketing","channel":"Email","granted":"yes","source":"web form","recordedAt":"2026-01-15T10:00:00Z"}""", "granted" },

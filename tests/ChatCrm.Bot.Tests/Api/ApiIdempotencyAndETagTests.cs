@@ -40,9 +40,9 @@ public sealed class ApiIdempotencyAndETagTests : ApiTestBase
     {
         using var erp = await FullClientAsync("erp");
         using var shop = await FullClientAsync("shop");
-        using var first = await PostAsync(erp, "/api/v1/customers", NewCustomer("CUST-A"), "shared-key");
+        using var first = await PostAsync(erp, "/api/v1/customers", new { externalId = "CUST-A", name = "Ana", country = "ES" }, "shared-key");
 
-        using var second = await PostAsync(shop, "/api/v1/customers", NewCustomer("CUST-B"), "shared-key");
+        using var second = await PostAsync(shop, "/api/v1/customers", new { externalId = "CUST-B", name = "Bea", country = "ES" }, "shared-key");
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(3, await App.WithDatabaseAsync(db => db.Customers.CountAsync()));

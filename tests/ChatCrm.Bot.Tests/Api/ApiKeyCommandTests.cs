@@ -50,7 +50,9 @@ public sealed class ApiKeyCommandTests : ApiTestBase
     [Fact]
     public async Task ApiKeysRotate_UnknownName_Refuses()
     {
-        Assert.Equal(ApiKeyCommands.Refused, await RunAsync("apikeys", "rotate", "nobody"));
+        var exitCode = await RunAsync("apikeys", "rotate", "nobody");
+
+        Assert.True(exitCode == ApiKeyCommands.Refused, _errors.ToString());
     }
 
     private string LastKey() => _output.ToString().Split('\n', StringSplitOptions.TrimEntries).Last(l => l.StartsWith("ccrm_", StringComparison.Ordinal));

@@ -67,8 +67,8 @@ public static class IdentitiesApi
         if (holder is { } other && other != customer.Id)
             return ApiProblems.Conflict($"This {body.Kind} already belongs to another customer ({other.Value}); merge the two with \"duplicates\" in the chat.");
 
+        var isNew = !customer.Identities.Any(i => i.Kind == body.Kind && i.Value == value);
         var identity = customer.AddIdentity(body.Kind!.Value, value);
-        var isNew = db.Entry(identity).State == EntityState.Added;
         var client = ApiClient.From(http.User);
         if (isNew)
             audit.Record(client, AuditAction.AddedIdentity, customer.Id, CustomerField.ContactDetails, $"kind: {identity.Kind}");
