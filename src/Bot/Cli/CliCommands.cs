@@ -55,6 +55,7 @@ public static class CliCommands
             OfferModelCommands.Train(BuildHost),
             OfferModelCommands.Evaluate(BuildHost),
             ManifestCommand.Create(() => Host.CreateApplicationBuilder().Configuration),
+            Features.Import.ImportCommand.Create(),
             Api.ApiKeys.ApiKeyCommands.Create(BuildHost),
         };
         return await root.Parse(args).InvokeAsync();

@@ -27,7 +27,7 @@ public sealed class FieldChecks
         }
         catch (DomainRuleException refused)
         {
-            Add(field, refused.Message);
+            Add(field, refused.Message.TrimEnd('.'));
             return default;
         }
     }

@@ -7,7 +7,7 @@ public static class IntakeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the channel-neutral write services that take a company's data in (users, customers, orders, consents,
-    /// offers), scoped like the <c>CrmDbContext</c> they stage into; the import CLI and the REST API both use them.
+    /// offers) and the file import built on them, scoped like the <c>CrmDbContext</c> they stage into; the import CLI and the REST API both use them.
     /// </summary>
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
@@ -17,6 +17,7 @@ public static class IntakeServiceCollectionExtensions
         services.TryAddScoped<OrderRecorder>();
         services.TryAddScoped<ConsentRecorder>();
         services.TryAddScoped<OfferCatalogUpsert>();
+        services.TryAddScoped<Import.ImportRunner>();
         return services;
     }
 }
