@@ -69,11 +69,13 @@ public sealed record ImportFileSurvey(Encoding Encoding, char Separator, long Re
         return new ImportFileSurvey(encoding, semicolons > commas ? ';' : ',', records);
     }
 
+    /// <summary>Decodes (and so advances the decoder past) the chunk: a character split between two chunks is still valid.</summary>
     private static bool IsValid(Decoder decoder, ReadOnlySpan<byte> bytes, bool flush)
     {
         try
         {
-            decoder.GetCharCount(bytes, flush);
+            var chars = new char[Math.Max(4, bytes.Length + 4)];
+            decoder.GetChars(bytes, chars, flush);
             return true;
         }
         catch (DecoderFallbackException)

@@ -144,7 +144,8 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
 
     /// <summary>
     /// New customers whose folded name an existing customer already has are weighed with the <see cref="DuplicateRules"/>
-    /// (one read by the name index for the whole batch); a likely duplicate is a warning, never a merge.
+    /// (one read by the name index for the whole batch, at most <see cref="LookalikesPerCustomer"/> per new customer on
+    /// average, so a very common name cannot make a batch read the whole table); a likely duplicate is a warning, never a merge.
     /// </summary>
     private async Task WarnOfLikelyDuplicatesAsync(List<Customer> created, IntakeResult[] results, CancellationToken ct)
     {
@@ -152,28 +153,46 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         if (names.Count == 0)
             return;
         var byId = created.ToDictionary(c => c.Id.Value);
-        var lookalikes = (await db.Customers.AsNoTracking().Include(c => c.Identities)
+        var lookalikes = (await db.Customers.AsNoTracking()
                 .Where(c => names.Contains(c.NameKey) && c.MergedIntoId == null && c.ErasedAt == null)
+                .Take(created.Count * LookalikesPerCustomer)
                 .ToListAsync(ct))
             .Where(c => !byId.ContainsKey(c.Id.Value))
             .ToLookup(c => c.NameKey, StringComparer.Ordinal);
+        var suspicions = new Dictionary<int, List<DuplicateSuspicion>>();
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i] is not { Outcome: IntakeOutcome.Created, Id: { } id })
                 continue;
             var customer = byId[id];
-            var warnings = lookalikes[customer.NameKey]
-                .Select(other => DuplicateRules.Assess(customer, other))
-                .OfType<DuplicateSuspicion>()
-                .Select(s => $"likely the same customer as {Describe(s.Candidate)} ({string.Join(", ", s.Reasons.Select(r => r.English))}); not merged")
-                .ToList();
-            if (warnings.Count > 0)
-                results[i] = results[i] with { Warnings = warnings };
+            var found = lookalikes[customer.NameKey].Select(other => DuplicateRules.Assess(customer, other)).OfType<DuplicateSuspicion>()
+                .OrderByDescending(s => s.Strong).Take(LookalikesPerCustomer).ToList();
+            if (found.Count > 0)
+                suspicions[i] = found;
+        }
+        if (suspicions.Count == 0)
+            return;
+        var candidateIds = suspicions.Values.SelectMany(s => s).Select(s => s.Candidate.Id).Distinct().ToList();
+        var externalIds = (await db.CustomerIdentities.AsNoTracking()
+                .Where(h => h.Kind == IdentityKind.ExternalId && candidateIds.Contains(h.CustomerId))
+                .Select(h => new { h.CustomerId, h.Value })
+                .ToListAsync(ct))
+            .GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var (index, found) in suspicions)
+        {
+            results[index] = results[index] with
+            {
+                Warnings = [.. found.Select(s =>
+                    $"likely the same customer as {Describe(s.Candidate.Id, externalIds)} ({string.Join(", ", s.Reasons.Select(r => r.English))}); not merged")],
+            };
         }
     }
 
-    private static string Describe(Customer customer) =>
-        customer.FirstIdentity(IdentityKind.ExternalId) is { } externalId ? $"external id {externalId}" : $"customer {customer.Id}";
+    /// <summary>How many existing lookalikes are weighed (and reported) per new customer.</summary>
+    public const int LookalikesPerCustomer = 3;
+
+    private static string Describe(CustomerId id, Dictionary<CustomerId, string> externalIds) =>
+        externalIds.TryGetValue(id, out var externalId) ? $"external id {externalId}" : $"customer {id}";
 
     /// <summary>A record with its fields parsed as far as they go, and the errors of those that did not.</summary>
     private sealed record CheckedCustomer(

@@ -88,6 +88,8 @@ internal static class SearchIndexUpkeep
     private static void Apply(CrmDbContext db, List<Reindex> plan, List<CustomerSearchTerm> existing, List<string> words, HashSet<string> known)
     {
         var termsById = existing.ToLookup(t => t.CustomerId);
+        // Read once: every read of DbSet.Local runs DetectChanges over the whole context (per word, that made a batch quadratic).
+        var localTerms = db.CustomerSearchTerms.Local;
         foreach (var customer in plan)
         {
             var wanted = SearchVocabulary.TermsFor(customer.Id, customer.Words).Select(t => t.Word).ToHashSet(StringComparer.Ordinal);
@@ -96,7 +98,7 @@ internal static class SearchIndexUpkeep
             var haveWords = have.Select(t => t.Word).ToHashSet(StringComparer.Ordinal);
             foreach (var word in wanted.Where(w => !haveWords.Contains(w)))
             {
-                if (db.CustomerSearchTerms.Local.FindEntryUntyped([word, customer.Id]) is null)
+                if (localTerms.FindEntryUntyped([word, customer.Id]) is null)
                     db.CustomerSearchTerms.Add(new CustomerSearchTerm(word, customer.Id));
             }
         }
@@ -108,6 +110,7 @@ internal static class SearchIndexUpkeep
     private static void ApplyPairs(CrmDbContext db, List<Reindex> plan, List<CustomerSearchPair> existing)
     {
         var pairsById = existing.ToLookup(p => p.CustomerId);
+        var localPairs = db.CustomerSearchPairs.Local;
         foreach (var customer in plan)
         {
             var wanted = SearchVocabulary.PairsFor(customer.Id, customer.Words).Select(p => (p.First, p.Second)).ToHashSet();
@@ -116,7 +119,7 @@ internal static class SearchIndexUpkeep
             var havePairs = have.Select(p => (p.First, p.Second)).ToHashSet();
             foreach (var (first, second) in wanted.Where(p => !havePairs.Contains(p)))
             {
-                if (db.CustomerSearchPairs.Local.FindEntryUntyped([first, second, customer.Id]) is null)
+                if (localPairs.FindEntryUntyped([first, second, customer.Id]) is null)
                     db.CustomerSearchPairs.Add(new CustomerSearchPair(first, second, customer.Id));
             }
         }
