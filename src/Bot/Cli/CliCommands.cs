@@ -57,6 +57,7 @@ public static class CliCommands
             ManifestCommand.Create(() => Host.CreateApplicationBuilder().Configuration),
             Features.Import.ImportCommand.Create(),
             Features.Directory.UsersCommand.Create(BuildHost),
+            Api.ApiKeys.ApiKeyCommands.Create(BuildHost),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Features.Privacy;
@@ -17,6 +18,7 @@ public static partial class ChatCrmWebApp
         // database at start-up (the Data Protection key ring, demo data, the inbox worker).
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddChatCrm();
+        builder.Services.AddIntegrationApi();
         builder.Services.AddHostedService<DemoDataStartup>();
         builder.Services.AddHostedService<SearchIndexCatchUp>();
         builder.Services.AddDatabaseDelayForDiagnostics();
@@ -33,6 +35,7 @@ public static partial class ChatCrmWebApp
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
         app.MapSlackWhenEnabled();
+        app.MapIntegrationApi();
 
         var authenticator = app.Services.GetRequiredService<InboundAuthenticator>();
         if (!app.Services.GetRequiredService<IOptions<BotCredentials>>().Value.IsConfigured && !authenticator.AllowsUnauthenticatedCalls)

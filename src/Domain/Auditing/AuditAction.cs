@@ -70,4 +70,22 @@ public enum AuditAction
 
     /// <summary>Someone without the admin role tried an admin command; nothing was shown or changed.</summary>
     AdminCommandRefused = 25,
+
+    /// <summary>A customer record was created (through the REST API or an import); who did it is the actor or the client.</summary>
+    CreatedCustomer = 40,
+
+    /// <summary>A customer's name, company, country, language or owner was changed; before and after are in the details.</summary>
+    ChangedCustomer = 41,
+
+    /// <summary>A handle (e-mail, phone, loyalty number, external id) was added to the customer.</summary>
+    AddedIdentity = 42,
+
+    /// <summary>A handle was taken off the customer.</summary>
+    RemovedIdentity = 43,
+
+    /// <summary>An order or deposit of the customer was recorded or corrected.</summary>
+    RecordedOrder = 44,
+
+    /// <summary>A consent grant or withdrawal of the customer was recorded, with its source.</summary>
+    RecordedConsent = 45,
 }

@@ -17,6 +17,11 @@ public sealed class AuditEntry
 
     public const int MaxDetailsLength = 1000;
 
+    public const int MaxClientLength = 120;
+
+    /// <summary>The channel of changes made by an integration through the REST API.</summary>
+    public const string ApiChannel = "Api";
+
     public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at, CustomerField fields = CustomerField.None,
         string? details = null)
     {
@@ -30,9 +35,37 @@ public sealed class AuditEntry
         At = at.ToUniversalTime();
     }
 
+    /// <summary>
+    /// A change made by an integration (a system, not a person) through the REST API: <paramref name="client"/> names it
+    /// as its credentials do (<c>apikey:…</c> for an API key, <c>entra:…</c> for an Entra ID application).
+    /// </summary>
+    public static AuditEntry ByIntegration(string client, AuditAction action, CustomerId? customerId, DateTimeOffset at, CustomerField fields = CustomerField.None,
+        string? details = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(client);
+        if (client.Length > MaxClientLength)
+            throw new ArgumentException($"An integration client id is at most {MaxClientLength} characters.", nameof(client));
+        var entry = new AuditEntry
+        {
+            Id = Guid.CreateVersion7(),
+            Client = client,
+            Action = action,
+            CustomerId = customerId,
+            Channel = ApiChannel,
+            At = at.ToUniversalTime(),
+            Fields = fields,
+            Details = details is { Length: > MaxDetailsLength } ? details[..MaxDetailsLength] : details,
+        };
+        return entry;
+    }
+
     public Guid Id { get; private set; }
 
-    public UserId Actor { get; private set; }
+    /// <summary>The person who saw or changed the record; null when an integration did (see <see cref="Client"/>).</summary>
+    public UserId? Actor { get; private set; }
+
+    /// <summary>The integration that made the change through the REST API; null when a person did.</summary>
+    public string? Client { get; private set; }
 
     public AuditAction Action { get; private set; }
 

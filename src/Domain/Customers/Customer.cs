@@ -107,6 +107,13 @@ public sealed class Customer
         return identity;
     }
 
+    /// <summary>Takes a handle off the customer (a wrong or no longer used e-mail, say); false when it has no such handle.</summary>
+    public bool RemoveIdentity(Guid identityId)
+    {
+        EnsureNotErased();
+        return _identities.RemoveAll(i => i.Id == identityId) > 0;
+    }
+
     public string? FirstIdentity(IdentityKind kind) => _identities.FirstOrDefault(i => i.Kind == kind)?.Value;
 
     /// <summary>

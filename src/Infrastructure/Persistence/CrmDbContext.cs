@@ -103,6 +103,12 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Digests claimed and sent, one per manager and period (the claim that keeps a digest from going out twice).</summary>
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
+    /// <summary>The API keys of integrations without Entra ID (hashed secrets and scopes).</summary>
+    public DbSet<Integrations.ApiKey> ApiKeys => Set<Integrations.ApiKey>();
+
+    /// <summary>REST API POSTs by client and <c>Idempotency-Key</c>, with the response a replay gets.</summary>
+    public DbSet<Integrations.IdempotencyRecord> IdempotencyRecords => Set<Integrations.IdempotencyRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);

@@ -39,7 +39,7 @@ public sealed class CustomerDataExport(CrmDbContext db)
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.CustomerId == customerId)
             .OrderBy(a => a.At).ToListAsync(cancellationToken);
 
-        var staffIds = interactions.Select(i => i.LoggedBy).Concat(audit.Select(a => a.Actor)).Concat(merges.Select(m => m.MergedBy)).Append(customer.OwnerId ?? default).Distinct().ToList();
+        var staffIds = interactions.Select(i => i.LoggedBy).Concat(audit.Where(a => a.Actor is not null).Select(a => a.Actor!.Value)).Concat(merges.Select(m => m.MergedBy)).Append(customer.OwnerId ?? default).Distinct().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         string? Name(UserId? id) => id is { } known && staff.TryGetValue(known, out var name) ? name : null;
@@ -115,7 +115,7 @@ public sealed class CustomerDataExport(CrmDbContext db)
             ["accessLog"] = Array(audit, a => new JsonObject
             {
                 ["at"] = a.At,
-                ["by"] = Name(a.Actor),
+                ["by"] = Name(a.Actor) ?? a.Client,
                 ["action"] = a.Action.ToString(),
                 ["channel"] = a.Channel,
                 ["fields"] = a.Fields.ToString(),

@@ -25,6 +25,7 @@ public sealed class MigrationScriptTests
         "OfferPresentations", "OfferAnswers", "OfferModelVersions",
         "DigestSubscriptions", "DigestDeliveries",
         "QueuedOfferSuggestions",
+        "ApiKeys", "IdempotencyRecords",
     ];
 
     [Fact]

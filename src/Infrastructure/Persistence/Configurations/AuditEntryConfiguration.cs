@@ -16,9 +16,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // Stored by name ("Identity, ContactDetails") so an auditor can read the table without the code.
         builder.Property(a => a.Fields).HasConversion<string>().HasMaxLength(300).IsRequired();
         builder.Property(a => a.Details).HasMaxLength(AuditEntry.MaxDetailsLength);
+        builder.Property(a => a.Client).HasMaxLength(AuditEntry.MaxClientLength);
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.Actor).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.CustomerId, a.At });
         builder.HasIndex(a => new { a.Actor, a.At });
+        builder.HasIndex(a => new { a.Client, a.At });
         builder.HasVersion();
     }
 }
