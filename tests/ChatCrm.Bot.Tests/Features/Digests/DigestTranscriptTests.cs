@@ -24,11 +24,14 @@ public sealed class DigestTranscriptTests : BotTestBase
         var ana = await db.AddUserAsync(CrmData.Ana, UserRole.SalesRep, "Iberia", _carmen);
         var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", owner: ana);
         var pedro = await db.AddCustomerAsync("Pedro Gil", "Gil Hermanos", owner: ana);
-        var today = DateOnly.FromDateTime(CrmData.Now.UtcDateTime);
-        db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-12), CrmData.Now, InteractionChannel.Phone, InteractionKind.Call,
+        // The digest's period ends at its due time, a few minutes before the test dispatches it: "now" is taken here,
+        // not from CrmData.Now (fixed when the test process first used it, possibly long before this test runs).
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, now.AddDays(-12), now, InteractionChannel.Phone, InteractionKind.Call,
             "Called about the renewal", null, today.AddDays(-5)));
         // Logged an hour ago: inside the period the digest reports on (up to its due time, a few minutes ago).
-        db.Interactions.Add(Interaction.Log(pedro.Id, ana.Id, CrmData.Now.AddDays(-60), CrmData.Now.AddHours(-1), InteractionChannel.Phone, InteractionKind.Call,
+        db.Interactions.Add(Interaction.Log(pedro.Id, ana.Id, now.AddDays(-60), now.AddHours(-1), InteractionChannel.Phone, InteractionKind.Call,
             "Left a message", null, null));
         db.CustomerValues.Add(new CustomerValue(new CustomerFigures(pedro.Id, 90_000m, 9, CrmData.Now.AddDays(-90), 0), ValueTier.Platinum, "EUR", CrmData.Now));
         await db.SaveChangesAsync();
