@@ -70,4 +70,7 @@ public enum AuditAction
 
     /// <summary>Someone without the admin role tried an admin command; nothing was shown or changed.</summary>
     AdminCommandRefused = 25,
+
+    /// <summary>The customer appeared (name, the order or deposit, the offers that fit) in a card pushed to their owner's chat.</summary>
+    PushedOfferEvent = 26,
 }
