@@ -42,6 +42,7 @@ public sealed class OfferEventPushTranscriptTests : BotTestBase
 
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(_clock.GetUtcNow().AddHours(-1)));
         await OfferEventScenario.WaitUntilAsync(() => Task.FromResult(Pushed(chat.ConversationId).Count > 0), "the pushed card");
+        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Single().Status != InboxStatus.Pending, "the item to complete");
         // The same order again (the same file imported twice) is no new event.
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(_clock.GetUtcNow().AddHours(-1)));
         await Task.Delay(1000);
@@ -93,11 +94,12 @@ public sealed class OfferEventPushTranscriptTests : BotTestBase
 
         _clock.SetUtcNow(end.AddMinutes(1));
         await OfferEventScenario.WaitUntilAsync(() => Task.FromResult(Pushed(chat.ConversationId).Count > 0), "the card after the quiet hours");
+        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Single().Status != InboxStatus.Pending, "the item to complete");
         await Task.Delay(500);
 
         Assert.Single(Pushed(chat.ConversationId));
         var done = Assert.Single(await OfferEventScenario.PushesAsync(App));
-        Assert.Equal((InboxStatus.Done, 1), (done.Status, done.Attempts));
+        Assert.Equal((InboxStatus.Done, 1, null), (done.Status, done.Attempts, done.LastError));
     }
 
     [Fact]
