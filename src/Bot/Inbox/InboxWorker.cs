@@ -81,10 +81,13 @@ public sealed partial class InboxWorker(
                 await handler.HandleAsync(new InboxWork(item.Id, item.Kind, item.Payload ?? string.Empty, item.Attempts), cancellationToken);
             }
             await using var doneScope = scopes.CreateAsyncScope();
-            if (!await doneScope.ServiceProvider.GetRequiredService<WorkInbox>().CompleteAsync(item.Id, _owner, cancellationToken))
-                LogLostLease(logger);
-            else
+            var inbox = doneScope.ServiceProvider.GetRequiredService<WorkInbox>();
+            if (await inbox.CompleteAsync(item.Id, _owner, cancellationToken))
                 LogDone(logger, item.Attempts);
+            else if (await inbox.IsDeferredAsync(item.Id, cancellationToken))
+                LogDeferred(logger);
+            else
+                LogLostLease(logger);
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +108,9 @@ public sealed partial class InboxWorker(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Inbox item done after {Attempts} attempt(s)")]
     private static partial void LogDone(ILogger logger, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inbox item put back to wait by its handler")]
+    private static partial void LogDeferred(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An inbox item's lease ran out before it was done; another worker holds it now")]
     private static partial void LogLostLease(ILogger logger);

@@ -88,4 +88,6 @@ public enum AuditAction
 
     /// <summary>A consent grant or withdrawal of the customer was recorded, with its source.</summary>
     RecordedConsent = 45,
+    /// <summary>The customer appeared (name, the order or deposit, the offers that fit) in a card pushed to their owner's chat.</summary>
+    PushedOfferEvent = 26,
 }

@@ -18,8 +18,9 @@ namespace ChatCrm.Infrastructure.Offers;
 /// Queues offer suggestions in the same save (so the same transaction) as the change that triggers them: new orders
 /// (large, or deposit-like — see <see cref="OfferTriggerRules.ForOrder"/>), cases moving to resolved and tier changes
 /// added through the context. The set-based tier recalculation bypasses the change tracker and calls
-/// <see cref="QueueAsync"/> itself. One row per customer and trigger: a newer event re-arms it.
-/// Settings come from the application's options when the context was made by DI, else the defaults.
+/// <see cref="QueueAsync"/> itself. One row per customer and trigger: a newer event re-arms it. An order or deposit
+/// that queues or re-arms one also stages its push to the owner's chat (<see cref="OfferEventOutbox"/>) in the same save.
+/// Settings and the clock come from the application's services when the context was made by DI, else the defaults.
 /// </summary>
 internal static class OfferTriggerUpkeep
 {
@@ -43,12 +44,12 @@ internal static class OfferTriggerUpkeep
         var added = db.ChangeTracker.Entries<QueuedOfferSuggestion>().Where(e => e.State == EntityState.Added).ToList();
         foreach (var entry in added)
             entry.State = EntityState.Detached;
-        return added.Count > 0;
+        return OfferEventOutbox.UnstageNew(db) | added.Count > 0;
     }
 
     /// <summary>Queues (or re-arms) the given triggers; the caller saves.</summary>
     public static async Task QueueAsync(CrmDbContext db, IReadOnlyList<(CustomerId Customer, OfferTrigger Trigger)> triggers, DateTimeOffset at, CancellationToken ct) =>
-        await QueueAsync(db, triggers, at, sync: false, ct);
+        _ = await QueueAsync(db, triggers, at, sync: false, ct);
 
     private static async Task StageAsync(CrmDbContext db, bool sync, CancellationToken ct)
     {
@@ -74,15 +75,21 @@ internal static class OfferTriggerUpkeep
             if (OfferTriggerRules.TierChanged(change.FromTier, change.ToTier) is { } trigger)
                 triggers.Add((change.CustomerId, trigger));
         }
-        if (orders.Count > 0)
-            triggers.AddRange(await OrderTriggersAsync(db, orders, sync, ct));
-        if (triggers.Count > 0)
-            await QueueAsync(db, triggers, DateTimeOffset.UtcNow, sync, ct);
+        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var orderTriggers = orders.Count > 0 ? await OrderTriggersAsync(db, services, orders, sync, ct) : [];
+        triggers.AddRange(orderTriggers.Select(t => (t.Order.CustomerId, t.Trigger)));
+        if (triggers.Count == 0)
+            return;
+        var now = (services?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var queued = await QueueAsync(db, triggers, now, sync, ct);
+        // Orders and deposits reach the owner's chat as they happen; tier moves and resolved cases wait in "suggestions".
+        var pushes = orderTriggers.Select(t => (queued[(t.Order.CustomerId, t.Trigger.Kind)], t.Order)).ToList();
+        await OfferEventOutbox.StageAsync(db, pushes, now, sync, ct);
     }
 
-    private static async Task<List<(CustomerId, OfferTrigger)>> OrderTriggersAsync(CrmDbContext db, List<Order> orders, bool sync, CancellationToken ct)
+    private static async Task<List<(Order Order, OfferTrigger Trigger)>> OrderTriggersAsync(CrmDbContext db, IServiceProvider? services, List<Order> orders,
+        bool sync, CancellationToken ct)
     {
-        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
         var policy = (services?.GetService<IOptions<OfferOptions>>()?.Value ?? new OfferOptions()).ToTriggerPolicy();
         var rates = (services?.GetService<IOptions<TierOptions>>()?.Value ?? new TierOptions()).ToExchangeRates();
 
@@ -94,7 +101,7 @@ internal static class OfferTriggerUpkeep
             .GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
         var earlier = (sync ? earlierQuery.ToList() : await earlierQuery.ToListAsync(ct)).ToLookup(o => o.CustomerId);
 
-        var triggers = new List<(CustomerId, OfferTrigger)>();
+        var triggers = new List<(Order, OfferTrigger)>();
         foreach (var order in orders)
         {
             decimal? amount = rates.TryConvert(order.Amount, order.Currency, out var converted) ? converted : null;
@@ -102,12 +109,14 @@ internal static class OfferTriggerUpkeep
             var facts = new OrderTriggerFacts(amount, rates.ReportingCurrency, order.Category ?? categories.GetValueOrDefault(order.ProductCode), before.Count,
                 before.Count > 0 ? before.Average() : null);
             if (OfferTriggerRules.ForOrder(facts, policy) is { } trigger)
-                triggers.Add((order.CustomerId, trigger));
+                triggers.Add((order, trigger));
         }
         return triggers;
     }
 
-    private static async Task QueueAsync(CrmDbContext db, IReadOnlyList<(CustomerId Customer, OfferTrigger Trigger)> triggers, DateTimeOffset at, bool sync, CancellationToken ct)
+    /// <returns>The row each (customer, kind) queued or re-armed.</returns>
+    private static async Task<Dictionary<(CustomerId, OfferTriggerKind), QueuedOfferSuggestion>> QueueAsync(CrmDbContext db,
+        IReadOnlyList<(CustomerId Customer, OfferTrigger Trigger)> triggers, DateTimeOffset at, bool sync, CancellationToken ct)
     {
         var customers = triggers.Select(t => t.Customer).Distinct().ToList();
         var kinds = triggers.Select(t => t.Trigger.Kind).Distinct().ToList();
@@ -129,5 +138,6 @@ internal static class OfferTriggerUpkeep
             db.QueuedOfferSuggestions.Add(added);
             known[(customer, trigger.Kind)] = added;
         }
+        return known;
     }
 }

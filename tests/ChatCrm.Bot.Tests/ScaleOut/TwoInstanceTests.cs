@@ -1,10 +1,15 @@
 using System.Net;
+using ChatCrm.Bot.Tests.Features.Offers;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Intake;
+using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Tiers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Tests.ScaleOut;
 
@@ -17,6 +22,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
 {
     private static readonly TeamsUser Rocio = new("29:rocio-scaleout", "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "Rocío Vidal");
     private static readonly TeamsUser Marta = new("29:marta-scaleout", "6b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e", "Marta Soler");
+    private static readonly TeamsUser Irene = new("29:irene-scaleout", "7c3d4e5f-6a7b-4c8d-0e9f-1a2b3c4d5e6f", "Irene Costa");
     private static readonly SlackUser Jorge = new("T0SCALE", "U0JORGE", "jorge");
 
     [Fact]
@@ -123,6 +129,35 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             var schedulers = await instances.WithDatabaseAsync(db =>
                 db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM qrtz_scheduler_state WHERE sched_name = 'ChatCrm'").SingleAsync());
             Assert.Equal(2, schedulers); // both instances are in the cluster: the single delivery is not one scheduler idling
+        });
+
+    [Fact]
+    public Task OfferEvent_OneDepositWithBothWorkersRunning_ReachesTheOwnerOnce() =>
+        instances.ExplainFailuresAsync(async () =>
+        {
+            await using (var db = instances.Db())
+                await OfferEventScenario.ArrangeAsync(db, await db.AddRepAsync(Irene));
+            using var httpB = instances.B.Client();
+            var conversation = $"a:{Guid.NewGuid():N}";
+            (await new TeamsChat(httpB, instances.Connector, Irene, conversation).SendAsync("help")).ShouldSay();
+            var before = CardsIn(conversation);
+
+            // Recorded by a third process, as the import CLI would: both instances' workers race for the push.
+            await using (var db = instances.Db())
+            {
+                var recorder = new OrderRecorder(db, Options.Create(new TierOptions()), TimeProvider.System);
+                Assert.Empty((await recorder.StageAsync(OfferEventScenario.Deposit(DateTimeOffset.UtcNow.AddMinutes(-1)), historical: false, CancellationToken.None)).Errors);
+                await db.SaveChangesAsync();
+            }
+            await WaitUntilAsync(() => CardsIn(conversation) > before, "the pushed card never arrived");
+            await Task.Delay(TimeSpan.FromSeconds(2)); // several polls of both workers
+
+            Assert.Equal(before + 1, CardsIn(conversation));
+            var card = instances.Connector.Activities.Last(a => a.ConversationId == conversation && a.Card is not null);
+            Assert.Contains("Large deposit: 25,000.00 EUR on", card.Text, StringComparison.Ordinal);
+            var item = await instances.WithDatabaseAsync(db => db.InboxItems.AsNoTracking().SingleAsync(i => i.Channel == OfferEventOutbox.Channel));
+            Assert.Equal((InboxStatus.Done, 1), (item.Status, item.Attempts));
+            Assert.Empty(instances.Connector.Violations);
         });
 
     private int CardsIn(string conversation) =>

@@ -48,6 +48,9 @@ public sealed class TwoInstances : IAsyncLifetime
             ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.AbsoluteUri,
             ["Work:PollInterval"] = "00:00:00.200",
             ["Scheduling:DigestCheckCron"] = "* * * * * ?",
+            // No quiet hours: pushed offer events go out whatever the hour the tests run at.
+            ["Outreach:QuietHoursStart"] = "00:00:00",
+            ["Outreach:QuietHoursEnd"] = "00:00:00",
         };
         var starting = new[] { "A", "B" }.Select(name => BotProcess.StartAsync(name, settings)).ToList();
         try

@@ -1,5 +1,6 @@
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Bot.Tests.Support;
 
@@ -18,7 +19,7 @@ public abstract class BotTestBase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Connector = await FakeBotConnector.StartAsync();
-        App = new ChatCrmApp(Database);
+        App = new ChatCrmApp(Database, Settings) { TestServices = ConfigureServices };
         await App.WithDatabaseAsync(ArrangeAsync);
     }
 
@@ -30,6 +31,14 @@ public abstract class BotTestBase : IAsyncLifetime
         await Connector.DisposeAsync();
         await Database.DisposeAsync();
         Assert.Empty(violations);
+    }
+
+    /// <summary>Settings a test class gives its host (none by default).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>Services a test class replaces in its host (none by default).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The people and customers the test talks about.</summary>

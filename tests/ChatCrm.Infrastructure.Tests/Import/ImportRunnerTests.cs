@@ -1,6 +1,8 @@
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Infrastructure.Import;
+using ChatCrm.Infrastructure.Offers;
+using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -175,6 +177,28 @@ public abstract class ImportRunnerTests
         var queued = await db.QueuedOfferSuggestions.SingleAsync(s => s.CustomerId == customer && s.Trigger == OfferTriggerKind.LargeDeposit);
         Assert.Contains("25,000.00 EUR in Deposits", queued.ReasonEnglish, StringComparison.Ordinal);
         Assert.Equal("DEPOSITS", (await db.Orders.SingleAsync(o => o.ExternalId == "ORD-DEP-1")).Category?.ToUpperInvariant());
+        var push = await db.InboxItems.SingleAsync(i => i.Channel == OfferEventOutbox.Channel && i.DedupKey.Contains(customer.Value.ToString("N")));
+        Assert.Equal(queued.Id, OfferEventNotice.FromPayload(push.Payload!)!.SuggestionId);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameOrdersFileTwice_QueuesEachPushOnce()
+    {
+        await using var database = await (await CreateDatabaseAsync()).MigrateAsync();
+        await using var host = new ImportTestHost(database);
+        await host.ImportDirectoryAsync();
+        await host.ImportAsync(ImportKind.Customers, "customers-1000.csv");
+        await host.ImportAsync(ImportKind.Orders, "orders.csv");
+        int Pushes(CrmDbContext db) => db.InboxItems.Count(i => i.Channel == OfferEventOutbox.Channel);
+        int first;
+        await using (var db = database.CreateContext())
+            first = Pushes(db);
+
+        await host.ImportAsync(ImportKind.Orders, "orders.csv");
+
+        Assert.True(first > 0);
+        await using var read = database.CreateContext();
+        Assert.Equal(first, Pushes(read));
     }
 
     [Fact]
@@ -191,6 +215,7 @@ public abstract class ImportRunnerTests
         await using var db = database.CreateContext();
         Assert.Equal(201, await db.Orders.CountAsync());
         Assert.Equal(0, await db.QueuedOfferSuggestions.CountAsync());
+        Assert.Equal(0, await db.InboxItems.CountAsync(i => i.Channel == OfferEventOutbox.Channel));
     }
 
     [Fact]

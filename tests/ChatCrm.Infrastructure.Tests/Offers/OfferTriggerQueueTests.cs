@@ -1,5 +1,6 @@
 using ChatCrm.Domain.Offers;
 using ChatCrm.Infrastructure.Offers;
+using ChatCrm.Infrastructure.Persistence.Work;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 using static ChatCrm.Infrastructure.Tests.Tiers.TierTestData;
@@ -31,6 +32,37 @@ public abstract class OfferTriggerQueueTests
         Assert.Equal(OfferTriggerKind.LargeOrder, queued.Trigger);
         Assert.Contains("7,500.00 EUR", queued.ReasonEnglish, StringComparison.Ordinal);
         Assert.Contains("pedido grande", queued.ReasonSpanish, StringComparison.Ordinal);
+        // Two events, two pushes to the owner; both name the one suggestion row.
+        var pushes = await read.InboxItems.Where(i => i.Channel == OfferEventOutbox.Channel).ToListAsync();
+        Assert.Equal(2, pushes.Count);
+        Assert.All(pushes, p => Assert.Equal(queued.Id, OfferEventNotice.FromPayload(p.Payload!)!.SuggestionId));
+    }
+
+    [Fact]
+    public async Task SaveChanges_PushOfTheSameEventAlreadyStored_KeepsOnePushAndTheOrder()
+    {
+        await using var database = await (await CreateDatabaseAsync()).MigrateAsync();
+        var walsh = Customer("Jennifer Walsh");
+        await using (var db = database.CreateContext())
+            await SaveAsync(db, [walsh]);
+        var notice = new OfferEventNotice(Guid.NewGuid(), walsh.Id.Value, OfferTriggerKind.LargeOrder, Now, 6_000m, "EUR", null);
+        await using (var db = database.CreateContext())
+        {
+            // Another instance (or an earlier try of this save) stored the push of this very event.
+            db.InboxItems.Add(new InboxItem(OfferEventOutbox.Channel, OfferEventOutbox.Kind, OfferEventOutbox.DedupKey(notice), notice.ToPayload(), Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            db.Orders.Add(Order(walsh, 6_000m, Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateContext();
+        Assert.Equal(1, await read.InboxItems.CountAsync(i => i.Channel == OfferEventOutbox.Channel));
+        Assert.Equal(1, await read.Orders.CountAsync());
+        Assert.Equal(1, await read.QueuedOfferSuggestions.CountAsync());
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace ChatCrm.Bot.Features.Offers;
 /// The next-best offers for one customer as of now: reads the facts the eligibility rules need (owned products and
 /// categories, tier, each offer's answer history), the channel the offer would go out on (the last distance channel,
 /// e-mail when none), the customer's consents, and the ranking (model or rules), then runs <see cref="OfferRules"/>.
-/// Shared by <c>offers</c> and <c>suggestions</c>, so a queued suggestion is re-checked exactly like a fresh card.
+/// Shared by <c>offers</c>, <c>suggestions</c> and the pushed event card, so a queued suggestion is re-checked exactly
+/// like a fresh card; the event card asks only among the offers the catalogue says answer its event.
 /// </summary>
 public sealed class OfferSuggester(CrmDbContext db, ConsentSubjectReader consents, OfferRanker ranker, IOptions<OfferOptions> options)
 {
@@ -23,10 +24,14 @@ public sealed class OfferSuggester(CrmDbContext db, ConsentSubjectReader consent
     private static readonly InteractionChannel[] DistanceChannels =
         Enum.GetValues<InteractionChannel>().Where(c => c.ToContactChannel() is not null).ToArray();
 
-    public async Task<(OfferSuggestions Suggestions, OfferRanking Ranking)> SuggestAsync(Customer customer, DateTimeOffset now, CancellationToken ct)
+    /// <param name="answering">Only offers that answer this event (<see cref="Offer.AnswersTriggers"/>); null for the whole catalogue.</param>
+    public async Task<(OfferSuggestions Suggestions, OfferRanking Ranking)> SuggestAsync(Customer customer, DateTimeOffset now, CancellationToken ct,
+        OfferTriggerKind? answering = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var catalog = await db.Offers.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
+        if (answering is { } kind)
+            catalog = [.. catalog.Where(o => o.AnswersTriggers.Contains(kind))];
         var allOffers = await db.Offers.AsNoTracking().Select(o => new { o.ProductCode, o.Category }).ToListAsync(ct);
         var owned = (await db.Orders.Where(o => o.CustomerId == customer.Id).Select(o => o.ProductCode).Distinct().ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);

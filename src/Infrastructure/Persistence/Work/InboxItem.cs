@@ -111,6 +111,27 @@ public sealed class InboxItem
             Status = InboxStatus.Failed;
     }
 
+    /// <summary>
+    /// Puts the item back to wait until <paramref name="until"/> (quiet hours, say) without counting the attempt: the
+    /// claim's attempt is given back, the lease released and the payload (cleared if the item was being completed) kept.
+    /// </summary>
+    public void Defer(DateTimeOffset until, string payload)
+    {
+        Payload = payload ?? throw new ArgumentNullException(nameof(payload));
+        Status = InboxStatus.Pending;
+        CompletedAt = null;
+        LeaseOwner = null;
+        LeaseUntil = until.ToUniversalTime();
+        Attempts = Math.Max(0, Attempts - 1);
+    }
+
+    /// <summary>Done, though the work could not be done and never will be (no one to send to): <paramref name="reason"/> says why, never customer data.</summary>
+    public void CompleteUndone(string reason, DateTimeOffset now)
+    {
+        Complete(now);
+        LastError = Bounded(reason, MaxErrorLength, nameof(reason));
+    }
+
     private static string Bounded(string value, int max, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, name);

@@ -119,6 +119,14 @@ public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
         return await TrySaveAsync(cancellationToken) ? item.Status : null;
     }
 
+    /// <summary>Whether the item was put back to wait by its handler (<see cref="InboxItem.Defer"/>) rather than done or taken over.</summary>
+    public async Task<bool> IsDeferredAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.InboxItems.AsNoTracking().AnyAsync(
+            i => i.Id == id && i.Status == InboxStatus.Pending && i.LeaseOwner == null && i.LeaseUntil != null && i.LeaseUntil > now, cancellationToken);
+    }
+
     private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
         try
