@@ -5,7 +5,6 @@ using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
-using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
@@ -36,7 +35,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, SlackAckDeadline deadline, CommandRegistry commands,
+        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackAckDeadline deadline, CommandRegistry commands,
         CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
@@ -46,8 +45,6 @@ public static partial class SlackEndpoints
             return BadRequest(unreadable!);
         if (!responseUrls.Allows(command.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
-        workspace.TeamId = command.TeamId;
-        workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
         var parsed = commands.Parse(command.Text);
         if (parsed is { Verb: CustomerVerbs.Log }
@@ -55,7 +52,7 @@ public static partial class SlackEndpoints
             return Results.Ok();
         // "case new <customer>" without a title: the new-case modal, likewise.
         if (NewCaseWithoutTitle(parsed) is { } customer
-            && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenNewAsync(command.TeamId, command.UserId, command.TriggerId, customer, token), cancellationToken))
+            && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenNewAsync(command.Workspace, command.UserId, command.TriggerId, customer, token), cancellationToken))
             return Results.Ok();
         var work = new SlackWork
         {
@@ -79,7 +76,7 @@ public static partial class SlackEndpoints
         var customer = LogForm.IsFormRequest(argument, out var afterForm) ? afterForm : argument;
         var user = await people.FindAsync(command.TeamId, command.UserId, command.UserName, cancellationToken);
         var view = LogModal.View(customer, LocalizedText.LanguageFor(user?.Locale));
-        return await modals.TryOpenAsync(command.TriggerId, view, "log", cancellationToken);
+        return await modals.TryOpenAsync(command.Workspace, command.TriggerId, view, "log", cancellationToken);
     }
 
     private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, CancellationToken cancellationToken)
@@ -121,8 +118,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackShortcuts shortcuts, SlackWorkspace workspace,
-        SlackAckDeadline deadline,
+        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackShortcuts shortcuts, SlackAckDeadline deadline,
         CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
@@ -130,8 +126,6 @@ public static partial class SlackEndpoints
             return problem;
         if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)
             return BadRequest(unreadable!);
-        workspace.TeamId = payload.TeamId;
-        workspace.EnterpriseId = payload.EnterpriseId;
         // A shortcut opens its modal now, with the trigger id (it expires in 3 seconds); past the ack deadline the
         // trigger is as good as spent, so the request is answered and the user may simply try again.
         if (ShortcutPayload.IsShortcut(payload.Type))

@@ -21,7 +21,7 @@ public sealed class SlackResponder(SlackWebApiClient client, SlackWork work) : I
             payload["replace_original"] = false;
             return client.RespondAsync(responseUrl, payload, cancellationToken);
         }
-        return client.PostMessageAsync(work.ChannelId ?? work.UserId, payload, cancellationToken);
+        return client.PostMessageAsync(work.Workspace, work.ChannelId ?? work.UserId, payload, cancellationToken);
     }
 
     /// <summary>Slack has no typing indicator for bots outside its real-time API: the reply simply arrives.</summary>

@@ -37,7 +37,6 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackShortcuts>();
         services.AddScoped<IChatProfiles, SlackProfiles>();
         services.AddScoped<IInboxHandler, SlackWorkHandler>();
-        services.AddScoped<SlackWorkspace>();
         services.AddScoped<IDirectMessenger, SlackDirectMessenger>();
         services.AddScoped<IChannelSetupReport, SlackSetupReport>();
         services.AddScoped<SlackBotTokens>();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Channels.Slack;
 
@@ -50,9 +52,17 @@ public sealed record SlackWork
 
     public const string InboxChannel = "slack";
 
+    /// <summary>The person the work is for ("TEAM:USER"); an uninstall names no one.</summary>
+    [JsonIgnore]
+    public SlackUserKey UserKey => new(TeamId, UserId);
+
+    /// <summary>The workspace whose bot token every Web API call for this work uses.</summary>
+    [JsonIgnore]
+    public SlackWorkspace Workspace => new(TeamId, EnterpriseId);
+
     /// <summary>One person's turns in one workspace run in the order they arrived; different people's run side by side.</summary>
     [JsonIgnore]
-    public string OrderingKey => $"{TeamId}:{UserId}";
+    public string OrderingKey => string.IsNullOrEmpty(UserId) ? TeamId : UserKey.ToString();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -9,11 +9,11 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// <summary>
 /// Does the Slack work the endpoints accepted: a turn goes through the channel-neutral <see cref="ConversationEngine"/>
 /// with a <see cref="SlackResponder"/> (a submitted modal is answered in the user's direct message with the bot); an
-/// App Home opening publishes the user's Home tab; an uninstall forgets the workspace's token. The work's workspace
-/// is set first, so every Web API call uses that workspace's bot token.
+/// App Home opening publishes the user's Home tab; an uninstall forgets the workspace's token. Every Web API call is
+/// made for the work's own workspace (<see cref="SlackWork.Workspace"/>), so it uses that workspace's bot token.
 /// </summary>
 public sealed class SlackWorkHandler(
-    ConversationEngine engine, AppHomePublisher home, SlackWebApiClient client, SlackWorkspace workspace, SlackBotTokens tokens) : IInboxHandler
+    ConversationEngine engine, AppHomePublisher home, SlackWebApiClient client, SlackBotTokens tokens) : IInboxHandler
 {
     public string Channel => SlackWork.InboxChannel;
 
@@ -21,8 +21,6 @@ public sealed class SlackWorkHandler(
     {
         ArgumentNullException.ThrowIfNull(work);
         var slack = SlackWork.FromJson(work.Payload);
-        workspace.TeamId = slack.TeamId;
-        workspace.EnterpriseId = slack.EnterpriseId;
         switch (slack.Kind)
         {
             case SlackWorkKind.Home:
@@ -32,7 +30,7 @@ public sealed class SlackWorkHandler(
                 await tokens.RetireAsync(slack.TeamId, slack.Text ?? "app_uninstalled", cancellationToken, slack.EnterpriseId);
                 break;
             case SlackWorkKind.DirectTurn:
-                var direct = slack with { ChannelId = await client.OpenDirectMessageAsync(slack.UserId, cancellationToken), ResponseUrl = null };
+                var direct = slack with { ChannelId = await client.OpenDirectMessageAsync(slack.Workspace, slack.UserId, cancellationToken), ResponseUrl = null };
                 await engine.HandleAsync(ToTurn(direct), new SlackResponder(client, direct), cancellationToken);
                 break;
             default:
@@ -45,7 +43,7 @@ public sealed class SlackWorkHandler(
     public static IncomingTurn ToTurn(SlackWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var user = new ChatUser($"{work.TeamId}:{work.UserId}", null, work.UserName);
+        var user = new ChatUser(work.UserKey.ToString(), null, work.UserName) { Organization = work.EnterpriseId };
         var action = work.Verb is { } verb ? new CardAction(verb, work.Values ?? new Dictionary<string, string>()) : null;
         var conversation = $"{work.TeamId}:{work.ChannelId ?? work.UserId}";
         return new IncomingTurn(ChatChannel.Slack, conversation, user, action is null ? work.Text : null, action, Locale: null);

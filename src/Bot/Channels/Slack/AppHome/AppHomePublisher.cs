@@ -37,13 +37,13 @@ public sealed class AppHomePublisher(CrmDbContext db, ChatUserDirectory director
     public async Task PublishAsync(SlackWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var key = $"{work.TeamId}:{work.UserId}";
+        var key = work.UserKey.ToString();
         // The directory links a Slack account seen for the first time (users.info e-mail), as a turn would.
-        var turn = new IncomingTurn(ChatChannel.Slack, key, new ChatUser(key, null, work.UserName), Text: null, Action: null, Locale: null);
+        var turn = new IncomingTurn(ChatChannel.Slack, key, new ChatUser(key, null, work.UserName) { Organization = work.EnterpriseId }, Text: null, Action: null, Locale: null);
         var user = await directory.FindAsync(turn, cancellationToken);
         var card = user is null ? Stranger() : await ForUserAsync(user, cancellationToken);
         var view = new JsonObject { ["type"] = "home", ["blocks"] = BlockKitRenderer.Render(card, BlockSurface.Home) };
-        await client.PublishHomeAsync(work.UserId, view, cancellationToken);
+        await client.PublishHomeAsync(work.Workspace, work.UserId, view, cancellationToken);
     }
 
     private async Task<Card> ForUserAsync(User user, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
+using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Intake;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
@@ -40,16 +41,17 @@ public sealed class CaseModals(
             return false;
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == supportCase.CustomerId).Select(c => c.DisplayName).FirstAsync(cancellationToken);
         var agents = await form.AgentsAsync(CaseModal.MaxAgents, cancellationToken);
-        return await modals.TryOpenAsync(payload.TriggerId, CaseModal.Edit(supportCase, customer, agents, context.Language), "case", cancellationToken);
+        return await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, CaseModal.Edit(supportCase, customer, agents, context.Language), "case", cancellationToken);
     }
 
     /// <summary>"/crm case new &lt;customer&gt;" without a title: the new-case modal, the customer filled in.</summary>
-    public async Task<bool> TryOpenNewAsync(string teamId, string userId, string triggerId, string? customerQuery, CancellationToken cancellationToken)
+    public async Task<bool> TryOpenNewAsync(SlackWorkspace workspace, string userId, string triggerId, string? customerQuery, CancellationToken cancellationToken)
     {
-        var user = await people.FindAsync(teamId, userId, null, cancellationToken);
+        ArgumentNullException.ThrowIfNull(workspace);
+        var user = await people.FindAsync(workspace.TeamId!, userId, null, cancellationToken);
         if (user is null || !NeedToKnowPolicy.MayWorkCases(user))
             return false;
-        return await modals.TryOpenAsync(triggerId, CaseModal.New(customerQuery, LocalizedText.LanguageFor(user.Locale)), "new case", cancellationToken);
+        return await modals.TryOpenAsync(workspace, triggerId, CaseModal.New(customerQuery, LocalizedText.LanguageFor(user.Locale)), "new case", cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)

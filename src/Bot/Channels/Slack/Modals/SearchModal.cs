@@ -27,7 +27,7 @@ public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackInt
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.TriggerId is null || await LanguageAsync(payload, cancellationToken) is not { } language)
             return false;
-        return await modals.TryOpenAsync(payload.TriggerId, View(language), "search", cancellationToken);
+        return await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, View(language), "search", cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
