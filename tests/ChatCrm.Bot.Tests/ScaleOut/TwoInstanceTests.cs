@@ -3,7 +3,7 @@ using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Users;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.ScaleOut;

@@ -5,7 +5,7 @@ using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
@@ -54,9 +54,9 @@ public static partial class SlackEndpoints
         if (NewCaseWithoutTitle(parsed) is { } customer
             && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenNewAsync(command.Workspace, command.UserId, command.TriggerId, customer, token), cancellationToken))
             return Results.Ok();
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.Turn,
+            Kind = SlackInboxItemKind.Turn,
             TeamId = command.TeamId,
             EnterpriseId = command.EnterpriseId,
             UserId = command.UserId,
@@ -91,12 +91,12 @@ public static partial class SlackEndpoints
         if (envelope.Event is not { } slackEvent)
             return Results.Ok();
 
-        SlackWork? work = null;
+        SlackInboxItem? work = null;
         if (slackEvent.IsPersonTalkingToBot)
         {
-            work = new SlackWork
+            work = new SlackInboxItem
             {
-                Kind = SlackWorkKind.Turn,
+                Kind = SlackInboxItemKind.Turn,
                 TeamId = envelope.TeamId!,
                 EnterpriseId = envelope.EnterpriseId,
                 UserId = slackEvent.User!,
@@ -106,11 +106,11 @@ public static partial class SlackEndpoints
         }
         else if (slackEvent.IsHomeOpened)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = slackEvent.User! };
+            work = new SlackInboxItem { Kind = SlackInboxItemKind.Home, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = slackEvent.User! };
         }
         else if (slackEvent.RetiresWorkspace)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = string.Empty, Text = slackEvent.Type };
+            work = new SlackInboxItem { Kind = SlackInboxItemKind.Uninstall, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = string.Empty, Text = slackEvent.Type };
         }
         if (work is not null)
             await intake.AcceptAsync("event", $"event:{envelope.EventId}", work, request.RetryNumber, cancellationToken);
@@ -159,9 +159,9 @@ public static partial class SlackEndpoints
             return Results.Ok();
         if (payload.Verb == AppHomePublisher.SearchVerb && await BeforeDeadlineAsync(deadline, token => search.TryOpenAsync(payload, token), cancellationToken))
             return Results.Ok();
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.Turn,
+            Kind = SlackInboxItemKind.Turn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,

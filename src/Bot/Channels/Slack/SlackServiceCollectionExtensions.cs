@@ -2,7 +2,7 @@ using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Channels.Slack.WebApi;
@@ -36,7 +36,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SearchModal>();
         services.AddScoped<SlackShortcuts>();
         services.AddScoped<IChatProfiles, SlackProfiles>();
-        services.AddScoped<IInboxHandler, SlackWorkHandler>();
+        services.AddScoped<IInboxHandler, SlackInboxHandler>();
         services.AddScoped<IDirectMessenger, SlackDirectMessenger>();
         services.AddScoped<IChannelSetupReport, SlackSetupReport>();
         services.AddScoped<SlackBotTokens>();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Directory;
@@ -34,7 +35,7 @@ public sealed class AppHomePublisher(CrmDbContext db, ChatUserDirectory director
     /// <summary>How many customers with a follow-up by the user are looked at (the most recent promises first).</summary>
     private const int FollowUpCandidates = 200;
 
-    public async Task PublishAsync(SlackWork work, CancellationToken cancellationToken)
+    public async Task PublishAsync(SlackInboxItem work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var key = work.UserKey.ToString();

@@ -4,7 +4,7 @@ using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Install;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Access;
@@ -67,7 +67,7 @@ public sealed class CaseModals(
         if (!NeedToKnowPolicy.MayWorkCases(context.User))
             return Errors(new() { [firstField] = language.Pick("Your role does not work on cases.", "Tu rol no trabaja con casos.") });
 
-        SlackWork work;
+        SlackInboxItem work;
         if (payload.CallbackId == CaseModal.NewCallbackId)
         {
             var customer = payload.Values.GetValueOrDefault(CaseModal.CustomerField)?.Trim() ?? string.Empty;
@@ -109,9 +109,9 @@ public sealed class CaseModals(
         return Results.Ok(); // an empty 200 closes the modal
     }
 
-    private static SlackWork Direct(InteractionPayload payload, string? text, string? verb, IReadOnlyDictionary<string, string>? values) => new()
+    private static SlackInboxItem Direct(InteractionPayload payload, string? text, string? verb, IReadOnlyDictionary<string, string>? values) => new()
     {
-        Kind = SlackWorkKind.DirectTurn,
+        Kind = SlackInboxItemKind.DirectTurn,
         TeamId = payload.TeamId!,
         EnterpriseId = payload.EnterpriseId,
         UserId = payload.UserId!,

@@ -1,7 +1,7 @@
 using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Common;
@@ -35,9 +35,9 @@ public sealed class LogModalSubmissions(SlackPeople people, LogFormValidator val
         if (decision.Entry is not { } entry)
             return Results.Json(ModalBlocks.Errors(decision.ErrorsIn(LocalizedText.LanguageFor(user.Locale))));
 
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.DirectTurn,
+            Kind = SlackInboxItemKind.DirectTurn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Directory;
@@ -43,9 +43,9 @@ public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackInt
         if (query.Length > MaxQueryLength)
             return Error(language.Pick($"That is {query.Length} characters; a search has up to {MaxQueryLength}.",
                 $"Son {query.Length} caracteres; una búsqueda tiene hasta {MaxQueryLength}."));
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.DirectTurn,
+            Kind = SlackInboxItemKind.DirectTurn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,

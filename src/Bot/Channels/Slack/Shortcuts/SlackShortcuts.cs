@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Domain.Access;
@@ -58,9 +58,9 @@ public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modal
         if (await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, LogModal.View(prefill, language), "log", cancellationToken))
             return Results.Ok();
         // Slack refused or was slow: the step-by-step log dialog in the person's direct message, so they still get an answer.
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.DirectTurn,
+            Kind = SlackInboxItemKind.DirectTurn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,

@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Domain.Users;
 
-namespace ChatCrm.Bot.Channels.Slack;
+namespace ChatCrm.Bot.Channels.Slack.Inbox;
 
 /// <summary>What the worker does with an accepted Slack request.</summary>
-public enum SlackWorkKind
+public enum SlackInboxItemKind
 {
     /// <summary>A conversation turn: a slash command, a mention, a direct message or a button press.</summary>
     Turn = 1,
@@ -14,7 +14,7 @@ public enum SlackWorkKind
     /// <summary>Publish the user's App Home tab.</summary>
     Home = 2,
 
-    /// <summary>Forget the workspace's stored bot token (<c>app_uninstalled</c>, <c>tokens_revoked</c>); <see cref="SlackWork.Text"/> names the event.</summary>
+    /// <summary>Forget the workspace's stored bot token (<c>app_uninstalled</c>, <c>tokens_revoked</c>); <see cref="SlackInboxItem.Text"/> names the event.</summary>
     Uninstall = 3,
 
     /// <summary>A turn without a conversation to answer in (a submitted modal): answered in a direct message.</summary>
@@ -25,9 +25,9 @@ public enum SlackWorkKind
 /// The part of a verified Slack request the worker needs, stored in the inbox as JSON. Only what a turn needs is
 /// kept (not the raw payload), and the inbox clears it once the work is done.
 /// </summary>
-public sealed record SlackWork
+public sealed record SlackInboxItem
 {
-    public required SlackWorkKind Kind { get; init; }
+    public required SlackInboxItemKind Kind { get; init; }
 
     public required string TeamId { get; init; }
 
@@ -72,6 +72,6 @@ public sealed record SlackWork
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static SlackWork FromJson(string json) =>
-        JsonSerializer.Deserialize<SlackWork>(json, Json) ?? throw new JsonException("An empty Slack work item.");
+    public static SlackInboxItem FromJson(string json) =>
+        JsonSerializer.Deserialize<SlackInboxItem>(json, Json) ?? throw new JsonException("An empty Slack work item.");
 }
