@@ -5,6 +5,7 @@ using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Common;
 
@@ -16,9 +17,14 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 /// user's direct message (<c>conversations.open</c> + <c>chat.postMessage</c>) with the same card or choices as
 /// <c>/crm find</c>, under the same need-to-know and audit.
 /// </summary>
-public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackIntake intake)
+public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackIntake intake) : ISlackViewSubmission, ISlackModalButton
 {
     public const string CallbackId = "chatcrm-search";
+
+    public IReadOnlyList<string> CallbackIds { get; } = [CallbackId];
+
+    /// <summary>The App Home's "Search customers".</summary>
+    public IReadOnlyList<string> Verbs { get; } = [IHomePage.SearchVerb];
     public const string QueryField = "query";
     public const int MaxQueryLength = 200;
 
