@@ -60,9 +60,8 @@ public sealed class NewCaseChatForm : IChatForm
             errors[CustomerField] = language.Pick("Name the customer (without \"|\").", "Indica el cliente (sin \"|\").");
         if (title.Length == 0)
             errors[TitleField] = language.Pick("Say what the problem is.", "Indica cuál es el problema.");
-        else if (title.Length > SupportCase.MaxTitleLength)
-            errors[TitleField] = language.Pick($"The title is {title.Length} characters long; up to {SupportCase.MaxTitleLength} fit.",
-                $"El título tiene {title.Length} caracteres; caben hasta {SupportCase.MaxTitleLength}.");
+        else if (CaseTitleRule.TooLong(title) is { } tooLong)
+            errors[TitleField] = tooLong.In(language);
         return Task.FromResult(errors.Count > 0 ? ChatFormOutcome.Invalid(errors) : ChatFormOutcome.Run($"case new {customer} | {title}"));
     }
 
