@@ -10,7 +10,11 @@ public enum ChatChannel
 /// <summary>The person behind a turn, as the chat tool identifies them.</summary>
 /// <param name="ChannelUserId">The tool's id for the user (Teams "29:…", Slack "T…:U…").</param>
 /// <param name="DirectoryId">The organisation-wide id when the tool has one (Teams: the Entra object id).</param>
-public sealed record ChatUser(string ChannelUserId, string? DirectoryId, string? DisplayName);
+public sealed record ChatUser(string ChannelUserId, string? DirectoryId, string? DisplayName)
+{
+    /// <summary>The organisation above the tool's workspace, when there is one (Slack: the Enterprise Grid id, whose org-wide install may answer for the workspace).</summary>
+    public string? Organization { get; init; }
+}
 
 /// <summary>
 /// Someone the message @mentions (other than the bot), as the chat tool identifies them: Teams sends the mention as

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Home;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Features.Admin;
 using ChatCrm.Bot.Features.Cases;
@@ -83,6 +84,7 @@ public static class ChatCrmServices
         services.AddPrivacy();
         services.AddDigests();
         services.AddAdmin();
+        services.AddHome();
         return services;
     }
 

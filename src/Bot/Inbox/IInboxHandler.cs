@@ -1,17 +1,14 @@
 namespace ChatCrm.Bot.Inbox;
 
-/// <summary>One accepted piece of work as a channel's handler sees it.</summary>
-public sealed record InboxWork(Guid Id, string Kind, string Payload, int Attempt);
-
 /// <summary>
-/// Does the work a channel accepted into the inbox. It runs in a scope of its own whose <c>CrmDbContext</c> already
-/// has the item marked done but unsaved, so a handler whose work saves (a conversation turn) completes the item in
-/// the same transaction: a crash can never leave a turn stored but its item still waiting to run again.
+/// Does the work a channel accepted into the inbox, one <see cref="ClaimedInboxItem"/> at a time, in a scope of its own.
+/// A handler whose work saves (a conversation turn) calls <see cref="ClaimedInboxItem.CompleteWithTurnAsync"/> first, so
+/// the item is completed in the same transaction as the turn; otherwise the worker completes it afterwards.
 /// </summary>
 public interface IInboxHandler
 {
     /// <summary>The <c>InboxItem.Channel</c> this handler serves ("slack").</summary>
     string Channel { get; }
 
-    Task HandleAsync(InboxWork work, CancellationToken cancellationToken);
+    Task HandleAsync(ClaimedInboxItem item, CancellationToken cancellationToken);
 }

@@ -1,13 +1,12 @@
-using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
-using Microsoft.EntityFrameworkCore;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Inbox;
 
 /// <summary>
-/// Drains the inbox: <see cref="WorkOptions.Concurrency"/> loops each claim the oldest claimable item under a lease,
-/// hand it to its channel's handler, complete it, and go on until nothing is claimable; then wait for a signal or the
+/// Drains the inbox: <see cref="InboxOptions.Concurrency"/> loops each claim the oldest claimable item under a lease,
+/// hand it to its channel's handler (which may complete it with its own work, see <see cref="ClaimedInboxItem"/>), complete
+/// it if the handler did not, and go on until nothing is claimable; then wait for a signal or the
 /// poll interval. A loop that has claimed an item wakes another, so a burst is spread over all of them. The inbox
 /// never hands out an item while an earlier one of the same conversation is pending, so one person's turns still run
 /// in the order they arrived. Several instances may run it side by side: the lease and the concurrency token give
@@ -16,7 +15,7 @@ namespace ChatCrm.Bot.Inbox;
 public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
     InboxSignal signal,
-    IOptions<WorkOptions> options,
+    IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -33,7 +32,7 @@ public sealed partial class InboxWorker(
         await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => DrainAsync(settings, stoppingToken), CancellationToken.None)));
     }
 
-    private async Task DrainAsync(WorkOptions settings, CancellationToken stoppingToken)
+    private async Task DrainAsync(InboxOptions settings, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -58,11 +57,11 @@ public sealed partial class InboxWorker(
     }
 
     /// <summary>Runs one item; false when there was nothing to claim.</summary>
-    private async Task<bool> RunNextAsync(WorkOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> RunNextAsync(InboxOptions settings, CancellationToken cancellationToken)
     {
         InboxItem? item;
         await using (var claimScope = scopes.CreateAsyncScope())
-            item = await claimScope.ServiceProvider.GetRequiredService<WorkInbox>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
+            item = await claimScope.ServiceProvider.GetRequiredService<InboxStore>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
         if (item is null)
             return false;
         // There may be more: let an idle loop look while this one works.
@@ -75,13 +74,10 @@ public sealed partial class InboxWorker(
             {
                 var handler = workScope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Channel == item.Channel)
                     ?? throw new InvalidOperationException($"No handler for channel '{item.Channel}'.");
-                var db = workScope.ServiceProvider.GetRequiredService<CrmDbContext>();
-                var tracked = await db.InboxItems.SingleAsync(i => i.Id == item.Id, cancellationToken);
-                tracked.Complete(time.GetUtcNow());
-                await handler.HandleAsync(new InboxWork(item.Id, item.Kind, item.Payload ?? string.Empty, item.Attempts), cancellationToken);
+                await handler.HandleAsync(new ClaimedInboxItem(item.Id, item.Kind, item.Payload ?? string.Empty, item.Attempts, time), cancellationToken);
             }
             await using var doneScope = scopes.CreateAsyncScope();
-            var inbox = doneScope.ServiceProvider.GetRequiredService<WorkInbox>();
+            var inbox = doneScope.ServiceProvider.GetRequiredService<InboxStore>();
             if (await inbox.CompleteAsync(item.Id, _owner, cancellationToken))
                 LogDone(logger, item.Attempts);
             else if (await inbox.IsDeferredAsync(item.Id, cancellationToken))
@@ -93,7 +89,7 @@ public sealed partial class InboxWorker(
         {
             await using var failScope = scopes.CreateAsyncScope();
             var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, item.Attempts)));
-            var status = await failScope.ServiceProvider.GetRequiredService<WorkInbox>()
+            var status = await failScope.ServiceProvider.GetRequiredService<InboxStore>()
                 .FailAsync(item.Id, _owner, failure.GetType().Name, backoff, settings.MaxAttempts, CancellationToken.None);
             LogFailed(logger, failure, item.Attempts, status?.ToString() ?? "already done");
         }

@@ -38,8 +38,8 @@ public sealed class User
     /// <summary>The Microsoft Entra (AAD) object id that Teams sends as <c>from.aadObjectId</c>.</summary>
     public string? TeamsAadObjectId { get; private set; }
 
-    /// <summary>The Slack user, as "<c>teamId:userId</c>" (Slack user ids are unique per workspace only).</summary>
-    public string? SlackUserKey { get; private set; }
+    /// <summary>The Slack account (Slack user ids are unique per workspace only), stored as "<c>TEAM:USER</c>".</summary>
+    public SlackUserKey? SlackUserKey { get; private set; }
 
     public const int MaxEmailLength = 254;
 
@@ -120,8 +120,9 @@ public sealed class User
     /// <summary>The language and formats the user reads in, as their chat tool reports it (e.g. "es-ES").</summary>
     public void UseLocale(string locale) => Locale = Guard.RequiredText(locale, "locale", 16);
 
-    public void LinkSlack(string teamId, string userId) =>
-        SlackUserKey = $"{Guard.RequiredText(teamId, "Slack team id", 40)}:{Guard.RequiredText(userId, "Slack user id", 40)}";
+    public void LinkSlack(SlackUserKey key) => SlackUserKey = key;
+
+    public void LinkSlack(string teamId, string userId) => LinkSlack(new SlackUserKey(teamId, userId));
 
     /// <summary>Forgets the Teams account (an admin moved it to someone else).</summary>
     public void UnlinkTeams() => TeamsAadObjectId = null;

@@ -11,7 +11,7 @@ using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
 using ChatCrm.Infrastructure.Persistence.Search;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -74,7 +74,7 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>The word-pair index: the customers having two given words, for searches by two common words.</summary>
     public DbSet<CustomerSearchPair> CustomerSearchPairs => Set<CustomerSearchPair>();
 
-    /// <summary>Chat work accepted and acknowledged but not yet done (see <see cref="WorkInbox"/>).</summary>
+    /// <summary>Chat work accepted and acknowledged but not yet done (see <see cref="InboxStore"/>).</summary>
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
     /// <summary>Support cases with their permanent history (<see cref="CaseHistory"/>, only ever appended to).</summary>

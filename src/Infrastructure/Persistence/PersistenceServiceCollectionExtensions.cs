@@ -1,6 +1,6 @@
 using ChatCrm.Infrastructure.Persistence.Providers;
 using ChatCrm.Infrastructure.Persistence.Search;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +44,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddTransient<SearchIndexBackfill>();
         services.AddScoped<CustomerSearchIndex>();
         services.AddScoped<CustomerLookup>();
-        services.AddScoped<WorkInbox>();
+        services.AddScoped<InboxStore>();
         return services;
     }
 

@@ -50,12 +50,7 @@ public sealed class LayoutRulesTests
     [Fact]
     public void Features_UseNoOtherFeaturesServices()
     {
-        var services = new ServiceCollection().AddFeatures()
-            .Select(d => d.ImplementationType)
-            .OfType<Type>()
-            .Where(t => t.Namespace?.StartsWith(Features + ".", StringComparison.Ordinal) == true)
-            .Distinct()
-            .ToList();
+        var services = FeatureServices();
         Assert.NotEmpty(services);
 
         var offenders = new List<string>();
@@ -67,6 +62,21 @@ public sealed class LayoutRulesTests
         }
 
         Assert.True(offenders.Count == 0, $"These feature types use another feature's services: {string.Join(", ", offenders)}");
+    }
+
+    /// <summary>
+    /// A channel adapter is protocol only: it reaches a feature through the kernel's interfaces (<c>IHomePage</c>,
+    /// <c>IChatForm</c>, <c>IComposeBoxSearch</c>…) and may show its cards, never call its handlers, readers or options.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Channels))]
+    public void ChannelAdapters_UseNoFeaturesServices(string channel)
+    {
+        var services = FeatureServices().Select(t => t.FullName!).ToArray();
+
+        var result = Types.InAssembly(BotAssembly).That().ResideInNamespace(channel).ShouldNot().HaveDependencyOnAny(services).GetResult();
+
+        Assert.True(result.IsSuccessful, Offenders($"in {channel} use a feature's services", result));
     }
 
     [Fact]
@@ -91,6 +101,14 @@ public sealed class LayoutRulesTests
 
         Assert.True(crowded.Count == 0, $"Constructors with more than 8 dependencies: {string.Join(", ", crowded)}");
     }
+
+    /// <summary>What the features register as services (the same definition for every rule): anything <c>AddFeatures()</c> registers.</summary>
+    private static List<Type> FeatureServices() => new ServiceCollection().AddFeatures()
+        .Select(d => d.ImplementationType)
+        .OfType<Type>()
+        .Where(t => t.Namespace?.StartsWith(Features + ".", StringComparison.Ordinal) == true)
+        .Distinct()
+        .ToList();
 
     /// <summary>Records and plain data carry values, not dependencies; the rule is about services.</summary>
     private static bool IsRecordOrOptions(Type type) =>

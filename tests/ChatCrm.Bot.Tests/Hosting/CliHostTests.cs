@@ -32,7 +32,7 @@ public sealed class CliHostTests : IAsyncLifetime
         using var host = builder.Build();
         using var scope = host.Services.CreateScope();
 
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ChatCrm.Bot.Channels.Slack.Intake.SlackIntake>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ChatCrm.Bot.Channels.Slack.Inbox.SlackIntake>());
     }
 
     [Theory]

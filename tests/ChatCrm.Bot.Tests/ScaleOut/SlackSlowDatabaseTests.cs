@@ -3,7 +3,7 @@ using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Persistence.Providers;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,7 @@ using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Intake;
 using ChatCrm.Infrastructure.Offers;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using ChatCrm.Infrastructure.Tiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -8,7 +8,7 @@ namespace ChatCrm.Bot.Tests.Support;
 /// <summary>A Slack workspace member as the requests name them.</summary>
 public sealed record SlackUser(string TeamId, string UserId, string Name)
 {
-    public string Key => $"{TeamId}:{UserId}";
+    public string Key => new ChatCrm.Domain.Users.SlackUserKey(TeamId, UserId).ToString();
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// Writes to a Slack user unasked: the direct message with the bot (<c>conversations.open</c>, then
 /// <c>chat.postMessage</c>) with their workspace's token; the Web API client retries 429 with Slack's <c>Retry-After</c>.
 /// </summary>
-public sealed class SlackDirectMessenger(SlackWebApiClient slack, SlackWorkspace workspace) : IDirectMessenger
+public sealed class SlackDirectMessenger(SlackWebApiClient slack) : IDirectMessenger
 {
     public ChatChannel Channel => ChatChannel.Slack;
 
@@ -18,9 +18,8 @@ public sealed class SlackDirectMessenger(SlackWebApiClient slack, SlackWorkspace
     {
         ArgumentNullException.ThrowIfNull(recipient);
         var key = recipient.SlackUserKey ?? throw new DirectMessageNotDeliveredException("NoSlackIdentity");
-        var separator = key.IndexOf(':', StringComparison.Ordinal);
-        workspace.TeamId = key[..separator];
-        var channel = await slack.OpenDirectMessageAsync(key[(separator + 1)..], cancellationToken);
-        await slack.PostMessageAsync(channel, SlackResponder.Render(message), cancellationToken);
+        var workspace = new SlackWorkspace(key.TeamId);
+        var channel = await slack.OpenDirectMessageAsync(workspace, key.UserId, cancellationToken);
+        await slack.PostMessageAsync(workspace, channel, SlackResponder.Render(message), cancellationToken);
     }
 }

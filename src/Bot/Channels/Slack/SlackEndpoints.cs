@@ -1,12 +1,9 @@
 using ChatCrm.Bot.Conversations.Commands;
-using ChatCrm.Bot.Features.Cases;
 using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Cards;
-using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
-using ChatCrm.Bot.Channels.Slack.Install;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
@@ -20,8 +17,8 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// the raw body, stores the work in the inbox (a retry or second delivery is recognised and dropped), wakes the worker
 /// and answers at once: the database work and the Web API calls happen after the acknowledgement, so Slack's
 /// 3-second limit holds however slow they are. Two exceptions must answer within the request: <c>/crm log</c> opens its
-/// modal with the trigger id (bounded, falling back to the chat dialog), and a submitted log modal is validated so its
-/// errors show per field; the case modals (edit from a case card, <c>/crm case new</c> without a title) and the
+/// modal with the trigger id (bounded, falling back to the chat dialog), and a submitted form (the log modal's included) is checked so
+/// its errors show per field; the features' forms (<see cref="SlackFormModals"/>: edit from a case card, <c>/crm case new</c> without a title) and the
 /// shortcuts (<see cref="SlackShortcuts"/>) likewise. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
 /// </summary>
 public static partial class SlackEndpoints
@@ -36,7 +33,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        ModalOpener modals, CaseModals caseModals, SlackPeople people, SlackWorkspace workspace, SlackAckDeadline deadline, CommandRegistry commands,
+        ModalOpener modals, SlackFormModals forms, SlackPeople people, SlackAckDeadline deadline, CommandRegistry commands,
         CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
@@ -46,20 +43,17 @@ public static partial class SlackEndpoints
             return BadRequest(unreadable!);
         if (!responseUrls.Allows(command.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
-        workspace.TeamId = command.TeamId;
-        workspace.EnterpriseId = command.EnterpriseId;
         // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
         var parsed = commands.Parse(command.Text);
         if (parsed is { Verb: CustomerVerbs.Log }
             && await BeforeDeadlineAsync(deadline, token => TryOpenLogModalAsync(command, parsed.Argument, modals, people, token), cancellationToken))
             return Results.Ok();
-        // "case new <customer>" without a title: the new-case modal, likewise.
-        if (NewCaseWithoutTitle(parsed) is { } customer
-            && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenNewAsync(command.TeamId, command.UserId, command.TriggerId, customer, token), cancellationToken))
+        // A command that asks for a feature's form ("case new <customer>" without a title): its modal, likewise.
+        if (parsed is { } asked && await BeforeDeadlineAsync(deadline, token => forms.TryOpenForCommandAsync(command, asked, token), cancellationToken))
             return Results.Ok();
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.Turn,
+            Kind = SlackInboxItemKind.Turn,
             TeamId = command.TeamId,
             EnterpriseId = command.EnterpriseId,
             UserId = command.UserId,
@@ -79,7 +73,7 @@ public static partial class SlackEndpoints
         var customer = LogForm.IsFormRequest(argument, out var afterForm) ? afterForm : argument;
         var user = await people.FindAsync(command.TeamId, command.UserId, command.UserName, cancellationToken);
         var view = LogModal.View(customer, LocalizedText.LanguageFor(user?.Locale));
-        return await modals.TryOpenAsync(command.TriggerId, view, "log", cancellationToken);
+        return await modals.TryOpenAsync(command.Workspace, command.TriggerId, view, "log", cancellationToken);
     }
 
     private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, CancellationToken cancellationToken)
@@ -94,12 +88,12 @@ public static partial class SlackEndpoints
         if (envelope.Event is not { } slackEvent)
             return Results.Ok();
 
-        SlackWork? work = null;
+        SlackInboxItem? work = null;
         if (slackEvent.IsPersonTalkingToBot)
         {
-            work = new SlackWork
+            work = new SlackInboxItem
             {
-                Kind = SlackWorkKind.Turn,
+                Kind = SlackInboxItemKind.Turn,
                 TeamId = envelope.TeamId!,
                 EnterpriseId = envelope.EnterpriseId,
                 UserId = slackEvent.User!,
@@ -109,11 +103,11 @@ public static partial class SlackEndpoints
         }
         else if (slackEvent.IsHomeOpened)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Home, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = slackEvent.User! };
+            work = new SlackInboxItem { Kind = SlackInboxItemKind.Home, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = slackEvent.User! };
         }
         else if (slackEvent.RetiresWorkspace)
         {
-            work = new SlackWork { Kind = SlackWorkKind.Uninstall, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = string.Empty, Text = slackEvent.Type };
+            work = new SlackInboxItem { Kind = SlackInboxItemKind.Uninstall, TeamId = envelope.TeamId!, EnterpriseId = envelope.EnterpriseId, UserId = string.Empty, Text = slackEvent.Type };
         }
         if (work is not null)
             await intake.AcceptAsync("event", $"event:{envelope.EventId}", work, request.RetryNumber, cancellationToken);
@@ -121,17 +115,13 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        LogModalSubmissions logSubmissions, CaseModals caseModals, SearchModal search, SlackShortcuts shortcuts, SlackWorkspace workspace,
-        SlackAckDeadline deadline,
-        CancellationToken cancellationToken)
+        SlackInteractionRoutes routes, SlackShortcuts shortcuts, SlackAckDeadline deadline, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
             return problem;
         if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)
             return BadRequest(unreadable!);
-        workspace.TeamId = payload.TeamId;
-        workspace.EnterpriseId = payload.EnterpriseId;
         // A shortcut opens its modal now, with the trigger id (it expires in 3 seconds); past the ack deadline the
         // trigger is as good as spent, so the request is answered and the user may simply try again.
         if (ShortcutPayload.IsShortcut(payload.Type))
@@ -148,26 +138,22 @@ public static partial class SlackEndpoints
                 return Results.Ok();
             }
         }
-        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: LogModal.CallbackId })
-            return await logSubmissions.HandleAsync(payload, request.RetryNumber, cancellationToken);
-        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: CaseModal.EditCallbackId or CaseModal.NewCallbackId })
-            return await caseModals.SubmitAsync(payload, request.RetryNumber, cancellationToken);
-        if (payload is { Type: InteractionPayload.ViewSubmission, CallbackId: SearchModal.CallbackId })
-            return await search.SubmitAsync(payload, request.RetryNumber, cancellationToken);
+        // A submitted modal goes to the handler registered for its callback_id; one ChatCrm did not open is just acknowledged.
+        if (payload.Type == InteractionPayload.ViewSubmission)
+            return routes.Submission(payload.CallbackId) is { } submission ? await submission.SubmitAsync(payload, request.RetryNumber, cancellationToken) : Results.Ok();
         if (payload.Type != InteractionPayload.BlockActions || payload.Verb is null)
             return Results.Ok(); // a link button, or an interaction ChatCrm does not offer
         if (payload.TeamId is null || payload.UserId is null || payload.DedupKey is null)
             return BadRequest("A block_actions payload needs team, user and trigger_id.");
         if (payload.ResponseUrl is not null && !responseUrls.Allows(payload.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
-        // "Edit" on a case card opens the case modal now (the trigger id expires); if it cannot, the worker answers in chat.
-        if (payload.Verb == CaseDetailCards.EditVerb && await BeforeDeadlineAsync(deadline, token => caseModals.TryOpenEditAsync(payload, token), cancellationToken))
+        // A button that opens a modal ("Edit" on a case card, "Search customers" on the App Home) does it now, as the trigger
+        // id expires; if it cannot, the press goes to the worker, which answers in chat.
+        if (routes.Button(payload.Verb) is { } button && await BeforeDeadlineAsync(deadline, token => button.TryOpenAsync(payload, token), cancellationToken))
             return Results.Ok();
-        if (payload.Verb == AppHomePublisher.SearchVerb && await BeforeDeadlineAsync(deadline, token => search.TryOpenAsync(payload, token), cancellationToken))
-            return Results.Ok();
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.Turn,
+            Kind = SlackInboxItemKind.Turn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
@@ -179,15 +165,6 @@ public static partial class SlackEndpoints
         };
         await intake.AcceptAsync("interaction", payload.DedupKey, work, request.RetryNumber, cancellationToken);
         return Results.Ok();
-    }
-
-    /// <summary>The customer of "case new &lt;customer&gt;" when no "| title" follows; null for anything else.</summary>
-    private static string? NewCaseWithoutTitle(ParsedCommand? parsed)
-    {
-        if (parsed is not { Verb: CasesCommand.OpenVerb } || parsed.Argument.Contains('|', StringComparison.Ordinal))
-            return null;
-        var words = parsed.Argument.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return words.Length > 0 && CasesCommand.IsNewWord(words[0]) ? (words.Length > 1 ? words[1] : string.Empty) : null;
     }
 
     /// <summary>

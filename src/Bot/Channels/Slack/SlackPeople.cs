@@ -12,8 +12,11 @@ namespace ChatCrm.Bot.Channels.Slack;
 public sealed class SlackPeople(ChatUserDirectory directory)
 {
     /// <summary>A turn naming the person only, for what needs a <see cref="TurnContext"/> (need-to-know, audit).</summary>
-    public static IncomingTurn Turn(string teamId, string userId, string? userName) =>
-        new(ChatChannel.Slack, $"{teamId}:{userId}", new ChatUser($"{teamId}:{userId}", null, userName), Text: null, Action: null, Locale: null);
+    public static IncomingTurn Turn(string teamId, string userId, string? userName, string? enterpriseId = null)
+    {
+        var key = new SlackUserKey(teamId, userId).ToString();
+        return new(ChatChannel.Slack, key, new ChatUser(key, null, userName) { Organization = enterpriseId }, Text: null, Action: null, Locale: null);
+    }
 
     public Task<User?> FindAsync(string teamId, string userId, string? userName, CancellationToken cancellationToken) =>
         directory.FindAsync(Turn(teamId, userId, userName), cancellationToken, lookUp: false);

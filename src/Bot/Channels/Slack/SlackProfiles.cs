@@ -2,27 +2,26 @@ using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Channels.Slack;
 
 /// <summary>
 /// Slack's side of <see cref="IChatProfiles"/>: <c>users.info</c> with <c>include_locale</c>, in the account's own
-/// workspace (its bot token). A failed call means "no profile": the person gets the no-access answer, not an error.
+/// workspace (its bot token, or its Enterprise Grid's). A failed call means "no profile": the person gets the no-access answer, not an error.
 /// </summary>
-public sealed partial class SlackProfiles(SlackWebApiClient client, SlackWorkspace workspace, ILogger<SlackProfiles> logger) : IChatProfiles
+public sealed partial class SlackProfiles(SlackWebApiClient client, ILogger<SlackProfiles> logger) : IChatProfiles
 {
     public ChatChannel Channel => ChatChannel.Slack;
 
     public async Task<ChatProfile?> LookUpAsync(ChatUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var parts = user.ChannelUserId.Split(':', 2);
-        if (parts.Length != 2)
+        if (!SlackUserKey.TryParse(user.ChannelUserId, out var key))
             return null;
-        workspace.TeamId ??= parts[0];
         try
         {
-            var info = await client.GetUserAsync(parts[1], cancellationToken);
+            var info = await client.GetUserAsync(new SlackWorkspace(key.TeamId, user.Organization), key.UserId, cancellationToken);
             return info.IsBotOrDeleted ? null : new ChatProfile(info.Email, info.Locale);
         }
         catch (SlackApiException failure)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
 
@@ -10,7 +11,7 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// button presses: answers only the user sees), otherwise with <c>chat.postMessage</c> into the conversation the
 /// person wrote in. Cards become Block Kit; the plain-text rendering is the notification text.
 /// </summary>
-public sealed class SlackResponder(SlackWebApiClient client, SlackWork work) : ITurnResponder
+public sealed class SlackResponder(SlackWebApiClient client, SlackInboxItem work) : ITurnResponder
 {
     public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class SlackResponder(SlackWebApiClient client, SlackWork work) : I
             payload["replace_original"] = false;
             return client.RespondAsync(responseUrl, payload, cancellationToken);
         }
-        return client.PostMessageAsync(work.ChannelId ?? work.UserId, payload, cancellationToken);
+        return client.PostMessageAsync(work.Workspace, work.ChannelId ?? work.UserId, payload, cancellationToken);
     }
 
     /// <summary>Slack has no typing indicator for bots outside its real-time API: the reply simply arrives.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
+using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -11,7 +12,7 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// <summary>
 /// The message extension: customers searched from the compose box (<c>composeExtension/query</c>, a list of results,
 /// each inserting the customer's card) and ChatCrm customer links pasted in a conversation unfurled into that card
-/// (<c>composeExtension/queryLink</c>). Both go through <see cref="ComposeBoxCustomerSearch"/>: the same finder, need-to-know
+/// (<c>composeExtension/queryLink</c>). Both go through <see cref="IComposeBoxSearch"/>: the same finder, need-to-know
 /// and audit as "find". Teams waits at most 5 seconds, so a search still running after
 /// <see cref="TimeLimit"/> answers with a sentence instead of timing out.
 /// </summary>
@@ -24,7 +25,7 @@ public static class MessageExtensionInvoke
     /// <summary>The path of a customer link under <c>Privacy:PublicBaseUrl</c>: <c>customers/{id}</c>.</summary>
     public const string CustomerLinkSegment = "customers";
 
-    public static async Task<IResult> HandleAsync(Activity activity, ComposeBoxCustomerSearch search, PrivacyOptions links, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(Activity activity, IComposeBoxSearch search, PrivacyOptions links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(search);

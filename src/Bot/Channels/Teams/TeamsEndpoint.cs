@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Features.Customers;
 using ChatCrm.Bot.Features.Privacy;
 using System.Text.Json;
@@ -84,7 +85,7 @@ public static partial class TeamsEndpoint
             if (activity.Name is MessageExtensionInvoke.QueryName or MessageExtensionInvoke.QueryLinkName)
             {
                 // The compose box may be in a chat the bot is not part of: no reference is kept from it.
-                return await MessageExtensionInvoke.HandleAsync(activity, http.RequestServices.GetRequiredService<ComposeBoxCustomerSearch>(),
+                return await MessageExtensionInvoke.HandleAsync(activity, http.RequestServices.GetRequiredService<IComposeBoxSearch>(),
                     http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value, cancellationToken);
             }
             await RememberAsync(activity, references, cancellationToken);

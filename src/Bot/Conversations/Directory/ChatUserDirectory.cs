@@ -57,7 +57,8 @@ public sealed partial class ChatUserDirectory(
     {
         if (turn.Channel == ChatChannel.Teams)
             return FindTeamsUserAsync(turn.User, cancellationToken);
-        var slackKey = turn.User.ChannelUserId;
+        if (!SlackUserKey.TryParse(turn.User.ChannelUserId, out var slackKey))
+            return Task.FromResult<User?>(null);
         return db.Users.FirstOrDefaultAsync(u => u.SlackUserKey == slackKey, cancellationToken);
     }
 
@@ -112,8 +113,7 @@ public sealed partial class ChatUserDirectory(
         }
         else
         {
-            var parts = turn.User.ChannelUserId.Split(':', 2);
-            user.LinkSlack(parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+            user.LinkSlack(SlackUserKey.Parse(turn.User.ChannelUserId));
         }
         if (profile.Locale is { Length: > 0 and <= 16 } locale)
             user.UseLocale(locale);
@@ -182,8 +182,7 @@ public sealed partial class ChatUserDirectory(
         }
         else
         {
-            var parts = turn.User.ChannelUserId.Split(':', 2);
-            user.LinkSlack(parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+            user.LinkSlack(SlackUserKey.Parse(turn.User.ChannelUserId));
         }
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);

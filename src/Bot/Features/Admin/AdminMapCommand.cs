@@ -103,9 +103,10 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
     private async Task ApplyAsync(TurnContext context, ChatHandle handle, User target, UserRole? role, bool force)
     {
         var key = handle.Key;
-        var holder = handle.Channel == ChatChannel.Teams
+        SlackUserKey? slackKey = handle.Channel == ChatChannel.Slack ? SlackUserKey.Parse(key) : null;
+        var holder = slackKey is null
             ? await db.Users.FirstOrDefaultAsync(u => u.TeamsAadObjectId == key, context.CancellationToken)
-            : await db.Users.FirstOrDefaultAsync(u => u.SlackUserKey == key, context.CancellationToken);
+            : await db.Users.FirstOrDefaultAsync(u => u.SlackUserKey == slackKey, context.CancellationToken);
         var takenFrom = holder is not null && holder.Id != target.Id ? holder : null;
         if (takenFrom is not null && !force)
         {
@@ -124,7 +125,7 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
             }
         }
 
-        var before = handle.Channel == ChatChannel.Teams ? target.TeamsAadObjectId : target.SlackUserKey;
+        var before = handle.Channel == ChatChannel.Teams ? target.TeamsAadObjectId : target.SlackUserKey?.ToString();
         if (holder is not null && holder.Id == target.Id && (role is null || role == roleBefore))
         {
             context.Say(new LocalizedText($"{handle.Shown} is already linked to {target.DisplayName}; nothing changed.",
@@ -138,8 +139,7 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
         }
         else
         {
-            var parts = key.Split(':', 2);
-            target.LinkSlack(parts[0], parts[1]);
+            target.LinkSlack(slackKey!.Value);
         }
         if (role is { } given)
             target.ChangeRole(given);
@@ -154,7 +154,7 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
     private async Task<string?> SlackTeamAsync(TurnContext context)
     {
         if (context.Turn.Channel == ChatChannel.Slack)
-            return context.Turn.User.ChannelUserId.Split(':', 2)[0];
+            return SlackUserKey.TryParse(context.Turn.User.ChannelUserId, out var own) ? own.TeamId : null;
         var teams = await db.SlackInstallations.Where(i => i.RetiredAt == null && !i.IsEnterpriseInstall).Select(i => i.TeamId).Take(2).ToListAsync(context.CancellationToken);
         return teams.Count == 1 ? teams[0] : null;
     }

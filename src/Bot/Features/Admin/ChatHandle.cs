@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Conversations;
 using System.Text.RegularExpressions;
 using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Features.Admin;
 
@@ -46,7 +47,7 @@ public sealed partial record ChatHandle(ChatChannel Channel, string Key, string 
                 $"Which workspace is {match.Groups["user"].Value} in? Several are installed: write it as T…:{match.Groups["user"].Value}.",
                 $"¿En qué espacio de trabajo está {match.Groups["user"].Value}? Hay varios instalados: escríbelo como T…:{match.Groups["user"].Value}."));
         }
-        return (new ChatHandle(channel, $"{team}:{match.Groups["user"].Value}", raw), null);
+        return (new ChatHandle(channel, new SlackUserKey(team, match.Groups["user"].Value).ToString(), raw), null);
     }
 
     private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";

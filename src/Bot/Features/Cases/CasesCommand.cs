@@ -101,10 +101,9 @@ public sealed class CasesCommand(CustomerResolver resolver, CustomerAccess acces
             context.Say($"What is the case about? I need a title after a \"|\". {Usage}", $"¿De qué trata el caso? Necesito un título después de \"|\". {UsageEs}");
             return [];
         }
-        if (title.Length > SupportCase.MaxTitleLength)
+        if (CaseTitleRule.TooLong(title) is { } tooLong)
         {
-            context.Say($"That title is {title.Length} characters long; a case title can have up to {SupportCase.MaxTitleLength}. Please shorten it; put the details in the case later.",
-                $"Ese título tiene {title.Length} caracteres; un título de caso puede tener hasta {SupportCase.MaxTitleLength}. Acórtalo; los detalles van luego en el caso.");
+            context.Say(tooLong);
             return [];
         }
         var query = request![..bar].Trim();

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Conversations.Forms;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Cases;
@@ -16,6 +17,8 @@ public static class CasesServices
         services.AddChatCommand<CasesCommand>();
         services.AddChatCommand<CaseCommand>();
         services.AddCardAction<CaseWorkCommand>();
+        services.AddChatForm<CaseEditChatForm>();
+        services.AddChatForm<NewCaseChatForm>();
         return services;
     }
 }

@@ -12,12 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Customers;
 
-/// <summary>One customer found from the compose box: the card to insert and the one-line preview of the result list.</summary>
-public sealed record CustomerSearchHit(Card Card, string PreviewTitle, string? PreviewText);
-
-/// <summary>What a compose-box search answers: the hits (possibly none), or a sentence instead (no access, a bad query).</summary>
-public sealed record CustomerSearchAnswer(IReadOnlyList<CustomerSearchHit> Hits, string? Message);
-
 /// <summary>
 /// Customer search outside a conversation's flow (a message extension's search box, a pasted customer link): the same
 /// finder, need-to-know rules and audit as "find", but answering with a list of cards and leaving no dialog state, so
@@ -26,6 +20,7 @@ public sealed record CustomerSearchAnswer(IReadOnlyList<CustomerSearchHit> Hits,
 /// </summary>
 public sealed class ComposeBoxCustomerSearch(
     ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, CustomerSnapshotReader snapshots, AuditTrail audit, CrmDbContext db)
+    : IComposeBoxSearch
 {
     public const string NoAccess = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.";
 

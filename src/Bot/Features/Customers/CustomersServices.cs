@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Commands;
 
 namespace ChatCrm.Bot.Features.Customers;
@@ -12,7 +13,7 @@ public static class CustomersServices
         services.AddChatCommand<FindCustomerCommand>();
         services.AddCardAction<FindCustomerCommand>();
         services.AddChatCommand<LastConversationCommand>();
-        services.AddScoped<ComposeBoxCustomerSearch>();
+        services.AddScoped<IComposeBoxSearch, ComposeBoxCustomerSearch>();
         return services;
     }
 }

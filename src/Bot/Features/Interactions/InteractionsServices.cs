@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Conversations.Forms;
 
 namespace ChatCrm.Bot.Features.Interactions;
 
@@ -11,6 +12,7 @@ public static class InteractionsServices
         services.AddChatDialog<LogInteractionDialog>();
         services.AddScoped<LogFormValidator>();
         services.AddCardAction<LogFormSubmission>();
+        services.AddChatForm<LogChatForm>();
         services.AddChatCommand<HistoryCommand>();
         return services;
     }

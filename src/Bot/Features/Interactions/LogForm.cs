@@ -67,6 +67,14 @@ public static class LogForm
         return values;
     }
 
+    /// <summary>The form's values as a modal submits them (keyed by field name), unchecked and as typed.</summary>
+    public static LogFormInput Input(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        string? Value(string id) => values.TryGetValue(id, out var value) ? value : null;
+        return new LogFormInput(Value(Customer), Value(Kind), Value(Summary), Value(Outcome), Value(FollowUp), Value(Channel), Value(Date));
+    }
+
     /// <summary>The form's values as a card action or modal carries them, unchecked.</summary>
     public static LogFormInput Input(CardAction? action) => new(
         action?.Value(Customer), action?.Value(Kind), action?.Value(Summary), action?.Value(Outcome), action?.Value(FollowUp),

@@ -14,7 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(User.MaxNameLength).IsRequired();
         builder.Property(u => u.Team).HasMaxLength(100);
         builder.Property(u => u.TeamsAadObjectId).HasMaxLength(100);
-        builder.Property(u => u.SlackUserKey).HasMaxLength(81);
+        builder.Property(u => u.SlackUserKey).HasMaxLength(SlackUserKey.MaxLength);
         builder.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
         builder.Property(u => u.Locale).HasMaxLength(16).IsRequired();
         builder.Property(u => u.Email).HasMaxLength(User.MaxEmailLength);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ChatCrm.Infrastructure.Persistence.Conversion;
 
-/// <summary>How the domain's value types are stored: ids as their Guid, codes as short strings, enums by name.</summary>
+/// <summary>How the domain's value types are stored: ids as their Guid, codes as short strings, a Slack account as "TEAM:USER", enums by name.</summary>
 internal static class StronglyTypedIdConventions
 {
     public static void Apply(ModelConfigurationBuilder builder)
@@ -23,6 +23,7 @@ internal static class StronglyTypedIdConventions
         builder.Properties<ConsentRecordId>().HaveConversion<ConsentRecordIdConverter>();
         builder.Properties<CountryCode>().HaveConversion<CountryCodeConverter>().HaveMaxLength(2).AreFixedLength();
         builder.Properties<LanguageCode>().HaveConversion<LanguageCodeConverter>().HaveMaxLength(2).AreFixedLength();
+        builder.Properties<SlackUserKey>().HaveConversion<SlackUserKeyConverter>().HaveMaxLength(SlackUserKey.MaxLength);
 
         builder.Properties<IdentityKind>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<InteractionChannel>().HaveConversion<string>().HaveMaxLength(20);
@@ -46,6 +47,8 @@ internal static class StronglyTypedIdConventions
     private sealed class ConsentRecordIdConverter() : ValueConverter<ConsentRecordId, Guid>(id => id.Value, value => new ConsentRecordId(value));
 
     private sealed class CountryCodeConverter() : ValueConverter<CountryCode, string>(code => code.Value, value => CountryCode.Parse(value));
+
+    private sealed class SlackUserKeyConverter() : ValueConverter<SlackUserKey, string>(key => key.ToString(), value => SlackUserKey.Parse(value));
 
     private sealed class LanguageCodeConverter() : ValueConverter<LanguageCode, string>(code => code.Value, value => LanguageCode.Parse(value));
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class SlackAckFirstTests : SlackTestBase
     {
         services.RemoveAll<IInboxHandler>();
         services.AddSingleton(_gate);
-        services.AddScoped<IInboxHandler>(provider => new GatedHandler(_gate, ActivatorUtilities.CreateInstance<SlackWorkHandler>(provider)));
+        services.AddScoped<IInboxHandler>(provider => new GatedHandler(_gate, ActivatorUtilities.CreateInstance<SlackInboxHandler>(provider)));
     }
 
     [Fact]
@@ -80,14 +81,14 @@ public sealed class SlackAckFirstTests : SlackTestBase
         }
     }
 
-    private sealed class GatedHandler(WorkGate gate, SlackWorkHandler inner) : IInboxHandler
+    private sealed class GatedHandler(WorkGate gate, SlackInboxHandler inner) : IInboxHandler
     {
         public string Channel => inner.Channel;
 
-        public async Task HandleAsync(InboxWork work, CancellationToken cancellationToken)
+        public async Task HandleAsync(ClaimedInboxItem item, CancellationToken cancellationToken)
         {
             await gate.PassAsync(cancellationToken);
-            await inner.HandleAsync(work, cancellationToken);
+            await inner.HandleAsync(item, cancellationToken);
         }
     }
 }

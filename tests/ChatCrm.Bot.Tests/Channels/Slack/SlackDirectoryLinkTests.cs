@@ -48,7 +48,7 @@ public sealed class SlackDirectoryLinkTests : SlackTestBase
         Assert.Equal(("users.info", NewHannah.UserId, "true", FakeSlack.BotToken), (info.Method, (string?)info.Body["user"], (string?)info.Body["include_locale"], info.Token));
         Assert.Contains("No active cases assigned to you.", calls[1].Text, StringComparison.Ordinal);
         var hannah = await App.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.DisplayName == "Hannah Lewis"));
-        Assert.Equal((NewHannah.Key, "en-GB"), (hannah.SlackUserKey, hannah.Locale));
+        Assert.Equal((NewHannah.Key, "en-GB"), (hannah.SlackUserKey?.ToString(), hannah.Locale));
         var entry = Assert.Single(await App.WithDatabaseAsync(db => db.AuditEntries.ToListAsync()));
         Assert.Equal((AuditAction.DirectoryChanged, hannah.Id, (Domain.Customers.CustomerId?)null), (entry.Action, entry.Actor, entry.CustomerId));
         Assert.Empty(Slack.Violations);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Channels.Slack;

@@ -97,8 +97,7 @@ public sealed class SlackTokenRotationTests : SlackTestBase
     private async Task<string?> TokenAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<SlackWorkspace>().TeamId = Pedro.TeamId;
-        return await scope.ServiceProvider.GetRequiredService<SlackBotTokens>().ForCurrentWorkspaceAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<SlackBotTokens>().ForWorkspaceAsync(new SlackWorkspace(Pedro.TeamId), CancellationToken.None);
     }
 
     private Task<string?> RefreshTokenAsync() => App.WithDatabaseAsync(async db =>

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Cases;
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
@@ -124,6 +125,18 @@ public sealed class SlackCaseModalTests : SlackTestBase
         Assert.Contains("abierto", confirmation.Text, StringComparison.Ordinal);
         Assert.Equal(2, await App.WithDatabaseAsync(db => db.SupportCases.CountAsync()));
         Assert.Empty(Slack.Violations);
+    }
+
+    [Fact]
+    public async Task NewCaseModal_TitleTooLong_IsRefusedWithTheChatCommandsWording()
+    {
+        var title = new string('x', SupportCase.MaxTitleLength + 1);
+
+        var errors = await ErrorsAsync(await SubmitAsync(Client(), "chatcrm-case-new", null, "V0LONG", ("customer", "maria.nunez@acme.es"), ("title", title)));
+
+        Assert.Equal(CaseTitleRule.TooLong(title)!.Spanish, (string?)errors["title"]);
+        Assert.Contains("puede tener hasta", (string?)errors["title"], StringComparison.Ordinal);
+        Assert.Equal(1, await App.WithDatabaseAsync(db => db.SupportCases.CountAsync()));
     }
 
     private static List<JsonObject> Buttons(SlackCall call) =>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 
+using ChatCrm.Bot.Channels.Slack.Install;
+
 namespace ChatCrm.Bot.Channels.Slack.Commands;
 
 /// <summary>A slash command as Slack posts it (form-encoded), with the fields ChatCrm needs.</summary>
@@ -15,6 +17,9 @@ public sealed record SlashCommand(
 {
     /// <summary>The Enterprise Grid organisation (<c>enterprise_id</c>), when the workspace belongs to one.</summary>
     public string? EnterpriseId { get; init; }
+
+    /// <summary>The workspace whose bot token answers this command.</summary>
+    public SlackWorkspace Workspace => new(TeamId, EnterpriseId);
 
     /// <summary>Reads the form; null with the missing field's name when something required is absent.</summary>
     public static SlashCommand? Parse(string body, out string? problem)

@@ -8,7 +8,7 @@ namespace ChatCrm.Bot.Channels.Slack.Install;
 
 /// <summary>
 /// The bot token of each workspace: stored encrypted with Data Protection when a workspace installs the app,
-/// forgotten when it uninstalls or revokes it, and looked up for the workspace of the current Slack work. An
+/// forgotten when it uninstalls or revokes it, and looked up for the workspace each Web API call names. An
 /// organisation-wide Enterprise Grid install is stored once, under the enterprise id, and serves every workspace of
 /// that grid that has no install of its own. With token rotation, a token that expires within
 /// <see cref="SlackOptions.TokenRefreshMargin"/> is refreshed first (<c>oauth.v2.access</c>, <c>grant_type=refresh_token</c>);
@@ -17,20 +17,19 @@ namespace ChatCrm.Bot.Channels.Slack.Install;
 /// single-workspace set-up); one that uninstalled gets no token at all, so nothing is sent on its behalf.
 /// </summary>
 public sealed partial class SlackBotTokens(
-    CrmDbContext db, IDataProtectionProvider protection, IOptions<SlackOptions> options, SlackWorkspace workspace,
-    SlackOAuthClient oauth, TimeProvider time, ILogger<SlackBotTokens> logger)
+    CrmDbContext db, IDataProtectionProvider protection, IOptions<SlackOptions> options, SlackOAuthClient oauth, TimeProvider time, ILogger<SlackBotTokens> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("ChatCrm.Slack.BotTokens.v1");
-    private (string? TeamId, string? Token)? _cached;
+    private (SlackWorkspace Workspace, string? Token)? _cached;
 
-    /// <summary>The token for the current workspace, or null when there is none to use.</summary>
-    public async Task<string?> ForCurrentWorkspaceAsync(CancellationToken cancellationToken)
+    /// <summary>The token for <paramref name="workspace"/>, or null when there is none to use.</summary>
+    public async Task<string?> ForWorkspaceAsync(SlackWorkspace workspace, CancellationToken cancellationToken)
     {
-        var teamId = workspace.TeamId;
-        if (_cached is { } cached && cached.TeamId == teamId)
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (_cached is { } cached && cached.Workspace == workspace)
             return cached.Token;
-        var token = await LookUpAsync(teamId, workspace.EnterpriseId, cancellationToken);
-        _cached = (teamId, token);
+        var token = await LookUpAsync(workspace.TeamId, workspace.EnterpriseId, cancellationToken);
+        _cached = (workspace, token);
         return token;
     }
 

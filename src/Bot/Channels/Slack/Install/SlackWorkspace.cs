@@ -1,14 +1,10 @@
 namespace ChatCrm.Bot.Channels.Slack.Install;
 
 /// <summary>
-/// The workspace the current piece of Slack work belongs to (one per scope), so the Web API client answers each
-/// workspace with that workspace's own bot token without every call site passing a team id along.
+/// The workspace a Slack Web API call is made for, passed to every call (see <see cref="WebApi.SlackWebApiClient"/>) so
+/// each is answered with that workspace's own bot token (<see cref="SlackBotTokens"/>). Built from the request or the
+/// inbox item being worked on; never shared state.
 /// </summary>
-public sealed class SlackWorkspace
-{
-    /// <summary>Slack's team id ("T…"); null outside Slack work (then the configured single-workspace token is used).</summary>
-    public string? TeamId { get; set; }
-
-    /// <summary>The Enterprise Grid organisation ("E…") of the work, if any: an org-wide install's token serves every workspace in it.</summary>
-    public string? EnterpriseId { get; set; }
-}
+/// <param name="TeamId">Slack's team id ("T…"); null only for the configured single-workspace token.</param>
+/// <param name="EnterpriseId">The Enterprise Grid organisation ("E…"), if any: an org-wide install's token serves every workspace in it.</param>
+public sealed record SlackWorkspace(string? TeamId, string? EnterpriseId = null);

@@ -3,6 +3,8 @@ using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Events;
 using Microsoft.AspNetCore.WebUtilities;
 
+using ChatCrm.Bot.Channels.Slack.Install;
+
 namespace ChatCrm.Bot.Channels.Slack.Interactions;
 
 /// <summary>
@@ -26,6 +28,9 @@ public sealed record InteractionPayload(
 {
     /// <summary>The Enterprise Grid organisation (<c>enterprise.id</c> or <c>team.enterprise_id</c>), when there is one.</summary>
     public string? EnterpriseId { get; init; }
+
+    /// <summary>The workspace whose bot token answers this interaction.</summary>
+    public SlackWorkspace Workspace => new(TeamId, EnterpriseId);
 
     public const string BlockActions = "block_actions";
     public const string ViewSubmission = "view_submission";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatCrm.Bot.Channels.Slack.Events;
+using ChatCrm.Bot.Channels.Slack.Install;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ChatCrm.Bot.Channels.Slack.Interactions;
@@ -25,6 +26,9 @@ public sealed record ShortcutPayload(
     public const string OnMessage = "message_action";
 
     public static bool IsShortcut(string type) => type is Global or OnMessage;
+
+    /// <summary>The workspace whose bot token answers this shortcut.</summary>
+    public SlackWorkspace Workspace => new(TeamId, EnterpriseId);
 
     /// <summary>The shortcut, or null with a reason when the body is not a readable shortcut payload.</summary>
     public static ShortcutPayload? Parse(string body, out string? problem)

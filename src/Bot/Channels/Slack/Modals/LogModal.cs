@@ -50,15 +50,6 @@ public static class LogModal
         };
     }
 
-    /// <summary>The submitted values, keyed by action id as <see cref="Interactions.InteractionPayload"/> reads them.</summary>
-    public static LogFormInput Input(IReadOnlyDictionary<string, string> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        string? Value(string id) => values.TryGetValue(id, out var value) ? value : null;
-        return new LogFormInput(Value(LogForm.Customer), Value(LogForm.Kind), Value(LogForm.Summary), Value(LogForm.Outcome), Value(LogForm.FollowUp),
-            Value(LogForm.Channel), Value(LogForm.Date));
-    }
-
     /// <summary>Where the contact took place; left empty, the kind's usual channel applies (a call → phone).</summary>
     private static JsonObject ChannelSelect(LanguageCode language, InteractionChannel? initial) => ModalBlocks.Select(LogForm.Channel,
         Enum.GetValues<InteractionChannel>().Select(c => (c.ToString(), InteractionWording.Channel(c, language))).ToList(),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 
 namespace ChatCrm.Bot.Channels.Slack.Modals;
@@ -14,13 +15,14 @@ public sealed partial class ModalOpener(SlackWebApiClient client, ILogger<ModalO
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
     /// <param name="what">Which modal, for the log line when it cannot be opened ("log", "case", "search").</param>
-    public async Task<bool> TryOpenAsync(string triggerId, JsonObject view, string what, CancellationToken cancellationToken)
+    /// <param name="workspace">The workspace the trigger id came from (its bot token opens the modal).</param>
+    public async Task<bool> TryOpenAsync(SlackWorkspace workspace, string triggerId, JsonObject view, string what, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Patience);
         try
         {
-            await client.OpenViewAsync(triggerId, view, deadline.Token);
+            await client.OpenViewAsync(workspace, triggerId, view, deadline.Token);
             return true;
         }
         catch (SlackApiException failure)

@@ -2,9 +2,10 @@ using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Interactions;
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Domain.Common;
 
@@ -16,9 +17,14 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 /// user's direct message (<c>conversations.open</c> + <c>chat.postMessage</c>) with the same card or choices as
 /// <c>/crm find</c>, under the same need-to-know and audit.
 /// </summary>
-public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackIntake intake)
+public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackIntake intake) : ISlackViewSubmission, ISlackModalButton
 {
     public const string CallbackId = "chatcrm-search";
+
+    public IReadOnlyList<string> CallbackIds { get; } = [CallbackId];
+
+    /// <summary>The App Home's "Search customers".</summary>
+    public IReadOnlyList<string> Verbs { get; } = [IHomePage.SearchVerb];
     public const string QueryField = "query";
     public const int MaxQueryLength = 200;
 
@@ -27,7 +33,7 @@ public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackInt
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.TriggerId is null || await LanguageAsync(payload, cancellationToken) is not { } language)
             return false;
-        return await modals.TryOpenAsync(payload.TriggerId, View(language), "search", cancellationToken);
+        return await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, View(language), "search", cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
@@ -43,9 +49,9 @@ public sealed class SearchModal(SlackPeople people, ModalOpener modals, SlackInt
         if (query.Length > MaxQueryLength)
             return Error(language.Pick($"That is {query.Length} characters; a search has up to {MaxQueryLength}.",
                 $"Son {query.Length} caracteres; una búsqueda tiene hasta {MaxQueryLength}."));
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.DirectTurn,
+            Kind = SlackInboxItemKind.DirectTurn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,

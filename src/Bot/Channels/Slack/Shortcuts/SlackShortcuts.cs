@@ -1,10 +1,11 @@
-using ChatCrm.Bot.Channels.Slack.Intake;
+using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
+using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modal
         var user = await people.FindAsync(payload.TeamId, payload.UserId, payload.UserName, cancellationToken);
         if (user is null)
         {
-            await modals.TryOpenAsync(payload.TriggerId, ShortcutNotice.View(ShortcutNotice.NoAccess, language: null), "shortcut notice", cancellationToken);
+            await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, ShortcutNotice.View(ShortcutNotice.NoAccess, language: null), "shortcut notice", cancellationToken);
             return Results.Ok();
         }
         var language = LocalizedText.LanguageFor(user.Locale);
@@ -42,24 +43,24 @@ public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modal
         if (!known)
         {
             LogUnknownShortcut(logger, payload.Type, payload.CallbackId?.Length > 60 ? payload.CallbackId[..60] : payload.CallbackId);
-            await modals.TryOpenAsync(payload.TriggerId, ShortcutNotice.View(ShortcutNotice.Unknown(payload.CallbackId), language), "shortcut notice", cancellationToken);
+            await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, ShortcutNotice.View(ShortcutNotice.Unknown(payload.CallbackId), language), "shortcut notice", cancellationToken);
             return Results.Ok();
         }
 
         // As the log modal's submission would refuse them: better said now than after they have filled it in.
         if (!NeedToKnowPolicy.MayLogInteractions(user) || !NeedToKnowPolicy.MayLookUpCustomers(user))
         {
-            await modals.TryOpenAsync(payload.TriggerId, ShortcutNotice.View(ShortcutNotice.MayNotLog, language), "shortcut notice", cancellationToken);
+            await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, ShortcutNotice.View(ShortcutNotice.MayNotLog, language), "shortcut notice", cancellationToken);
             return Results.Ok();
         }
 
         var prefill = payload.Message is { } message ? await FromMessageAsync(message, cancellationToken) : new LogModalPrefill(Customer: null);
-        if (await modals.TryOpenAsync(payload.TriggerId, LogModal.View(prefill, language), "log", cancellationToken))
+        if (await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, LogModal.View(prefill, language), "log", cancellationToken))
             return Results.Ok();
         // Slack refused or was slow: the step-by-step log dialog in the person's direct message, so they still get an answer.
-        var work = new SlackWork
+        var work = new SlackInboxItem
         {
-            Kind = SlackWorkKind.DirectTurn,
+            Kind = SlackInboxItemKind.DirectTurn,
             TeamId = payload.TeamId,
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
@@ -86,7 +87,7 @@ public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modal
         if (message is not { AuthorUserId: { } userId, AuthorTeamId: { } teamId }
             || !userId.All(char.IsAsciiLetterOrDigit) || !teamId.All(char.IsAsciiLetterOrDigit))
             return null;
-        var handle = IdentityNormalizer.Normalize(IdentityKind.SlackUser, $"{teamId}:{userId}");
+        var handle = IdentityNormalizer.Normalize(IdentityKind.SlackUser, new SlackUserKey(teamId, userId).ToString());
         var known = await db.CustomerIdentities.AnyAsync(i => i.Kind == IdentityKind.SlackUser && i.Value == handle, cancellationToken);
         return known ? handle : null;
     }

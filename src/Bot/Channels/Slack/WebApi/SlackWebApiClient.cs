@@ -24,24 +24,25 @@ public sealed record SlackUserInfo(string? Email, string? Locale, bool IsBotOrDe
 /// The Slack Web API (<c>POST {ApiBaseUrl}{method}</c>, JSON, bot token as Bearer) and <c>response_url</c> replies.
 /// Transient failures and 429 are retried by the resilience pipeline (see <see cref="SlackResilience"/>), which honours
 /// <c>Retry-After</c>. Only the method name and Slack's error code are logged, never the message content. The bot token
-/// is the current workspace's (see <see cref="SlackBotTokens"/>).
+/// is the one of the workspace each call names (see <see cref="SlackBotTokens"/>).
 /// </summary>
 public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, SlackBotTokens tokens, ILogger<SlackWebApiClient> logger)
 {
-    public Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    public Task<JsonObject> CallAsync(SlackWorkspace workspace, string method, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return CallAsync(method, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+        return CallAsync(workspace, method, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
     }
 
     /// <summary>A read method (<c>users.info</c>…): Slack takes their arguments form-encoded, not as JSON.</summary>
-    public Task<JsonObject> CallFormAsync(string method, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
-        CallAsync(method, new FormUrlEncodedContent(arguments), cancellationToken);
+    public Task<JsonObject> CallFormAsync(SlackWorkspace workspace, string method, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
+        CallAsync(workspace, method, new FormUrlEncodedContent(arguments), cancellationToken);
 
-    private async Task<JsonObject> CallAsync(string method, HttpContent content, CancellationToken cancellationToken)
+    private async Task<JsonObject> CallAsync(SlackWorkspace workspace, string method, HttpContent content, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         var settings = options.Value;
-        var botToken = await tokens.ForCurrentWorkspaceAsync(cancellationToken);
+        var botToken = await tokens.ForWorkspaceAsync(workspace, cancellationToken);
         if (string.IsNullOrEmpty(botToken))
         {
             content.Dispose();
@@ -81,45 +82,45 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
         LogCalled(logger, "response_url");
     }
 
-    public Task<JsonObject> PostMessageAsync(string channel, JsonObject message, CancellationToken cancellationToken)
+    public Task<JsonObject> PostMessageAsync(SlackWorkspace workspace, string channel, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         message["channel"] = channel;
-        return CallAsync("chat.postMessage", message, cancellationToken);
+        return CallAsync(workspace, "chat.postMessage", message, cancellationToken);
     }
 
-    public Task<JsonObject> PostEphemeralAsync(string channel, string user, JsonObject message, CancellationToken cancellationToken)
+    public Task<JsonObject> PostEphemeralAsync(SlackWorkspace workspace, string channel, string user, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         message["channel"] = channel;
         message["user"] = user;
-        return CallAsync("chat.postEphemeral", message, cancellationToken);
+        return CallAsync(workspace, "chat.postEphemeral", message, cancellationToken);
     }
 
-    public Task<JsonObject> UpdateMessageAsync(string channel, string ts, JsonObject message, CancellationToken cancellationToken)
+    public Task<JsonObject> UpdateMessageAsync(SlackWorkspace workspace, string channel, string ts, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         message["channel"] = channel;
         message["ts"] = ts;
-        return CallAsync("chat.update", message, cancellationToken);
+        return CallAsync(workspace, "chat.update", message, cancellationToken);
     }
 
-    public Task<JsonObject> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
-        CallAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
+    public Task<JsonObject> OpenViewAsync(SlackWorkspace workspace, string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync(workspace, "views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
 
-    public Task<JsonObject> PushViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
-        CallAsync("views.push", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
+    public Task<JsonObject> PushViewAsync(SlackWorkspace workspace, string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync(workspace, "views.push", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
 
-    public Task<JsonObject> UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken) =>
-        CallAsync("views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view }, cancellationToken);
+    public Task<JsonObject> UpdateViewAsync(SlackWorkspace workspace, string viewId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync(workspace, "views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view }, cancellationToken);
 
-    public Task<JsonObject> PublishHomeAsync(string userId, JsonObject view, CancellationToken cancellationToken) =>
-        CallAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
+    public Task<JsonObject> PublishHomeAsync(SlackWorkspace workspace, string userId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync(workspace, "views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
 
     /// <summary>The direct-message channel between the bot and <paramref name="userId"/>.</summary>
-    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
+    public async Task<string> OpenDirectMessageAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync("conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
+        var answer = await CallAsync(workspace, "conversations.open", new JsonObject { ["users"] = userId }, cancellationToken);
         return (string?)answer["channel"]?["id"] ?? throw new SlackApiException("conversations.open", "no_channel_in_answer");
     }
 
@@ -127,9 +128,9 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
     /// The user's e-mail (needs the <c>users:read.email</c> scope) and locale (<c>include_locale</c>), to map a Slack
     /// user to a ChatCrm user and answer in their language. Bots and deactivated accounts come back as such.
     /// </summary>
-    public async Task<SlackUserInfo> GetUserAsync(string userId, CancellationToken cancellationToken)
+    public async Task<SlackUserInfo> GetUserAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
-        var answer = await CallFormAsync("users.info", new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken);
+        var answer = await CallFormAsync(workspace, "users.info", new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken);
         var user = answer["user"];
         return new SlackUserInfo(
             (string?)user?["profile"]?["email"], (string?)user?["locale"],

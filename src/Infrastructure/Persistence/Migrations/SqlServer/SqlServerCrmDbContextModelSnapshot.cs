@@ -1395,7 +1395,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SubmittedForms", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Work.InboxItem", b =>
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");

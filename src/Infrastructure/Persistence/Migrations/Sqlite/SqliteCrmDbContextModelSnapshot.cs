@@ -1385,7 +1385,7 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SubmittedForms", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Work.InboxItem", b =>
+            modelBuilder.Entity("ChatCrm.Infrastructure.Persistence.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ChatCrm.Bot.Channels.Slack.Intake;
+namespace ChatCrm.Bot.Channels.Slack.Inbox;
 
 /// <summary>
 /// The moment by which a Slack request must be answered, counted from when the request's services were created (before

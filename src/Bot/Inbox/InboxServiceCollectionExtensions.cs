@@ -1,6 +1,6 @@
 namespace ChatCrm.Bot.Inbox;
 
-public static class WorkServiceCollectionExtensions
+public static class InboxServiceCollectionExtensions
 {
     /// <summary>
     /// The inbox worker. Register after the database start-up so it never reads an unmigrated inbox; the
@@ -8,7 +8,7 @@ public static class WorkServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInboxWorker(this IServiceCollection services)
     {
-        services.AddOptions<WorkOptions>().BindConfiguration(WorkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<InboxWorker>();
         return services;
     }

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Domain.Users;
 
-namespace ChatCrm.Bot.Channels.Slack;
+namespace ChatCrm.Bot.Channels.Slack.Inbox;
 
 /// <summary>What the worker does with an accepted Slack request.</summary>
-public enum SlackWorkKind
+public enum SlackInboxItemKind
 {
     /// <summary>A conversation turn: a slash command, a mention, a direct message or a button press.</summary>
     Turn = 1,
@@ -12,7 +14,7 @@ public enum SlackWorkKind
     /// <summary>Publish the user's App Home tab.</summary>
     Home = 2,
 
-    /// <summary>Forget the workspace's stored bot token (<c>app_uninstalled</c>, <c>tokens_revoked</c>); <see cref="SlackWork.Text"/> names the event.</summary>
+    /// <summary>Forget the workspace's stored bot token (<c>app_uninstalled</c>, <c>tokens_revoked</c>); <see cref="SlackInboxItem.Text"/> names the event.</summary>
     Uninstall = 3,
 
     /// <summary>A turn without a conversation to answer in (a submitted modal): answered in a direct message.</summary>
@@ -23,9 +25,9 @@ public enum SlackWorkKind
 /// The part of a verified Slack request the worker needs, stored in the inbox as JSON. Only what a turn needs is
 /// kept (not the raw payload), and the inbox clears it once the work is done.
 /// </summary>
-public sealed record SlackWork
+public sealed record SlackInboxItem
 {
-    public required SlackWorkKind Kind { get; init; }
+    public required SlackInboxItemKind Kind { get; init; }
 
     public required string TeamId { get; init; }
 
@@ -50,9 +52,17 @@ public sealed record SlackWork
 
     public const string InboxChannel = "slack";
 
+    /// <summary>The person the work is for ("TEAM:USER"); an uninstall names no one.</summary>
+    [JsonIgnore]
+    public SlackUserKey UserKey => new(TeamId, UserId);
+
+    /// <summary>The workspace whose bot token every Web API call for this work uses.</summary>
+    [JsonIgnore]
+    public SlackWorkspace Workspace => new(TeamId, EnterpriseId);
+
     /// <summary>One person's turns in one workspace run in the order they arrived; different people's run side by side.</summary>
     [JsonIgnore]
-    public string OrderingKey => $"{TeamId}:{UserId}";
+    public string OrderingKey => string.IsNullOrEmpty(UserId) ? TeamId : UserKey.ToString();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -62,6 +72,6 @@ public sealed record SlackWork
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static SlackWork FromJson(string json) =>
-        JsonSerializer.Deserialize<SlackWork>(json, Json) ?? throw new JsonException("An empty Slack work item.");
+    public static SlackInboxItem FromJson(string json) =>
+        JsonSerializer.Deserialize<SlackInboxItem>(json, Json) ?? throw new JsonException("An empty Slack work item.");
 }

@@ -2,9 +2,9 @@ using ChatCrm.Bot.Inbox;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Channels.Slack.WebApi;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 
-namespace ChatCrm.Bot.Channels.Slack.Intake;
+namespace ChatCrm.Bot.Channels.Slack.Inbox;
 
 /// <summary>
 /// Writes accepted Slack work into the inbox, each write in a DI scope of its own so it may outlive the request that
@@ -22,20 +22,20 @@ public sealed partial class SlackInboxWriter(IServiceScopeFactory scopes, InboxS
 
     private static readonly TimeSpan[] Pauses = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
 
-    private readonly ConcurrentDictionary<string, PendingSlackWrite> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingInboxWrite> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Starts storing the work; null when this instance is already storing the same delivery.</summary>
-    public PendingSlackWrite? Start(string kind, string dedupKey, SlackWork work, int retryNumber)
+    public PendingInboxWrite? Start(string kind, string dedupKey, SlackInboxItem work, int retryNumber)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var write = new PendingSlackWrite();
+        var write = new PendingInboxWrite();
         if (!_pending.TryAdd(dedupKey, write))
             return null;
         write.Stored = Task.Run(() => WriteAsync(write, kind, dedupKey, work, retryNumber));
         return write;
     }
 
-    private async Task WriteAsync(PendingSlackWrite write, string kind, string dedupKey, SlackWork work, int retryNumber)
+    private async Task WriteAsync(PendingInboxWrite write, string kind, string dedupKey, SlackInboxItem work, int retryNumber)
     {
         try
         {
@@ -62,16 +62,16 @@ public sealed partial class SlackInboxWriter(IServiceScopeFactory scopes, InboxS
         }
         finally
         {
-            _pending.TryRemove(new KeyValuePair<string, PendingSlackWrite>(dedupKey, write));
+            _pending.TryRemove(new KeyValuePair<string, PendingInboxWrite>(dedupKey, write));
         }
     }
 
-    private async Task StoreAsync(string kind, string dedupKey, SlackWork work, int retryNumber)
+    private async Task StoreAsync(string kind, string dedupKey, SlackInboxItem work, int retryNumber)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var inbox = scope.ServiceProvider.GetRequiredService<WorkInbox>();
+        var inbox = scope.ServiceProvider.GetRequiredService<InboxStore>();
         // Not the request's token: the write may go on after the request has been answered.
-        var outcome = await inbox.AcceptAsync(SlackWork.InboxChannel, kind, dedupKey, work.ToJson(), CancellationToken.None, work.OrderingKey);
+        var outcome = await inbox.AcceptAsync(SlackInboxItem.InboxChannel, kind, dedupKey, work.ToJson(), CancellationToken.None, work.OrderingKey);
         if (outcome == InboxAcceptance.Duplicate)
             LogDuplicate(logger, kind, retryNumber);
         else
@@ -79,7 +79,7 @@ public sealed partial class SlackInboxWriter(IServiceScopeFactory scopes, InboxS
     }
 
     /// <summary>In both languages: without the database there is no stored locale to choose one.</summary>
-    private async Task TellTheUserAsync(SlackWork work)
+    private async Task TellTheUserAsync(SlackInboxItem work)
     {
         if (work.ResponseUrl is not { } responseUrl)
             return;
@@ -143,7 +143,7 @@ public sealed partial class SlackInboxWriter(IServiceScopeFactory scopes, InboxS
 /// One write in progress and who answers for its failure: the request, while it is still waiting (it gets the
 /// exception and Slack gets a 500), or the writer, once the request has been acknowledged. Exactly one of them does.
 /// </summary>
-public sealed class PendingSlackWrite
+public sealed class PendingInboxWrite
 {
     private const int Waiting = 0;
     private const int Acknowledged = 1;

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using ChatCrm.Infrastructure.Tests.Persistence;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Infrastructure.Tests.Work;
+namespace ChatCrm.Infrastructure.Tests.Inbox;
 
 /// <summary>
-/// Several workers (as on several instances) calling <see cref="WorkInbox.ClaimNextAsync"/> at once on the shared
+/// Several workers (as on several instances) calling <see cref="InboxStore.ClaimNextAsync"/> at once on the shared
 /// PostgreSQL database: every item is taken by exactly one of them, and the stored lease names that one.
 /// </summary>
-public sealed class WorkInboxClaimRaceTests(PostgresFixture db) : IClassFixture<PostgresFixture>
+public sealed class InboxStoreClaimRaceTests(PostgresFixture db) : IClassFixture<PostgresFixture>
 {
     private const int Items = 24;
     private const int Workers = 6;
@@ -22,7 +22,7 @@ public sealed class WorkInboxClaimRaceTests(PostgresFixture db) : IClassFixture<
         var keys = Enumerable.Range(0, Items).Select(i => $"race-{i}-{Guid.NewGuid():N}").ToList();
         await using (var setup = db.CreateContext())
         {
-            var inbox = new WorkInbox(setup, clock);
+            var inbox = new InboxStore(setup, clock);
             foreach (var key in keys)
                 await inbox.AcceptAsync("race", "event", key, "{}", default);
         }
@@ -33,7 +33,7 @@ public sealed class WorkInboxClaimRaceTests(PostgresFixture db) : IClassFixture<
         {
             var worker = $"worker-{n}";
             await using var context = db.CreateContext();
-            var inbox = new WorkInbox(context, clock);
+            var inbox = new InboxStore(context, clock);
             await go.Task;
             while (await inbox.ClaimNextAsync(worker, TimeSpan.FromMinutes(5), default) is { } item)
                 claims.Add((worker, item.Id));

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Infrastructure.Persistence.Work;
+namespace ChatCrm.Infrastructure.Persistence.Inbox;
 
 /// <summary>The answer to "please keep this work": accepted now, or already known from an earlier delivery.</summary>
 public enum InboxAcceptance
@@ -15,7 +15,7 @@ public enum InboxAcceptance
 /// complete or fail it. Claims are optimistic: two workers racing for one item both try to save their lease, the
 /// concurrency token lets exactly one succeed, and the other moves on to the next item.
 /// </summary>
-public sealed class WorkInbox(CrmDbContext db, TimeProvider time)
+public sealed class InboxStore(CrmDbContext db, TimeProvider time)
 {
     private const int ClaimRaces = 5;
     private const int CandidatesPerLook = 8;

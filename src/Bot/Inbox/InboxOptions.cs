@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatCrm.Bot.Inbox;
 
-/// <summary>The <c>Work</c> section: how the background worker drains the inbox of acknowledged chat work.</summary>
-public sealed class WorkOptions
+/// <summary>
+/// The <c>Work</c> section (its name kept from before the inbox had one vocabulary, so existing settings still apply):
+/// how the background worker drains the inbox of acknowledged chat work.
+/// </summary>
+public sealed class InboxOptions
 {
     public const string SectionName = "Work";
 

@@ -1,4 +1,4 @@
-namespace ChatCrm.Infrastructure.Persistence.Work;
+namespace ChatCrm.Infrastructure.Persistence.Inbox;
 
 /// <summary>Where an accepted piece of chat work stands.</summary>
 public enum InboxStatus

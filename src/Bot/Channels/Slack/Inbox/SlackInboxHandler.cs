@@ -3,36 +3,37 @@ using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.WebApi;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Infrastructure.Persistence;
 
-namespace ChatCrm.Bot.Channels.Slack;
+namespace ChatCrm.Bot.Channels.Slack.Inbox;
 
 /// <summary>
 /// Does the Slack work the endpoints accepted: a turn goes through the channel-neutral <see cref="ConversationEngine"/>
 /// with a <see cref="SlackResponder"/> (a submitted modal is answered in the user's direct message with the bot); an
-/// App Home opening publishes the user's Home tab; an uninstall forgets the workspace's token. The work's workspace
-/// is set first, so every Web API call uses that workspace's bot token.
+/// App Home opening publishes the user's Home tab; an uninstall forgets the workspace's token. Every Web API call is
+/// made for the work's own workspace (<see cref="SlackInboxItem.Workspace"/>), so it uses that workspace's bot token.
 /// </summary>
-public sealed class SlackWorkHandler(
-    ConversationEngine engine, AppHomePublisher home, SlackWebApiClient client, SlackWorkspace workspace, SlackBotTokens tokens) : IInboxHandler
+public sealed class SlackInboxHandler(
+    ConversationEngine engine, AppHomePublisher home, SlackWebApiClient client, SlackBotTokens tokens, CrmDbContext db) : IInboxHandler
 {
-    public string Channel => SlackWork.InboxChannel;
+    public string Channel => SlackInboxItem.InboxChannel;
 
-    public async Task HandleAsync(InboxWork work, CancellationToken cancellationToken)
+    public async Task HandleAsync(ClaimedInboxItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var slack = SlackWork.FromJson(work.Payload);
-        workspace.TeamId = slack.TeamId;
-        workspace.EnterpriseId = slack.EnterpriseId;
+        ArgumentNullException.ThrowIfNull(item);
+        var slack = SlackInboxItem.FromJson(item.Payload);
+        // Whatever the work saves (the turn, a token forgotten) completes the item in the same transaction.
+        await item.CompleteWithTurnAsync(db, cancellationToken);
         switch (slack.Kind)
         {
-            case SlackWorkKind.Home:
+            case SlackInboxItemKind.Home:
                 await home.PublishAsync(slack, cancellationToken);
                 break;
-            case SlackWorkKind.Uninstall:
+            case SlackInboxItemKind.Uninstall:
                 await tokens.RetireAsync(slack.TeamId, slack.Text ?? "app_uninstalled", cancellationToken, slack.EnterpriseId);
                 break;
-            case SlackWorkKind.DirectTurn:
-                var direct = slack with { ChannelId = await client.OpenDirectMessageAsync(slack.UserId, cancellationToken), ResponseUrl = null };
+            case SlackInboxItemKind.DirectTurn:
+                var direct = slack with { ChannelId = await client.OpenDirectMessageAsync(slack.Workspace, slack.UserId, cancellationToken), ResponseUrl = null };
                 await engine.HandleAsync(ToTurn(direct), new SlackResponder(client, direct), cancellationToken);
                 break;
             default:
@@ -42,10 +43,10 @@ public sealed class SlackWorkHandler(
     }
 
     /// <summary>The channel-neutral turn: users are "TEAM:USER" (Slack ids are unique per workspace only).</summary>
-    public static IncomingTurn ToTurn(SlackWork work)
+    public static IncomingTurn ToTurn(SlackInboxItem work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var user = new ChatUser($"{work.TeamId}:{work.UserId}", null, work.UserName);
+        var user = new ChatUser(work.UserKey.ToString(), null, work.UserName) { Organization = work.EnterpriseId };
         var action = work.Verb is { } verb ? new CardAction(verb, work.Values ?? new Dictionary<string, string>()) : null;
         var conversation = $"{work.TeamId}:{work.ChannelId ?? work.UserId}";
         return new IncomingTurn(ChatChannel.Slack, conversation, user, action is null ? work.Text : null, action, Locale: null);

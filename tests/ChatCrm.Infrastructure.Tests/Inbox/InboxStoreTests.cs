@@ -1,13 +1,13 @@
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using ChatCrm.Infrastructure.Tests.Persistence;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Infrastructure.Tests.Work;
+namespace ChatCrm.Infrastructure.Tests.Inbox;
 
 /// <summary>The durable inbox: a delivery is kept once, one worker at a time holds an item, and an expired lease frees it.</summary>
-public abstract class WorkInboxTests(DatabaseFixture db)
+public abstract class InboxStoreTests(DatabaseFixture db)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -19,8 +19,8 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         await using var first = db.CreateContext();
         await using var second = db.CreateContext();
 
-        var accepted = await new WorkInbox(first, clock).AcceptAsync("slack", "event", key, "{}", default);
-        var again = await new WorkInbox(second, clock).AcceptAsync("slack", "event", key, "{\"retry\":1}", default);
+        var accepted = await new InboxStore(first, clock).AcceptAsync("slack", "event", key, "{}", default);
+        var again = await new InboxStore(second, clock).AcceptAsync("slack", "event", key, "{\"retry\":1}", default);
 
         Assert.Equal(InboxAcceptance.Accepted, accepted);
         Assert.Equal(InboxAcceptance.Duplicate, again);
@@ -34,7 +34,7 @@ public abstract class WorkInboxTests(DatabaseFixture db)
     {
         var key = NewKey();
         await using var context = db.CreateContext();
-        var inbox = new WorkInbox(context, TestClock.Create());
+        var inbox = new InboxStore(context, TestClock.Create());
 
         Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync("slack", "event", key, "{}", default));
         Assert.Equal(InboxAcceptance.Accepted, await inbox.AcceptAsync("teams", "event", key, "{}", default));
@@ -46,7 +46,7 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         var key = NewKey();
         var clock = TestClock.Create(DateTimeOffset.UnixEpoch.AddYears(10));
         await using (var setup = db.CreateContext())
-            await new WorkInbox(setup, clock).AcceptAsync("race", "event", key, "{}", default);
+            await new InboxStore(setup, clock).AcceptAsync("race", "event", key, "{}", default);
 
         await using var firstContext = db.CreateContext();
         await using var secondContext = db.CreateContext();
@@ -69,7 +69,7 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         // A clock far in the past of every other test's items, so only this test's item is claimable at first.
         var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
         await using var context = db.CreateContext();
-        var inbox = new WorkInbox(context, clock);
+        var inbox = new InboxStore(context, clock);
         await inbox.AcceptAsync("lease", "event", key, "{}", default);
         await MakeOnlyThisClaimableAsync(key);
 
@@ -83,7 +83,7 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         Assert.Equal(key, afterExpiry?.DedupKey);
         Assert.Equal(2, afterExpiry!.Attempts);
         await using var other = db.CreateContext();
-        Assert.False(await new WorkInbox(other, clock).CompleteAsync(afterExpiry.Id, "worker-1", default));
+        Assert.False(await new InboxStore(other, clock).CompleteAsync(afterExpiry.Id, "worker-1", default));
     }
 
     [Fact]
@@ -92,19 +92,19 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         var key = NewKey();
         var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
         await using var context = db.CreateContext();
-        var inbox = new WorkInbox(context, clock);
+        var inbox = new InboxStore(context, clock);
         await inbox.AcceptAsync("done", "event", key, "{\"text\":\"secret\"}", default);
         await MakeOnlyThisClaimableAsync(key);
         var claimed = await inbox.ClaimNextAsync("worker-1", Lease, default);
 
         await using (var worker = db.CreateContext())
-            Assert.True(await new WorkInbox(worker, clock).CompleteAsync(claimed!.Id, "worker-1", default));
+            Assert.True(await new InboxStore(worker, clock).CompleteAsync(claimed!.Id, "worker-1", default));
 
         await using var read = db.CreateContext();
         var stored = await read.InboxItems.SingleAsync(i => i.DedupKey == key);
         Assert.Equal(InboxStatus.Done, stored.Status);
         Assert.Null(stored.Payload);
-        Assert.Equal(InboxAcceptance.Duplicate, await new WorkInbox(read, clock).AcceptAsync("done", "event", key, "{}", default));
+        Assert.Equal(InboxAcceptance.Duplicate, await new InboxStore(read, clock).AcceptAsync("done", "event", key, "{}", default));
     }
 
     [Fact]
@@ -113,23 +113,23 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         var key = NewKey();
         var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
         await using var context = db.CreateContext();
-        var inbox = new WorkInbox(context, clock);
+        var inbox = new InboxStore(context, clock);
         await inbox.AcceptAsync("fail", "event", key, "{}", default);
         await MakeOnlyThisClaimableAsync(key);
 
         var first = await inbox.ClaimNextAsync("w", Lease, default);
         await using var failContext = db.CreateContext();
-        var afterFirst = await new WorkInbox(failContext, clock).FailAsync(first!.Id, "w", "HttpRequestException", TimeSpan.Zero, maxAttempts: 2, default);
+        var afterFirst = await new InboxStore(failContext, clock).FailAsync(first!.Id, "w", "HttpRequestException", TimeSpan.Zero, maxAttempts: 2, default);
         await using var retryContext = db.CreateContext();
-        var retry = new WorkInbox(retryContext, clock);
+        var retry = new InboxStore(retryContext, clock);
         var second = await retry.ClaimNextAsync("w", Lease, default);
         await using var lastContext = db.CreateContext();
-        var afterSecond = await new WorkInbox(lastContext, clock).FailAsync(second!.Id, "w", "HttpRequestException", TimeSpan.Zero, maxAttempts: 2, default);
+        var afterSecond = await new InboxStore(lastContext, clock).FailAsync(second!.Id, "w", "HttpRequestException", TimeSpan.Zero, maxAttempts: 2, default);
 
         Assert.Equal(InboxStatus.Pending, afterFirst);
         Assert.Equal(InboxStatus.Failed, afterSecond);
         await using var read = db.CreateContext();
-        Assert.Null(await new WorkInbox(read, clock).ClaimNextAsync("w", Lease, default));
+        Assert.Null(await new InboxStore(read, clock).ClaimNextAsync("w", Lease, default));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         var conversation = $"T1:{NewKey()}";
         var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
         await using var context = db.CreateContext();
-        var inbox = new WorkInbox(context, clock);
+        var inbox = new InboxStore(context, clock);
         await inbox.AcceptAsync("order", "event", first, "{}", default, conversation);
         clock.Advance(TimeSpan.FromSeconds(1));
         await inbox.AcceptAsync("order", "event", second, "{}", default, conversation);
@@ -153,9 +153,9 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         var nothingElse = await inbox.ClaimNextAsync("worker-2", Lease, default);
         var claimedFirst = new[] { claimedOne, claimedTwo }.Single(i => i?.DedupKey == first);
         await using (var done = db.CreateContext())
-            Assert.True(await new WorkInbox(done, clock).CompleteAsync(claimedFirst!.Id, "worker-1", default));
+            Assert.True(await new InboxStore(done, clock).CompleteAsync(claimedFirst!.Id, "worker-1", default));
         await using var after = db.CreateContext();
-        var claimedSecond = await new WorkInbox(after, clock).ClaimNextAsync("worker-2", Lease, default);
+        var claimedSecond = await new InboxStore(after, clock).ClaimNextAsync("worker-2", Lease, default);
 
         Assert.Equal(new string?[] { first, other }.Order(), new[] { claimedOne?.DedupKey, claimedTwo?.DedupKey }.Order());
         Assert.Null(nothingElse);
@@ -169,20 +169,20 @@ public abstract class WorkInboxTests(DatabaseFixture db)
         var conversation = $"T1:{NewKey()}";
         var clock = TestClock.Create(DateTimeOffset.UnixEpoch);
         await using var context = db.CreateContext();
-        var inbox = new WorkInbox(context, clock);
+        var inbox = new InboxStore(context, clock);
         await inbox.AcceptAsync("retry", "event", failing, "{}", default, conversation);
         clock.Advance(TimeSpan.FromSeconds(1));
         await inbox.AcceptAsync("retry", "event", next, "{}", default, conversation);
         await MakeOnlyTheseClaimableAsync(failing, next);
         var claimed = await inbox.ClaimNextAsync("w", Lease, default);
         await using (var fail = db.CreateContext())
-            await new WorkInbox(fail, clock).FailAsync(claimed!.Id, "w", "HttpRequestException", TimeSpan.FromMinutes(1), maxAttempts: 5, default);
+            await new InboxStore(fail, clock).FailAsync(claimed!.Id, "w", "HttpRequestException", TimeSpan.FromMinutes(1), maxAttempts: 5, default);
 
         await using var whileWaiting = db.CreateContext();
-        var duringBackoff = await new WorkInbox(whileWaiting, clock).ClaimNextAsync("w", Lease, default);
+        var duringBackoff = await new InboxStore(whileWaiting, clock).ClaimNextAsync("w", Lease, default);
         clock.Advance(TimeSpan.FromMinutes(2));
         await using var later = db.CreateContext();
-        var afterBackoff = await new WorkInbox(later, clock).ClaimNextAsync("w", Lease, default);
+        var afterBackoff = await new InboxStore(later, clock).ClaimNextAsync("w", Lease, default);
 
         Assert.Null(duringBackoff);
         Assert.Equal(failing, afterBackoff?.DedupKey);
@@ -204,6 +204,6 @@ public abstract class WorkInboxTests(DatabaseFixture db)
     }
 }
 
-public sealed class SqliteWorkInboxTests(SqliteFixture db) : WorkInboxTests(db), IClassFixture<SqliteFixture>;
+public sealed class SqliteInboxStoreTests(SqliteFixture db) : InboxStoreTests(db), IClassFixture<SqliteFixture>;
 
-public sealed class PostgresWorkInboxTests(PostgresFixture db) : WorkInboxTests(db), IClassFixture<PostgresFixture>;
+public sealed class PostgresInboxStoreTests(PostgresFixture db) : InboxStoreTests(db), IClassFixture<PostgresFixture>;

@@ -1,6 +1,6 @@
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 
-namespace ChatCrm.Bot.Channels.Slack.Intake;
+namespace ChatCrm.Bot.Channels.Slack.Inbox;
 
 /// <summary>
 /// Stores accepted Slack work in the inbox (through <see cref="SlackInboxWriter"/>) and waits for it only until the
@@ -11,7 +11,7 @@ namespace ChatCrm.Bot.Channels.Slack.Intake;
 /// </summary>
 public sealed partial class SlackIntake(SlackInboxWriter writer, SlackAckDeadline deadline, ILogger<SlackIntake> logger)
 {
-    public async Task AcceptAsync(string kind, string dedupKey, SlackWork work, int retryNumber, CancellationToken cancellationToken)
+    public async Task AcceptAsync(string kind, string dedupKey, SlackInboxItem work, int retryNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentException.ThrowIfNullOrEmpty(dedupKey);
