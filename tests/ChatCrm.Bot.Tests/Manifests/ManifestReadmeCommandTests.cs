@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using ChatCrm.Testing;
 
 namespace ChatCrm.Bot.Tests.Manifests;
@@ -6,13 +7,17 @@ namespace ChatCrm.Bot.Tests.Manifests;
 /// <summary>
 /// The README's <c>manifest teams</c> line, run as a process exactly as written — <c>dotnet run --project src/Bot -- …</c>
 /// from the clone's top folder, so the launch profile (Development, whose <c>Privacy:PublicBaseUrl</c> is plain http)
-/// applies — with the placeholders filled in. Only <c>--no-build</c> is added (the test run has built the app) and the
-/// zip goes to a folder of the test's own.
+/// applies — with the placeholders filled in. Only <c>--no-build -c &lt;the configuration the tests were built in&gt;</c> is
+/// added (the test run has built the app, in Release under test.sh) and the zip goes to a folder of the test's own.
 /// </summary>
 public sealed class ManifestReadmeCommandTests : IDisposable
 {
     private const string AppId = "3d8c1b9e-5a4f-4e2b-9c7d-1f0e2d3c4b5a";
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chatcrm-manifest-readme-");
+
+    /// <summary>The configuration the bot under test was built in, so that <c>--no-build</c> finds it.</summary>
+    private static readonly string BuiltConfiguration =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     public void Dispose() => _folder.Delete(recursive: true);
 
@@ -28,7 +33,7 @@ public sealed class ManifestReadmeCommandTests : IDisposable
             .Select(a => a == "chatcrm-teams.zip" ? zip : a)
             .ToList();
         Assert.Equal(["dotnet", "run", "--project", "src/Bot", "--", "manifest", "teams"], args.Take(7));
-        args.Insert(2, "--no-build");
+        args.InsertRange(2, ["--no-build", "-c", BuiltConfiguration]);
 
         var (exitCode, output) = await RunAsync(args);
 
