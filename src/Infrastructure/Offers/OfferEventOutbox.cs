@@ -2,7 +2,7 @@ using System.Text.Json;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Infrastructure.Offers;

@@ -49,7 +49,8 @@ public sealed class SlackBootstrapAdminTests : SlackTestBase
         var calls = await Slack.WaitForCallsAsync(2);
         Assert.Equal("users.info", calls[0].Method);
         Assert.DoesNotContain("don't have access", calls[1].Text, StringComparison.Ordinal);
-        var founder = await production.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.SlackUserKey == Founder.Key));
+        var founderKey = SlackUserKey.Parse(Founder.Key);
+        var founder = await production.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.SlackUserKey == founderKey));
         Assert.Equal((UserRole.Admin, "founder@example.com", "en-GB"), (founder.Role, founder.Email, founder.Locale));
         var entry = await production.WithDatabaseAsync(db => db.AuditEntries.SingleAsync(a => a.Actor == founder.Id));
         Assert.Equal((AuditAction.DirectoryChanged, "Slack"), (entry.Action, entry.Channel));
@@ -66,7 +67,7 @@ public sealed class SlackBootstrapAdminTests : SlackTestBase
 
         await Slack.WaitForCallsAsync(2);
         var marta = await production.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.Email == "marta@example.com"));
-        Assert.Equal((UserRole.Admin, Marta.Key), (marta.Role, marta.SlackUserKey));
+        Assert.Equal((UserRole.Admin, (SlackUserKey?)SlackUserKey.Parse(Marta.Key)), (marta.Role, marta.SlackUserKey));
         var details = await production.WithDatabaseAsync(db => db.AuditEntries.Where(a => a.Actor == marta.Id).Select(a => a.Details).ToListAsync());
         Assert.Contains($"bootstrap admin (Directory:BootstrapAdmins, by e-mail): user {marta.Id}; role: SalesRep -> Admin", details);
         Assert.Equal(1, await production.WithDatabaseAsync(db => db.Users.CountAsync(u => u.Email == "marta@example.com")));

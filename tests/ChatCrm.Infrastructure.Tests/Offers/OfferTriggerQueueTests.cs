@@ -1,6 +1,6 @@
 using ChatCrm.Domain.Offers;
 using ChatCrm.Infrastructure.Offers;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 using static ChatCrm.Infrastructure.Tests.Tiers.TierTestData;

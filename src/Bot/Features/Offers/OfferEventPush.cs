@@ -9,7 +9,7 @@ using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,15 +30,16 @@ public sealed partial class OfferEventPush(
 {
     public string Channel => OfferEventOutbox.Channel;
 
-    public async Task HandleAsync(InboxWork work, CancellationToken cancellationToken)
+    public async Task HandleAsync(ClaimedInboxItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        // The worker has marked it done in this context: saving below completes it with the audit, or defers it.
-        var item = await db.InboxItems.SingleAsync(i => i.Id == work.Id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(item);
+        // Done in this context, unsaved: saving below completes it together with the audit, or defers it instead.
+        await item.CompleteWithTurnAsync(db, cancellationToken);
+        var row = await db.InboxItems.SingleAsync(i => i.Id == item.Id, cancellationToken);
         var now = time.GetUtcNow();
-        if (await PushAsync(work, item, now, cancellationToken) is { } reason)
+        if (await PushAsync(item, row, now, cancellationToken) is { } reason)
         {
-            item.CompleteUndone(reason, now);
+            row.CompleteUndone(reason, now);
             LogNotPushed(logger, reason);
         }
         // Once sent, the record of it is kept even if the host is stopping.
@@ -57,7 +58,7 @@ public sealed partial class OfferEventPush(
     }
 
     /// <returns>Why nothing was (or ever will be) sent; null when the card went out or the push was deferred.</returns>
-    private async Task<string?> PushAsync(InboxWork work, InboxItem item, DateTimeOffset now, CancellationToken ct)
+    private async Task<string?> PushAsync(ClaimedInboxItem work, InboxItem item, DateTimeOffset now, CancellationToken ct)
     {
         if (OfferEventNotice.FromPayload(work.Payload) is not { } notice)
             return "NotAnOfferEvent";

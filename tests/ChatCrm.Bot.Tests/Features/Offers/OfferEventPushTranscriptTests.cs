@@ -2,7 +2,7 @@ using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

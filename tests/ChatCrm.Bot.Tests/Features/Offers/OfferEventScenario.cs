@@ -5,7 +5,7 @@ using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Intake;
 using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Persistence.Work;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using ChatCrm.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
