@@ -2,7 +2,8 @@ using ChatCrm.Infrastructure.Intake;
 
 namespace ChatCrm.Infrastructure.Import;
 
-internal sealed class CustomerImportTarget(CustomerUpsert customers) : ImportTarget<CustomerIntake>
+/// <summary>Customers: checked and updated through <see cref="CustomerUpsert"/>, the new ones written in bulk.</summary>
+internal sealed class CustomerImportTarget(CustomerUpsert customers, NewCustomerBulkWriter newCustomers) : ImportTarget<CustomerIntake>
 {
     public override string KeyField => "externalId";
 
@@ -12,6 +13,10 @@ internal sealed class CustomerImportTarget(CustomerUpsert customers) : ImportTar
         record["externalId"], record["name"], record["company"], record["country"], record["language"], record["owner"],
         record["email"], record["phone"], record["loyaltyNumber"]);
 
-    protected override Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CustomerIntake> intakes, bool historical, CancellationToken ct) =>
-        customers.StageAsync(intakes, ct);
+    protected override async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CustomerIntake> intakes, bool historical, CancellationToken ct)
+    {
+        var batch = await customers.StageUpdatesAsync(intakes, ct);
+        await newCustomers.WriteAsync(batch.Created, ct);
+        return batch.Results;
+    }
 }

@@ -43,11 +43,12 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
         string ColumnOf(string field) => csv?.ColumnOf(field) ?? field;
         using var rejects = request.RejectsPath is null ? null : new RejectsFile(request.RejectsPath, format, survey.Separator, csv?.HeaderLine);
 
-        var target = TargetFor(request.Kind);
         var keys = new HashSet<ulong>();
         var bad = false;
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var newCustomers = new NewCustomerBulkWriter(db);
+        var target = TargetFor(request.Kind, newCustomers);
         foreach (var batch in records.Chunk(Math.Max(1, request.BatchSize)))
         {
             ct.ThrowIfCancellationRequested();
@@ -99,14 +100,15 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
                     return;
             }
             foreach (var warning in result.Warnings)
-                report.Warnings.Add(new ImportProblem(record.Line, null, warning));
+                report.AddWarning(new ImportProblem(record.Line, null, warning));
         }
 
         void Reject(ImportRecord record, IReadOnlyList<ImportProblem> problems)
         {
             bad = true;
             report.Rejected++;
-            report.Problems.AddRange(problems);
+            foreach (var problem in problems)
+                report.AddProblem(problem);
             rejects?.Write(record, problems);
         }
     }
@@ -114,10 +116,10 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
     private static string Stage(ImportRequest request) =>
         string.Create(CultureInfo.InvariantCulture, $"{(request.DryRun ? "checking" : "importing")} {request.Kind.ToString().ToLowerInvariant()}");
 
-    private IImportTarget TargetFor(ImportKind kind) => kind switch
+    private IImportTarget TargetFor(ImportKind kind, NewCustomerBulkWriter newCustomers) => kind switch
     {
         ImportKind.Users => new UserImportTarget(users),
-        ImportKind.Customers => new CustomerImportTarget(customers),
+        ImportKind.Customers => new CustomerImportTarget(customers, newCustomers),
         ImportKind.Orders => new OrderImportTarget(orders),
         ImportKind.Consents => new ConsentImportTarget(consents),
         _ => new OfferImportTarget(offers),
@@ -136,7 +138,7 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
             return null;
         }
         foreach (var unknown in csv.Headers.Where(h => columns.FieldOf(h) is null))
-            report.Warnings.Add(new ImportProblem(0, FieldChecks.Cut(unknown), $"The column '{FieldChecks.Cut(unknown)}' is not one this import reads; it was ignored."));
+            report.AddWarning(new ImportProblem(0, FieldChecks.Cut(unknown), $"The column '{FieldChecks.Cut(unknown)}' is not one this import reads; it was ignored."));
         return csv;
     }
 

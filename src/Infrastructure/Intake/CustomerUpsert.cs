@@ -21,6 +21,17 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     /// <summary>Stages a batch with a handful of reads whatever its size; one result per row, in order.</summary>
     public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct)
     {
+        var batch = await StageUpdatesAsync(rows, ct);
+        db.Customers.AddRange(batch.Created);
+        return batch.Results;
+    }
+
+    /// <summary>
+    /// The same checks, with the changes to stored customers staged, but the new customers handed back rather than
+    /// added to the context: the import writes them in bulk (<see cref="Import.NewCustomerBulkWriter"/>).
+    /// </summary>
+    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         var candidates = rows.Select(CheckedCustomer.From).ToList();
         var owners = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Owner), ct);
@@ -68,7 +79,6 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
                 foreach (var (kind, value, _) in candidate.Handles)
                     customer.AddIdentity(kind, value);
                 customer.AssignOwner(owner);
-                db.Customers.Add(customer);
                 created.Add(customer);
                 outcome = IntakeOutcome.Created;
             }
@@ -81,7 +91,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
             results[i] = IntakeResult.Stored(outcome, customer.Id.Value);
         }
         await WarnOfLikelyDuplicatesAsync(created, results, ct);
-        return results;
+        return new CustomerBatch(results, created);
     }
 
     /// <summary>Brings a stored customer in line with the record; false when it already was.</summary>
@@ -153,11 +163,13 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         if (names.Count == 0)
             return;
         var byId = created.ToDictionary(c => c.Id.Value);
+        // Merged and erased records are left out here, not in SQL: with them in the WHERE clause, SQLite (without
+        // statistics) walks the MergedIntoId index, which holds nearly every customer, instead of the name index.
         var lookalikes = (await db.Customers.AsNoTracking()
-                .Where(c => names.Contains(c.NameKey) && c.MergedIntoId == null && c.ErasedAt == null)
+                .Where(c => names.Contains(c.NameKey))
                 .Take(created.Count * LookalikesPerCustomer)
                 .ToListAsync(ct))
-            .Where(c => !byId.ContainsKey(c.Id.Value))
+            .Where(c => c.MergedIntoId == null && c.ErasedAt == null && !byId.ContainsKey(c.Id.Value))
             .ToLookup(c => c.NameKey, StringComparer.Ordinal);
         var suspicions = new Dictionary<int, List<DuplicateSuspicion>>();
         for (var i = 0; i < results.Length; i++)
@@ -244,3 +256,6 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         }
     }
 }
+
+/// <summary>A staged batch: one result per row, in order, and the customers it creates (not yet in the context).</summary>
+internal sealed record CustomerBatch(IReadOnlyList<IntakeResult> Results, IReadOnlyList<Customer> Created);

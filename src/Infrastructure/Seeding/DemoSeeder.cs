@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Bulk;
 using ChatCrm.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,7 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
         {
             InteractionsPerCustomer = request.InteractionsPerCustomer,
         };
-        var searchIndex = new SeedSearchIndex(await db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word).ToListAsync(ct));
+        var searchIndex = await BulkSearchIndex.LoadAsync(db, ct);
 
         var totals = new SeedChunkTotals();
         await db.Database.OpenConnectionAsync(ct);
@@ -85,7 +86,7 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
     /// Generates the next chunk while the current one is written (generation and writing each keep one core
     /// busy), each chunk in its own transaction: parents (customers) before their children.
     /// </summary>
-    private async Task WriteCustomersAsync(DemoCustomerGenerator generator, SeedSearchIndex searchIndex, BulkInserter inserter, int total,
+    private async Task WriteCustomersAsync(DemoCustomerGenerator generator, BulkSearchIndex searchIndex, BulkInserter inserter, int total,
         SeedChunkTotals totals, IProgress<SeedProgress>? progress, CancellationToken ct)
     {
         var generated = 0;
@@ -132,13 +133,13 @@ public sealed partial class DemoSeeder(CrmDbContext db, TimeProvider time, ILogg
     private static DateTimeOffset WholeSeconds(DateTimeOffset moment) =>
         new(moment.Ticks - (moment.Ticks % TimeSpan.TicksPerSecond), moment.Offset);
 
-    private static Task<SeedChunk>? StartNextChunk(DemoCustomerGenerator generator, SeedSearchIndex searchIndex, int total, ref int generated, CancellationToken ct)
+    private static Task<SeedChunk>? StartNextChunk(DemoCustomerGenerator generator, BulkSearchIndex searchIndex, int total, ref int generated, CancellationToken ct)
     {
         var size = Math.Min(CustomersPerTransaction, total - generated);
         if (size <= 0)
             return null;
         generated += size;
-        return Task.Run(() => searchIndex.Index(generator.Next(size)), ct);
+        return Task.Run(() => SeedChunk.Indexed(generator.Next(size), searchIndex), ct);
     }
 
     private async Task<(IReadOnlyList<User> Users, int Added)> EnsureDirectoryAsync(CancellationToken ct)

@@ -15,7 +15,16 @@ internal sealed record SeedChunk(
     List<Order> Orders,
     List<ConsentRecord> Consents)
 {
-    /// <summary>The chunk's customers in the word index (see <see cref="SeedSearchIndex"/>).</summary>
+    /// <summary>The chunk with its customers' rows in the word and pair indexes (see <see cref="BulkSearchIndex"/>).</summary>
+    public static SeedChunk Indexed(SeedChunk chunk, BulkSearchIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        ArgumentNullException.ThrowIfNull(index);
+        var rows = index.RowsFor(chunk.Customers);
+        return chunk with { SearchTerms = rows.Terms, SearchPairs = rows.Pairs, SearchWordVariants = rows.WordVariants };
+    }
+
+    /// <summary>The chunk's customers in the word index.</summary>
     public IReadOnlyList<CustomerSearchTerm> SearchTerms { get; init; } = [];
 
     /// <summary>The chunk's customers in the pair index.</summary>

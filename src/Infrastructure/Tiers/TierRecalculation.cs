@@ -3,7 +3,7 @@ using System.Diagnostics;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Tiers;
 using ChatCrm.Infrastructure.Persistence;
-using ChatCrm.Infrastructure.Seeding;
+using ChatCrm.Infrastructure.Persistence.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;

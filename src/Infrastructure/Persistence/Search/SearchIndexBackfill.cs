@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ChatCrm.Domain.Customers.Identification;
+using ChatCrm.Infrastructure.Persistence.Bulk;
 using ChatCrm.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace ChatCrm.Infrastructure.Seeding;
+namespace ChatCrm.Infrastructure.Persistence.Bulk;
 
 /// <summary>
 /// How the rows of one entity type are written with a multi-row <c>INSERT</c>: the table and columns as the
@@ -18,13 +18,15 @@ internal sealed class BulkInsertTable
 {
     private readonly ISqlGenerationHelper _sql;
     private readonly string _insertInto;
+    private readonly string _onConflict;
     private readonly MappedColumn[] _parameterColumns;
     private readonly string?[] _columnLiterals;
 
-    private BulkInsertTable(ISqlGenerationHelper sql, string insertInto, MappedColumn[] parameterColumns, string?[] columnLiterals, int rowsPerStatement)
+    private BulkInsertTable(ISqlGenerationHelper sql, string insertInto, string onConflict, MappedColumn[] parameterColumns, string?[] columnLiterals, int rowsPerStatement)
     {
         _sql = sql;
         _insertInto = insertInto;
+        _onConflict = onConflict;
         _parameterColumns = parameterColumns;
         _columnLiterals = columnLiterals;
         RowsPerStatement = rowsPerStatement;
@@ -33,7 +35,8 @@ internal sealed class BulkInsertTable
     /// <summary>The most rows one statement carries within the parameter budget (and never more than the row cap).</summary>
     public int RowsPerStatement { get; }
 
-    public static BulkInsertTable Create(IEntityType entityType, ISqlGenerationHelper sql, int maxParameters, int maxRowsPerStatement)
+    public static BulkInsertTable Create(IEntityType entityType, ISqlGenerationHelper sql, int maxParameters, int maxRowsPerStatement,
+        BulkConflicts conflicts = BulkConflicts.Fail)
     {
         if (entityType.GetDerivedTypes().Any() || entityType.BaseType is not null)
             throw new NotSupportedException($"Bulk insert does not handle inheritance ({entityType.DisplayName()}).");
@@ -62,9 +65,11 @@ internal sealed class BulkInsertTable
             parameterColumns.Add(new MappedColumn(property.GetGetter(), mapping, property.IsNullable));
         }
 
-        var insertInto = $"INSERT INTO {sql.DelimitIdentifier(storeObject.Name, storeObject.Schema)} ({string.Join(", ", columnNames)}) VALUES ";
+        var insert = conflicts == BulkConflicts.SqliteIgnore ? "INSERT OR IGNORE INTO" : "INSERT INTO";
+        var onConflict = conflicts == BulkConflicts.PostgresDoNothing ? " ON CONFLICT DO NOTHING" : "";
+        var insertInto = $"{insert} {sql.DelimitIdentifier(storeObject.Name, storeObject.Schema)} ({string.Join(", ", columnNames)}) VALUES ";
         var rowsPerStatement = Math.Max(1, Math.Min(maxRowsPerStatement, maxParameters / Math.Max(1, parameterColumns.Count)));
-        return new BulkInsertTable(sql, insertInto, [.. parameterColumns], [.. literalsByColumn], rowsPerStatement);
+        return new BulkInsertTable(sql, insertInto, onConflict, [.. parameterColumns], [.. literalsByColumn], rowsPerStatement);
     }
 
     /// <summary>A command inserting <paramref name="rows"/> rows, with parameters created (and typed) by the columns' mappings.</summary>
@@ -121,7 +126,7 @@ internal sealed class BulkInsertTable
             }
             text.Append(')');
         }
-        return text.ToString();
+        return text.Append(_onConflict).ToString();
     }
 
     private static string ParameterName(int index) => "p" + index.ToString(CultureInfo.InvariantCulture);
@@ -145,4 +150,17 @@ internal sealed class BulkInsertTable
             return value ?? DBNull.Value;
         }
     }
+}
+
+/// <summary>What a bulk insert does with a row whose key is already in the table.</summary>
+internal enum BulkConflicts
+{
+    /// <summary>The statement fails (plain <c>INSERT</c>).</summary>
+    Fail,
+
+    /// <summary>SQLite's <c>INSERT OR IGNORE</c>: the row is skipped.</summary>
+    SqliteIgnore,
+
+    /// <summary>PostgreSQL's <c>ON CONFLICT DO NOTHING</c>: the row is skipped.</summary>
+    PostgresDoNothing,
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace ChatCrm.Infrastructure.Seeding;
+namespace ChatCrm.Infrastructure.Persistence.Bulk;
 
 /// <summary>
 /// Adds many new rows quickly: multi-row parameterised <c>INSERT … VALUES (…), (…)</c> statements built from the
@@ -24,8 +24,8 @@ public sealed class BulkInserter : IAsyncDisposable
     private readonly DbContext _db;
     private readonly ISqlGenerationHelper _sql;
     private readonly int _maxParameters;
-    private readonly Dictionary<Type, BulkInsertTable> _tables = [];
-    private readonly Dictionary<Type, DbCommand> _fullBatchCommands = [];
+    private readonly Dictionary<(Type, bool), BulkInsertTable> _tables = [];
+    private readonly Dictionary<(Type, bool), DbCommand> _fullBatchCommands = [];
 
     public BulkInserter(DbContext db)
     {
@@ -35,8 +35,21 @@ public sealed class BulkInserter : IAsyncDisposable
         _maxParameters = ParameterBudget(db.Database);
     }
 
-    /// <summary>Inserts <paramref name="entities"/> into their table and returns how many rows were written.</summary>
-    public async Task<int> InsertAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
+    /// <summary>Inserts <paramref name="entities"/> into their table and returns how many rows were given.</summary>
+    public Task<int> InsertAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
+        where TEntity : class =>
+        InsertAsync(entities, skipExisting: false, cancellationToken);
+
+    /// <summary>
+    /// Inserts the rows whose key is not in the table yet and skips the others (SQLite <c>INSERT OR IGNORE</c>,
+    /// PostgreSQL <c>ON CONFLICT DO NOTHING</c>): for shared rows such as the search vocabulary, which a concurrent
+    /// writer may add first. SQL Server has no such statement; there the insert is plain, and such a clash fails it.
+    /// </summary>
+    public Task<int> InsertSkippingExistingAsync<TEntity>(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
+        where TEntity : class =>
+        InsertAsync(entities, skipExisting: true, cancellationToken);
+
+    private async Task<int> InsertAsync<TEntity>(IReadOnlyList<TEntity> entities, bool skipExisting, CancellationToken cancellationToken)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -47,14 +60,15 @@ public sealed class BulkInserter : IAsyncDisposable
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction begun on the context.");
         var connection = transaction.Connection
             ?? throw new InvalidOperationException("The current transaction has no connection.");
-        var table = TableFor(typeof(TEntity));
+        var key = (typeof(TEntity), skipExisting);
+        var table = TableFor(key);
         var rows = (IReadOnlyList<object>)entities;
         var perStatement = table.RowsPerStatement;
 
         var offset = 0;
         for (; entities.Count - offset >= perStatement; offset += perStatement)
         {
-            var command = await FullBatchCommandAsync(typeof(TEntity), table, connection, rows, offset, cancellationToken);
+            var command = await FullBatchCommandAsync(key, table, connection, rows, offset, cancellationToken);
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -75,10 +89,10 @@ public sealed class BulkInserter : IAsyncDisposable
         _fullBatchCommands.Clear();
     }
 
-    private async Task<DbCommand> FullBatchCommandAsync(Type entityType, BulkInsertTable table, DbConnection connection,
+    private async Task<DbCommand> FullBatchCommandAsync((Type, bool) key, BulkInsertTable table, DbConnection connection,
         IReadOnlyList<object> rows, int offset, CancellationToken cancellationToken)
     {
-        if (_fullBatchCommands.TryGetValue(entityType, out var command) && command.Connection == connection)
+        if (_fullBatchCommands.TryGetValue(key, out var command) && command.Connection == connection)
         {
             table.Rebind(command, rows, offset, table.RowsPerStatement);
             return command;
@@ -87,19 +101,24 @@ public sealed class BulkInserter : IAsyncDisposable
         if (command is not null)
             await command.DisposeAsync();
         command = table.CreateCommand(connection, rows, offset, table.RowsPerStatement);
-        _fullBatchCommands[entityType] = command;
+        _fullBatchCommands[key] = command;
         await command.PrepareAsync(cancellationToken);
         return command;
     }
 
-    private BulkInsertTable TableFor(Type clrType)
+    private BulkInsertTable TableFor((Type ClrType, bool SkipExisting) key)
     {
-        if (_tables.TryGetValue(clrType, out var table))
+        if (_tables.TryGetValue(key, out var table))
             return table;
+        var clrType = key.ClrType;
         var entityType = _db.Model.FindEntityType(clrType)
             ?? throw new InvalidOperationException($"{clrType.Name} is not an entity type of {_db.GetType().Name}.");
-        table = BulkInsertTable.Create(entityType, _sql, _maxParameters, MaxRowsPerStatement);
-        _tables[clrType] = table;
+        var conflicts = !key.SkipExisting ? BulkConflicts.Fail
+            : _db.Database.IsSqlite() ? BulkConflicts.SqliteIgnore
+            : _db.Database.IsNpgsql() ? BulkConflicts.PostgresDoNothing
+            : BulkConflicts.Fail;
+        table = BulkInsertTable.Create(entityType, _sql, _maxParameters, MaxRowsPerStatement, conflicts);
+        _tables[key] = table;
         return table;
     }
 
