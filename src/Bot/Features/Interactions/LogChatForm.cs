@@ -33,7 +33,10 @@ public sealed class LogChatForm(LogFormValidator validator, CrmDbContext db, Tim
     /// <summary>Opened by a command or a shortcut, not by a button (the customer card's button shows the form in chat).</summary>
     public string? OpenVerb => null;
 
-    public IReadOnlyList<ChatShortcut> Shortcuts { get; } = [new(GlobalShortcut, OnMessage: false), new(MessageShortcut, OnMessage: true)];
+    /// <summary>The shortcuts that open the form, which the Slack manifest must declare exactly.</summary>
+    public static IReadOnlyList<ChatShortcut> ShortcutsOffered { get; } = [new(GlobalShortcut, OnMessage: false), new(MessageShortcut, OnMessage: true)];
+
+    public IReadOnlyList<ChatShortcut> Shortcuts => ShortcutsOffered;
 
     /// <summary>"log [customer]" and "log form [customer]": the form, with the customer as typed (resolved on submission).</summary>
     public IReadOnlyDictionary<string, string>? ArgumentsFor(ParsedCommand command)
