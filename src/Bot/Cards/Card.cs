@@ -8,6 +8,12 @@ public sealed record Card(string Title, IReadOnlyList<CardBlock> Body, IReadOnly
 {
     public string? Subtitle { get; init; }
 
+    /// <summary>
+    /// The title where space is short (a Slack modal's title holds 24 characters), said without cutting words: a
+    /// renderer with room shows <see cref="Title"/>, one without shows this. Null when the title is short already.
+    /// </summary>
+    public string? ShortTitle { get; init; }
+
     /// <summary>Links that open in the browser (shown after the buttons).</summary>
     public IReadOnlyList<CardLink> Links { get; init; } = [];
 

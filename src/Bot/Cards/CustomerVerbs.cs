@@ -1,4 +1,3 @@
-using ChatCrm.Bot.Features.Interactions;
 namespace ChatCrm.Bot.Cards;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatCrm.Bot.Channels.Slack.Shortcuts;
+using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,8 +53,9 @@ public sealed class ManifestCommandWordsTests
         var shortcuts = YamlToJson.Convert(yaml, out _)!["features"]!["shortcuts"]!.AsArray()
             .Select(s => ((string)s!["callback_id"]!, (string)s["type"]!)).ToList();
 
-        Assert.Equal([(SlackShortcuts.LogInteraction, "global"), (SlackShortcuts.LogMessage, "message")], shortcuts);
-        Assert.Equal(SlackShortcuts.CallbackIds.Order(StringComparer.Ordinal), shortcuts.Select(s => s.Item1).Order(StringComparer.Ordinal));
+        // The log form declares them (IChatForm.Shortcuts); Slack's adapter opens whichever form declares a shortcut's id.
+        Assert.Equal([(LogChatForm.GlobalShortcut, "global"), (LogChatForm.MessageShortcut, "message")], shortcuts);
+        Assert.Equal(LogChatForm.ShortcutsOffered.Select(s => (s.Id, s.OnMessage ? "message" : "global")), shortcuts);
     }
 
     [Fact]

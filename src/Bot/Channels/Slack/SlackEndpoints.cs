@@ -1,6 +1,4 @@
 using ChatCrm.Bot.Conversations.Commands;
-using ChatCrm.Bot.Features.Interactions;
-using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Slack.Commands;
 using ChatCrm.Bot.Channels.Slack.Events;
 using ChatCrm.Bot.Channels.Slack.Inbox;
@@ -8,7 +6,6 @@ using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Channels.Slack.Shortcuts;
 using ChatCrm.Bot.Conversations;
-using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Channels.Slack;
 
@@ -16,10 +13,10 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// <c>POST /slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactions</c>. Each checks the signature over
 /// the raw body, stores the work in the inbox (a retry or second delivery is recognised and dropped), wakes the worker
 /// and answers at once: the database work and the Web API calls happen after the acknowledgement, so Slack's
-/// 3-second limit holds however slow they are. Two exceptions must answer within the request: <c>/crm log</c> opens its
-/// modal with the trigger id (bounded, falling back to the chat dialog), and a submitted form (the log modal's included) is checked so
-/// its errors show per field; the features' forms (<see cref="SlackFormModals"/>: edit from a case card, <c>/crm case new</c> without a title) and the
-/// shortcuts (<see cref="SlackShortcuts"/>) likewise. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
+/// 3-second limit holds however slow they are. Two exceptions must answer within the request: a feature's form
+/// (<see cref="SlackFormModals"/>: <c>/crm log</c>, edit from a case card, <c>/crm case new</c> without a title, the App Home's
+/// search, and the shortcuts through <see cref="SlackShortcuts"/>) is opened as a modal with the trigger id (bounded, falling
+/// back to chat), and a submitted form is checked so its errors show per field. Answers: 401 unsigned, 413 oversized, 400 unreadable, else 200.
 /// </summary>
 public static partial class SlackEndpoints
 {
@@ -33,8 +30,7 @@ public static partial class SlackEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
-        ModalOpener modals, SlackFormModals forms, SlackPeople people, SlackAckDeadline deadline, CommandRegistry commands,
-        CancellationToken cancellationToken)
+        SlackFormModals forms, SlackAckDeadline deadline, CommandRegistry commands, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -43,13 +39,9 @@ public static partial class SlackEndpoints
             return BadRequest(unreadable!);
         if (!responseUrls.Allows(command.ResponseUrl))
             return BadRequest("The response_url is not a Slack address.");
-        // "log" is a modal: its trigger id expires in 3 seconds, so it is opened now; if that fails, the chat dialog runs.
-        var parsed = commands.Parse(command.Text);
-        if (parsed is { Verb: CustomerVerbs.Log }
-            && await BeforeDeadlineAsync(deadline, token => TryOpenLogModalAsync(command, parsed.Argument, modals, people, token), cancellationToken))
-            return Results.Ok();
-        // A command that asks for a feature's form ("case new <customer>" without a title): its modal, likewise.
-        if (parsed is { } asked && await BeforeDeadlineAsync(deadline, token => forms.TryOpenForCommandAsync(command, asked, token), cancellationToken))
+        // A command that asks for a feature's form ("log", "case new <customer>" without a title) opens its modal now, as
+        // the trigger id expires in 3 seconds; if that fails (or the person may not use it), the command runs in chat.
+        if (commands.Parse(command.Text) is { } asked && await BeforeDeadlineAsync(deadline, token => forms.TryOpenForCommandAsync(command, asked, token), cancellationToken))
             return Results.Ok();
         var work = new SlackInboxItem
         {
@@ -64,16 +56,6 @@ public static partial class SlackEndpoints
         };
         await intake.AcceptAsync("command", $"command:{command.TeamId}:{command.TriggerId}", work, request.RetryNumber, cancellationToken);
         return Results.Ok();
-    }
-
-    /// <summary>The log modal in the person's language (English for someone not linked yet; submitting tells them why).</summary>
-    private static async Task<bool> TryOpenLogModalAsync(SlashCommand command, string? argument, ModalOpener modals, SlackPeople people,
-        CancellationToken cancellationToken)
-    {
-        var customer = LogForm.IsFormRequest(argument, out var afterForm) ? afterForm : argument;
-        var user = await people.FindAsync(command.TeamId, command.UserId, command.UserName, cancellationToken);
-        var view = LogModal.View(customer, LocalizedText.LanguageFor(user?.Locale));
-        return await modals.TryOpenAsync(command.Workspace, command.TriggerId, view, "log", cancellationToken);
     }
 
     private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, CancellationToken cancellationToken)

@@ -35,9 +35,6 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackFormModals>();
         services.AddScoped<ISlackViewSubmission>(provider => provider.GetRequiredService<SlackFormModals>());
         services.AddScoped<ISlackModalButton>(provider => provider.GetRequiredService<SlackFormModals>());
-        services.AddScoped<SearchModal>();
-        services.AddScoped<ISlackViewSubmission>(provider => provider.GetRequiredService<SearchModal>());
-        services.AddScoped<ISlackModalButton>(provider => provider.GetRequiredService<SearchModal>());
         services.AddScoped<SlackInteractionRoutes>();
         services.AddScoped<SlackShortcuts>();
         services.AddScoped<IChatProfiles, SlackProfiles>();

@@ -9,7 +9,7 @@ namespace ChatCrm.Bot.Conversations.Commands;
 /// </summary>
 public interface IHomePage
 {
-    /// <summary>The verb of the page's "Search customers" button, which a channel answers with its own search form.</summary>
+    /// <summary>The verb of the page's "Search customers" button: the <see cref="Forms.IChatForm.OpenVerb"/> of the search form.</summary>
     public const string SearchVerb = "slack.search";
 
     /// <param name="user">The person, or null for someone ChatCrm does not know (they get the way in).</param>

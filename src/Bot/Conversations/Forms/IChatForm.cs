@@ -21,14 +21,27 @@ public interface IChatForm
     string? OpenVerb { get; }
 
     /// <summary>
+    /// The chat tool's shortcuts that open this form outside any conversation (Slack's shortcut menu, a message's menu),
+    /// by the ids the app's manifest gives them; none unless the form says so.
+    /// </summary>
+    IReadOnlyList<ChatShortcut> Shortcuts => [];
+
+    /// <summary>
     /// When a typed command asks for this form (e.g. "case new &lt;customer&gt;" without a title), the arguments it opens
     /// with; null when the command is not for it (or the form is not opened from a command).
     /// </summary>
     IReadOnlyDictionary<string, string>? ArgumentsFor(ParsedCommand command);
 
     /// <summary>
+    /// Why this person may not use the form at all (their role), in their language, or null when they may. Said before
+    /// they fill it in where there is no conversation to answer in (a Slack shortcut).
+    /// </summary>
+    string? RefusalFor(TurnContext context) => null;
+
+    /// <summary>
     /// The form for this person, built from <paramref name="arguments"/> (what is already known: a button's data, a typed
-    /// customer), or null when it cannot be shown to them (the channel then lets the conversation answer why).
+    /// customer, the message a shortcut was used on — see <see cref="ChatFormArguments"/>), or null when it cannot be
+    /// shown to them (the channel then lets the conversation answer why).
     /// </summary>
     Task<ChatFormView?> OpenAsync(TurnContext context, IReadOnlyDictionary<string, string> arguments);
 
@@ -37,8 +50,31 @@ public interface IChatForm
     Task<ChatFormOutcome> SubmitAsync(TurnContext context, IReadOnlyDictionary<string, string> values, string? state);
 }
 
-/// <summary>A form to show: the card that defines it, and the state it carries to its submission (what it was built from).</summary>
-public sealed record ChatFormView(Card Form, string? State = null);
+/// <summary>
+/// A form to show: the card that defines it, and the state it carries to its submission (what it was built from).
+/// <see cref="Fallback"/> is the typed command that starts the same in chat, for when the channel cannot show the form
+/// (Slack refused or was slow to open the modal).
+/// </summary>
+public sealed record ChatFormView(Card Form, string? State = null)
+{
+    public string? Fallback { get; init; }
+}
+
+/// <summary>A shortcut that opens a form: its id (Slack: the manifest's <c>callback_id</c>) and whether it is used on a message.</summary>
+public sealed record ChatShortcut(string Id, bool OnMessage);
+
+/// <summary>
+/// The arguments a channel passes to <see cref="IChatForm.OpenAsync"/> besides the form's own fields: the message a
+/// shortcut was used on. Their names cannot clash with a field's (they contain a dot).
+/// </summary>
+public static class ChatFormArguments
+{
+    /// <summary>The message's text as a person reads it (the chat tool's markup and mentions removed).</summary>
+    public const string MessageText = "message.text";
+
+    /// <summary>Who wrote the message, as the chat tool identifies a person (<see cref="ChatUser.ChannelUserId"/>; Slack: TEAM:USER).</summary>
+    public const string MessageAuthor = "message.author";
+}
 
 /// <summary>
 /// What a submission comes to: errors by field name (the form stays open with them), or the turn to run — typed

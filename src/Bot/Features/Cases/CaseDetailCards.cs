@@ -72,23 +72,44 @@ public static class CaseDetailCards
         };
     }
 
-    /// <summary>The channel-neutral edit form (Slack shows a modal with selects instead).</summary>
-    public static Card Edit(SupportCase supportCase, string? assigneeName, LanguageCode language)
+    /// <summary>Up to this many people in the assignee list (a Slack choice list holds 100; one is "nobody").</summary>
+    public const int MaxAgents = 99;
+
+    /// <summary>
+    /// The one edit form, shown by Teams as a card and by Slack as a modal: the case's customer and title, then status
+    /// (the steps <see cref="CaseTransitions"/> allows) with its resolution note, priority, assignee and work group, as
+    /// choice lists where the choices are known, each set to what the case has now. Its button is the card's "update".
+    /// </summary>
+    /// <param name="agents">Who the case may be assigned to (<see cref="CaseEditForm.AgentsAsync"/>, with the current assignee).</param>
+    public static Card Edit(SupportCase supportCase, string customerName, IReadOnlyList<User> agents, LanguageCode language)
     {
         ArgumentNullException.ThrowIfNull(supportCase);
-        var body = new List<CardBlock>
-        {
-            new CardText(language.Pick("Change what needs changing and press Save; empty fields stay as they are.",
-                "Cambia lo que haga falta y pulsa Guardar; los campos vacíos no cambian."), TextEmphasis.Subtle),
-            new CardTextInput(PriorityField, language.Pick($"Priority (now {CaseTransitions.Name(supportCase.Priority).English}): low, normal, high, urgent",
-                $"Prioridad (ahora {CaseTransitions.Name(supportCase.Priority).Spanish}): baja, normal, alta, urgente"), 20, IsRequired: false),
-            new CardTextInput(AssigneeField, language.Pick($"Assignee (now {assigneeName ?? "nobody"}): a name, \"me\" or \"nobody\"",
-                $"Asignado a (ahora {assigneeName ?? "nadie"}): un nombre, \"yo\" o \"nadie\""), 200, IsRequired: false),
-            new CardTextInput(GroupField, language.Pick($"Work group (now {supportCase.WorkGroup})", $"Grupo de trabajo (ahora {supportCase.WorkGroup})"),
-                SupportCase.MaxWorkGroupLength, IsRequired: false),
-        };
+        ArgumentNullException.ThrowIfNull(agents);
+        var statuses = new[] { supportCase.Status }.Concat(CaseTransitions.Next(supportCase.Status))
+            .Select(s => new CardChoice(s.ToString(), CaseTransitions.Name(s).In(language))).ToList();
+        var priorities = Enum.GetValues<CasePriority>().Select(p => new CardChoice(p.ToString(), CaseTransitions.Name(p).In(language))).ToList();
+        var people = agents.Take(MaxAgents).Select(a => new CardChoice(a.Id.Value.ToString(), a.DisplayName))
+            .Append(new CardChoice(CaseEditForm.Nobody, language.Pick("Nobody (work group only)", "Nadie (solo el grupo)"))).ToList();
+        var current = supportCase.AssignedTo is { } assignee && people.Any(p => p.Value == assignee.Value.ToString()) ? assignee.Value.ToString() : CaseEditForm.Nobody;
+        CardBlock[] body =
+        [
+            new CardText($"{customerName}: {supportCase.Title}", TextEmphasis.Subtle),
+            new CardChoiceInput(StatusField, language.Pick("Status", "Estado"), statuses) { Value = supportCase.Status.ToString() },
+            new CardTextInput(NoteField, language.Pick("Resolution note (needed to resolve)", "Nota de resolución (necesaria para resolver)"),
+                SupportCase.MaxNoteLength, IsMultiline: true, IsRequired: false) { Placeholder = language.Pick("How was it solved?", "¿Cómo se solucionó?") },
+            new CardChoiceInput(PriorityField, language.Pick("Priority", "Prioridad"), priorities) { Value = supportCase.Priority.ToString() },
+            new CardChoiceInput(AssigneeField, language.Pick("Assignee", "Asignado a"), people) { Value = current },
+            new CardTextInput(GroupField, language.Pick("Work group", "Grupo de trabajo"), SupportCase.MaxWorkGroupLength)
+            {
+                Placeholder = language.Pick("Support, Tier 2, Billing…", "Soporte, Nivel 2, Facturación…"),
+                Value = supportCase.WorkGroup,
+            },
+        ];
         return new Card(language.Pick($"Edit case {supportCase.Number}", $"Editar el caso {supportCase.Number}"), body,
-            [Act(language.Pick("Save", "Guardar"), supportCase, "update") with { SubmitsInputs = true }]);
+            [Act(language.Pick("Save", "Guardar"), supportCase, "update") with { SubmitsInputs = true }])
+        {
+            ShortTitle = language.Pick($"Edit case {supportCase.Number}", $"Editar {supportCase.Number}"),
+        };
     }
 
     private static List<CardButton> Buttons(SupportCase c, IReadOnlyList<CaseStatus> next, LanguageCode language)

@@ -14,8 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Features.Cases;
 
 /// <summary>
-/// "Edit case" as a form filled in at once (a Slack modal): status with its resolution note, priority, assignee and
-/// work group, as choice lists where the choices are known. It opens only for someone who may see the case (a refusal
+/// "Edit case" as a form filled in at once (a Slack modal): <see cref="CaseDetailCards.Edit"/>, the same card Teams
+/// shows. It opens only for someone who may see the case (a refusal
 /// is answered and audited by the chat turn instead), carries the case number and the history length it was built from
 /// as its state, and refuses a submission after someone else's change. A valid submission becomes the same
 /// <see cref="CaseDetailCards.ActVerb"/> press as on the case card, read by <see cref="CaseEditForm"/>.
@@ -23,9 +23,6 @@ namespace ChatCrm.Bot.Features.Cases;
 public sealed class CaseEditChatForm(CrmDbContext db, CustomerAccess access, CaseEditForm form) : IChatForm
 {
     public const string FormName = "case-edit";
-
-    /// <summary>Up to this many people in the assignee list (a Slack choice list holds 100; one is "nobody").</summary>
-    public const int MaxAgents = 99;
 
     public string Name => FormName;
 
@@ -45,8 +42,8 @@ public sealed class CaseEditChatForm(CrmDbContext db, CustomerAccess access, Cas
         if (supportCase is null || supportCase.Status == CaseStatus.Closed || !await MaySeeAsync(context, supportCase))
             return null;
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == supportCase.CustomerId).Select(c => c.DisplayName).FirstAsync(cancellationToken);
-        var agents = await form.AgentsAsync(MaxAgents, cancellationToken);
-        return new ChatFormView(Card(supportCase, customer, agents, context.Language), $"{supportCase.Number}|{CaseDetailCards.Seen(supportCase)}");
+        var agents = await form.AgentsAsync(supportCase.AssignedTo, cancellationToken);
+        return new ChatFormView(CaseDetailCards.Edit(supportCase, customer, agents, context.Language), $"{supportCase.Number}|{CaseDetailCards.Seen(supportCase)}");
     }
 
     public async Task<ChatFormOutcome> SubmitAsync(TurnContext context, IReadOnlyDictionary<string, string> values, string? state)
@@ -71,35 +68,6 @@ public sealed class CaseEditChatForm(CrmDbContext db, CustomerAccess access, Cas
             [CaseDetailCards.SeenKey] = CaseDetailCards.Seen(supportCase),
             [CaseDetailCards.OperationKey] = "update",
         });
-    }
-
-    /// <summary>The form: the case's customer and title, then the fields each field name of <see cref="CaseDetailCards"/> reads.</summary>
-    public static Card Card(SupportCase supportCase, string customerName, IReadOnlyList<User> agents, LanguageCode language)
-    {
-        ArgumentNullException.ThrowIfNull(supportCase);
-        ArgumentNullException.ThrowIfNull(agents);
-        var statuses = new[] { supportCase.Status }.Concat(CaseTransitions.Next(supportCase.Status))
-            .Select(s => new CardChoice(s.ToString(), CaseTransitions.Name(s).In(language))).ToList();
-        var priorities = Enum.GetValues<CasePriority>().Select(p => new CardChoice(p.ToString(), CaseTransitions.Name(p).In(language))).ToList();
-        var people = agents.Take(MaxAgents).Select(a => new CardChoice(a.Id.Value.ToString(), a.DisplayName))
-            .Append(new CardChoice(CaseEditForm.Nobody, language.Pick("Nobody (work group only)", "Nadie (solo el grupo)"))).ToList();
-        var current = supportCase.AssignedTo is { } assignee && agents.Any(a => a.Id == assignee) ? assignee.Value.ToString() : CaseEditForm.Nobody;
-        CardBlock[] body =
-        [
-            new CardText($"{customerName}: {supportCase.Title}", TextEmphasis.Subtle),
-            new CardChoiceInput(CaseDetailCards.StatusField, language.Pick("Status", "Estado"), statuses) { Value = supportCase.Status.ToString() },
-            new CardTextInput(CaseDetailCards.NoteField, language.Pick("Resolution note (needed to resolve)", "Nota de resolución (necesaria para resolver)"),
-                SupportCase.MaxNoteLength, IsMultiline: true, IsRequired: false) { Placeholder = language.Pick("How was it solved?", "¿Cómo se solucionó?") },
-            new CardChoiceInput(CaseDetailCards.PriorityField, language.Pick("Priority", "Prioridad"), priorities) { Value = supportCase.Priority.ToString() },
-            new CardChoiceInput(CaseDetailCards.AssigneeField, language.Pick("Assignee", "Asignado a"), people) { Value = current },
-            new CardTextInput(CaseDetailCards.GroupField, language.Pick("Work group", "Grupo de trabajo"), SupportCase.MaxWorkGroupLength)
-            {
-                Placeholder = language.Pick("Support, Tier 2, Billing…", "Soporte, Nivel 2, Facturación…"),
-                Value = supportCase.WorkGroup,
-            },
-        ];
-        var save = new CardButton(language.Pick("Save", "Guardar"), CaseDetailCards.ActVerb, new Dictionary<string, string>()) { SubmitsInputs = true };
-        return new Card(language.Pick($"Edit case {supportCase.Number}", $"Editar {supportCase.Number}"), body, [save]);
     }
 
     private Task<SupportCase?> CaseAsync(string? number, CancellationToken cancellationToken) => number is null

@@ -129,11 +129,19 @@ public sealed class CaseEditForm(CrmDbContext db)
             : new CaseEditDecision(new CaseEdit(status, note, priority, assignee, unassign, group), errors);
     }
 
-    /// <summary>The users a case may be assigned to (for a select), by name.</summary>
-    public Task<List<User>> AgentsAsync(int max, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
+    /// <summary>
+    /// The users a case may be assigned to (for a select), by name, at most <see cref="CaseDetailCards.MaxAgents"/>; the
+    /// current assignee always among them, so that saving the form unchanged never unassigns the case.
+    /// </summary>
+    public async Task<List<User>> AgentsAsync(UserId? current, CancellationToken cancellationToken)
+    {
+        var agents = await db.Users.AsNoTracking()
             .Where(u => u.Role == UserRole.SupportAgent || u.Role == UserRole.SalesRep || u.Role == UserRole.Manager)
-            .OrderBy(u => u.DisplayName).Take(max).ToListAsync(cancellationToken);
+            .OrderBy(u => u.DisplayName).Take(CaseDetailCards.MaxAgents).ToListAsync(cancellationToken);
+        if (current is { } id && agents.All(a => a.Id != id) && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } assignee)
+            agents = [assignee, .. agents.Take(CaseDetailCards.MaxAgents - 1)];
+        return agents;
+    }
 
     /// <summary>A user by id, or by a name that folds to exactly one user's name.</summary>
     private async Task<User?> FindAgentAsync(string who, CancellationToken cancellationToken)

@@ -67,14 +67,14 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
         context.Show(CaseDetailCards.Detail(await ViewAsync(context, loaded), context.Language));
     }
 
-    /// <summary>The edit form (Teams and typed chat; Slack opens a modal instead).</summary>
+    /// <summary>The edit form as a card (Teams, or Slack when its modal could not be opened): the one the Slack modal renders too.</summary>
     public async Task EditAsync(TurnContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (await LoadAsync(context, context.Turn.Action?.Value(CaseDetailCards.CaseKey), tracked: false) is not { } loaded || !await IsCurrentAsync(context, loaded))
             return;
-        var assignee = loaded.Case.AssignedTo is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(context.CancellationToken) : null;
-        context.Show(CaseDetailCards.Edit(loaded.Case, assignee, context.Language));
+        var agents = await form.AgentsAsync(loaded.Case.AssignedTo, context.CancellationToken);
+        context.Show(CaseDetailCards.Edit(loaded.Case, loaded.Customer.DisplayName, agents, context.Language));
     }
 
     /// <summary>A button of the case card or the edit form: one change, or the reason it was not made.</summary>

@@ -1,11 +1,12 @@
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Conversations.Forms;
 
 namespace ChatCrm.Bot.Features.Customers;
 
 public static class CustomersServices
 {
-    /// <summary>Looking customers up: find (and the card's refresh), last conversation with its summary, the compose-box search.</summary>
+    /// <summary>Looking customers up: find (and the card's refresh), last conversation with its summary, the compose-box search, the search form.</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -14,6 +15,7 @@ public static class CustomersServices
         services.AddCardAction<FindCustomerCommand>();
         services.AddChatCommand<LastConversationCommand>();
         services.AddScoped<IComposeBoxSearch, ComposeBoxCustomerSearch>();
+        services.AddChatForm<CustomerSearchChatForm>();
         return services;
     }
 }

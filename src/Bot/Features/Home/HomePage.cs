@@ -19,7 +19,7 @@ namespace ChatCrm.Bot.Features.Home;
 /// (by SLA due time), and their follow-ups that are overdue or due today, by <see cref="FollowUp"/>'s rule (the follow-up
 /// date on the customer's latest interaction, promised by this user). Only the user's own cases and follow-ups appear, so
 /// the page shows nothing need-to-know would hide; the cases listed are audited as a case queue is. "Search customers"
-/// (<see cref="IHomePage.SearchVerb"/>) is answered by the channel with its search form.
+/// (<see cref="IHomePage.SearchVerb"/>) opens the Customers feature's search form.
 /// </summary>
 public sealed class HomePage(CrmDbContext db, TimeProvider time) : IHomePage
 {

@@ -13,6 +13,9 @@ namespace ChatCrm.Bot.Features.Interactions;
 /// </summary>
 public static class LogFormCards
 {
+    /// <summary>The form's title where space is short (a Slack modal's 24 characters), whoever the customer is.</summary>
+    public static string ShortTitle(LanguageCode language) => language.Pick("Log an interaction", "Registrar interacción");
+
     /// <param name="formId">The form's id: new for a new form, the same when the form is shown again after an error.</param>
     /// <param name="today">The reader's day, the date's default.</param>
     /// <param name="customer">The customer when already known (from a customer card): shown, not asked.</param>
@@ -87,6 +90,9 @@ public static class LogFormCards
             data[LogForm.Customer] = customer.Id.Value.ToString();
         var save = new CardButton(language.Pick("Log it", "Registrar"), LogForm.SubmitVerb, data) { SubmitsInputs = true };
         return new Card(customer is null ? language.Pick("Log an interaction", "Registrar una interacción")
-            : language.Pick($"Log an interaction with {customer.DisplayName}", $"Registrar una interacción con {customer.DisplayName}"), body, [save]);
+            : language.Pick($"Log an interaction with {customer.DisplayName}", $"Registrar una interacción con {customer.DisplayName}"), body, [save])
+        {
+            ShortTitle = ShortTitle(language),
+        };
     }
 }

@@ -92,6 +92,21 @@ public sealed class SlackLogModalTests : SlackTestBase
     }
 
     [Fact]
+    public async Task LogCommand_AdminWhoMayNotLog_OpensNoModalAndIsToldWhyInChat()
+    {
+        var admin = new SlackUser("T0ACME", "U0ADMIN1", "admin");
+        await App.WithDatabaseAsync(db => AddSlackUserAsync(db, admin, ChatCrm.Domain.Users.UserRole.Admin));
+
+        var response = await Client(admin).CommandAsync("log maria.nunez@acme.es");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = Assert.Single(await Slack.WaitForCallsAsync(1));
+        Assert.NotEqual("views.open", answer.Method); // the form would only refuse on submission
+        Assert.Contains("Only reps, support agents and managers log", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await StoredAsync());
+    }
+
+    [Fact]
     public async Task Submit_UnknownCustomerEmptySummaryUnreadableDate_AnswersAnErrorPerFieldAndStoresNothing()
     {
         var errors = await ErrorsAsync(await SubmitAsync(Client(), Form(customer: "nobody@nowhere.example", summary: "  ", followUp: "someday")));

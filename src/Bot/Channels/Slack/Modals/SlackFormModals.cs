@@ -17,6 +17,7 @@ namespace ChatCrm.Bot.Channels.Slack.Modals;
 /// use is not opened, and the caller lets the worker answer in chat instead. Submitting asks the form to check the
 /// values (reads only): errors are answered with <c>response_action: errors</c> under their fields; a valid form becomes
 /// one inbox item (keyed by the view, so a retry is dropped), done by the worker and answered in a direct message.
+/// Shortcuts find their form here too (<see cref="ForShortcut"/>), by the ids the forms declare.
 /// </summary>
 public sealed class SlackFormModals(SlackPeople people, IEnumerable<IChatForm> forms, ModalOpener modals, SlackIntake intake)
     : ISlackViewSubmission, ISlackModalButton
@@ -25,8 +26,19 @@ public sealed class SlackFormModals(SlackPeople people, IEnumerable<IChatForm> f
 
     private readonly Dictionary<string, IChatForm> _forms = forms.ToDictionary(f => CallbackPrefix + f.Name, StringComparer.Ordinal);
 
-    /// <summary>Every form's modal (the hand-built log modal, <see cref="LogModal"/>, uses the log form's name too).</summary>
+    /// <summary>Every form's modal.</summary>
     public IReadOnlyList<string> CallbackIds => [.. _forms.Keys];
+
+    /// <summary>The modal's <c>callback_id</c> and the form a shortcut opens (by the manifest's id), or null when no form declares it.</summary>
+    public (string CallbackId, IChatForm Form)? ForShortcut(string? shortcutId, bool onMessage)
+    {
+        foreach (var (callbackId, form) in _forms)
+        {
+            if (form.Shortcuts.Any(s => s.Id == shortcutId && s.OnMessage == onMessage))
+                return (callbackId, form);
+        }
+        return null;
+    }
 
     /// <summary>The buttons that open a form ("Edit" on a case card).</summary>
     public IReadOnlyList<string> Verbs => [.. _forms.Values.Select(f => f.OpenVerb).OfType<string>()];
@@ -62,8 +74,17 @@ public sealed class SlackFormModals(SlackPeople people, IEnumerable<IChatForm> f
             return false;
         if (await form.OpenAsync(context, arguments) is not { } view)
             return false;
-        var modal = BlockKitModalRenderer.Render(view.Form, callbackId, view.State, context.Language);
-        return await modals.TryOpenAsync(workspace, triggerId, modal, form.Name, cancellationToken);
+        return await TryOpenAsync(callbackId, form, view, workspace, triggerId, context.Language, cancellationToken);
+    }
+
+    /// <summary>Renders a form's view as its modal and opens it with the trigger id; false when Slack refused or was slow.</summary>
+    public Task<bool> TryOpenAsync(string callbackId, IChatForm form, ChatFormView view, SlackWorkspace workspace, string triggerId, LanguageCode language,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(view);
+        var modal = BlockKitModalRenderer.Render(view.Form, callbackId, view.State, language);
+        return modals.TryOpenAsync(workspace, triggerId, modal, form.Name, cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(InteractionPayload payload, int retryNumber, CancellationToken cancellationToken)
@@ -94,7 +115,8 @@ public sealed class SlackFormModals(SlackPeople people, IEnumerable<IChatForm> f
 
     private static IResult Errors(ChatFormOutcome outcome) => Results.Json(ModalBlocks.Errors(outcome.Errors));
 
-    private async Task<TurnContext?> ContextAsync(string teamId, string userId, string? userName, CancellationToken cancellationToken)
+    /// <summary>The person as a turn context (need-to-know, audit, language), or null for someone ChatCrm does not know.</summary>
+    public async Task<TurnContext?> ContextAsync(string teamId, string userId, string? userName, CancellationToken cancellationToken)
     {
         var user = await people.FindAsync(teamId, userId, userName, cancellationToken);
         return user is null ? null : new TurnContext(SlackPeople.Turn(teamId, userId, userName), user, cancellationToken);

@@ -16,8 +16,8 @@ public static class ShortcutNotice
 
     public static LocalizedText NoAccess => AccessRefusals.NotInDirectory;
 
-    /// <summary>The log modal's own refusal for roles that do not log (admins, privacy officers), said before the form.</summary>
-    public static LocalizedText MayNotLog => AccessRefusals.MayNotLog;
+    /// <summary>A form that cannot be shown to the person right now (it said so without a reason).</summary>
+    public static LocalizedText NotAvailable { get; } = new("That form is not available to you.", "Ese formulario no está disponible para ti.");
 
     public static LocalizedText Unknown(string? callbackId)
     {
@@ -33,7 +33,13 @@ public static class ShortcutNotice
     public static JsonObject View(LocalizedText text, LanguageCode? language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var body = language is { } known ? text.In(known) : $"{text.English}\n\n{text.Spanish}";
+        return View(language is { } known ? text.In(known) : $"{text.English}\n\n{text.Spanish}", language);
+    }
+
+    /// <summary>A message already in the reader's language (a form's refusal).</summary>
+    public static JsonObject View(string body, LanguageCode? language)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         var close = language is { } chosen ? chosen.Pick("Close", "Cerrar") : "Close / Cerrar";
         return new JsonObject
         {

@@ -1,63 +1,45 @@
+using ChatCrm.Bot.Channels.Slack.Events;
 using ChatCrm.Bot.Channels.Slack.Inbox;
 using ChatCrm.Bot.Channels.Slack.Interactions;
 using ChatCrm.Bot.Channels.Slack.Modals;
-using ChatCrm.Domain.Access;
+using ChatCrm.Bot.Conversations.Forms;
 using ChatCrm.Domain.Common;
-using ChatCrm.Domain.Customers;
-using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Users;
-using ChatCrm.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Channels.Slack.Shortcuts;
 
 /// <summary>
-/// The app's shortcuts (declared in <c>manifests/slack/manifest.yaml</c>): "Log an interaction" from the shortcut menu
-/// and "Log this message" on a message. Both open the log modal with the shortcut's trigger id inside the request (it
-/// expires in 3 seconds), so the submission is the log modal's usual one: checked field by field, customer resolved
-/// under need-to-know, logged by the worker. Every other answer is a small modal too, because a global shortcut has
-/// no channel to answer in: only the person who used the shortcut sees it. A user mistake is never an HTTP error.
+/// The app's shortcuts (declared in <c>manifests/slack/manifest.yaml</c>), protocol only: a shortcut opens the feature
+/// form that declares its <c>callback_id</c> (<see cref="IChatForm.Shortcuts"/>), as a modal with the shortcut's trigger
+/// id inside the request (it expires in 3 seconds), so the submission is that form's usual one. A message shortcut
+/// hands the form the message (its text as a person reads it, and its author's Slack id); the form decides what to fill
+/// in and who may use it. Every other answer is a small modal, because a global shortcut has no channel to answer in:
+/// only the person who used it sees it. A user mistake is never an HTTP error.
 /// </summary>
-public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modals, SlackIntake intake, CrmDbContext db, ILogger<SlackShortcuts> logger)
+public sealed partial class SlackShortcuts(SlackFormModals forms, ModalOpener modals, SlackIntake intake, ILogger<SlackShortcuts> logger)
 {
-    public const string LogInteraction = "log_interaction";
-    public const string LogMessage = "log_message";
-
-    /// <summary>The callback ids ChatCrm answers; the manifest's shortcuts must use exactly these.</summary>
-    public static IReadOnlyList<string> CallbackIds { get; } = [LogInteraction, LogMessage];
-
     public async Task<IResult> HandleAsync(ShortcutPayload payload, int retryNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.TeamId is null || payload.UserId is null || payload.TriggerId is null)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable Slack request", detail: "A shortcut needs team, user and trigger_id.");
 
-        var user = await people.FindAsync(payload.TeamId, payload.UserId, payload.UserName, cancellationToken);
-        if (user is null)
-        {
-            await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, ShortcutNotice.View(ShortcutNotice.NoAccess, language: null), "shortcut notice", cancellationToken);
-            return Results.Ok();
-        }
-        var language = LocalizedText.LanguageFor(user.Locale);
-        var known = (payload.Type, payload.CallbackId) is (ShortcutPayload.Global, LogInteraction) or (ShortcutPayload.OnMessage, LogMessage);
-        if (!known)
+        if (await forms.ContextAsync(payload.TeamId, payload.UserId, payload.UserName, cancellationToken) is not { } context)
+            return await NoticeAsync(payload, ShortcutNotice.View(ShortcutNotice.NoAccess, language: null), cancellationToken);
+        var language = context.Language;
+        if (forms.ForShortcut(payload.CallbackId, payload.Type == ShortcutPayload.OnMessage) is not var (callbackId, form))
         {
             LogUnknownShortcut(logger, payload.Type, payload.CallbackId?.Length > 60 ? payload.CallbackId[..60] : payload.CallbackId);
-            await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, ShortcutNotice.View(ShortcutNotice.Unknown(payload.CallbackId), language), "shortcut notice", cancellationToken);
-            return Results.Ok();
+            return await NoticeAsync(payload, ShortcutNotice.View(ShortcutNotice.Unknown(payload.CallbackId), language), cancellationToken);
         }
-
-        // As the log modal's submission would refuse them: better said now than after they have filled it in.
-        if (!NeedToKnowPolicy.MayLogInteractions(user) || !NeedToKnowPolicy.MayLookUpCustomers(user))
-        {
-            await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, ShortcutNotice.View(ShortcutNotice.MayNotLog, language), "shortcut notice", cancellationToken);
+        // Better said now than after they have filled the form in.
+        if (form.RefusalFor(context) is { } refusal)
+            return await NoticeAsync(payload, ShortcutNotice.View(refusal, language), cancellationToken);
+        if (await form.OpenAsync(context, Arguments(payload.Message)) is not { } view)
+            return await NoticeAsync(payload, ShortcutNotice.View(ShortcutNotice.NotAvailable, language), cancellationToken);
+        if (await forms.TryOpenAsync(callbackId, form, view, payload.Workspace, payload.TriggerId, language, cancellationToken) || view.Fallback is null)
             return Results.Ok();
-        }
-
-        var prefill = payload.Message is { } message ? await FromMessageAsync(message, cancellationToken) : new LogModalPrefill(Customer: null);
-        if (await modals.TryOpenAsync(payload.Workspace, payload.TriggerId, LogModal.View(prefill, language), "log", cancellationToken))
-            return Results.Ok();
-        // Slack refused or was slow: the step-by-step log dialog in the person's direct message, so they still get an answer.
+        // Slack refused or was slow: the same in the person's direct message, so they still get an answer.
         var work = new SlackInboxItem
         {
             Kind = SlackInboxItemKind.DirectTurn,
@@ -65,31 +47,30 @@ public sealed partial class SlackShortcuts(SlackPeople people, ModalOpener modal
             EnterpriseId = payload.EnterpriseId,
             UserId = payload.UserId,
             UserName = payload.UserName,
-            Text = prefill.Customer is { } customer ? $"log {customer}" : "log",
+            Text = view.Fallback,
         };
         await intake.AcceptAsync("shortcut", $"shortcut:{payload.TeamId}:{payload.TriggerId}", work, retryNumber, cancellationToken);
         return Results.Ok();
     }
 
-    /// <summary>
-    /// The message as a chat on Slack; its author as the customer when their Slack account is a customer's handle
-    /// (written as the handle, which the validator resolves with the usual need-to-know check on submission).
-    /// </summary>
-    private async Task<LogModalPrefill> FromMessageAsync(ShortcutMessage message, CancellationToken cancellationToken)
+    /// <summary>The message a message shortcut was used on, as the form's arguments: its text without Slack's markup, and its author.</summary>
+    private static Dictionary<string, string> Arguments(ShortcutMessage? message)
     {
-        var (summary, note) = MessageSummary.From(message.Text);
-        var customer = await CustomerHandleAsync(message, cancellationToken);
-        return new LogModalPrefill(customer, summary, note, InteractionKind.Chat, InteractionChannel.Slack);
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (message is null)
+            return arguments;
+        arguments[ChatFormArguments.MessageText] = SlackMessageText.Clean(message.Text);
+        // A bot's message has no author; ids are checked before they become a key.
+        if (message is { AuthorUserId: { } userId, AuthorTeamId: { } teamId }
+            && userId.All(char.IsAsciiLetterOrDigit) && teamId.All(char.IsAsciiLetterOrDigit))
+            arguments[ChatFormArguments.MessageAuthor] = new SlackUserKey(teamId, userId).ToString();
+        return arguments;
     }
 
-    private async Task<string?> CustomerHandleAsync(ShortcutMessage message, CancellationToken cancellationToken)
+    private async Task<IResult> NoticeAsync(ShortcutPayload payload, System.Text.Json.Nodes.JsonObject notice, CancellationToken cancellationToken)
     {
-        if (message is not { AuthorUserId: { } userId, AuthorTeamId: { } teamId }
-            || !userId.All(char.IsAsciiLetterOrDigit) || !teamId.All(char.IsAsciiLetterOrDigit))
-            return null;
-        var handle = IdentityNormalizer.Normalize(IdentityKind.SlackUser, new SlackUserKey(teamId, userId).ToString());
-        var known = await db.CustomerIdentities.AnyAsync(i => i.Kind == IdentityKind.SlackUser && i.Value == handle, cancellationToken);
-        return known ? handle : null;
+        await modals.TryOpenAsync(payload.Workspace, payload.TriggerId!, notice, "shortcut notice", cancellationToken);
+        return Results.Ok();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A Slack {Type} with callback id {CallbackId} that ChatCrm does not offer; the manifest may be out of date")]
