@@ -205,56 +205,6 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
 
     private static string Describe(CustomerId id, Dictionary<CustomerId, string> externalIds) =>
         externalIds.TryGetValue(id, out var externalId) ? $"external id {externalId}" : $"customer {id}";
-
-    /// <summary>A record with its fields parsed as far as they go, and the errors of those that did not.</summary>
-    private sealed record CheckedCustomer(
-        FieldChecks Checks,
-        string? ExternalId,
-        string? Name,
-        string? Company,
-        CountryCode Country,
-        LanguageCode Language,
-        string? Owner,
-        IReadOnlyList<(IdentityKind Kind, string Value, string Field)> Handles)
-    {
-        public static CheckedCustomer From(CustomerIntake row)
-        {
-            ArgumentNullException.ThrowIfNull(row);
-            var checks = new FieldChecks();
-            var externalId = ExternalIdText.Check(checks, "externalId", row.ExternalId);
-            var name = checks.Required("name", row.Name, Customer.MaxNameLength);
-            var company = checks.Optional("company", row.Company, Customer.MaxCompanyLength);
-            CountryCode? country = null;
-            if (string.IsNullOrWhiteSpace(row.Country))
-                checks.Add("country", "is required");
-            else if (CountryCode.TryParse(row.Country, out var parsed))
-                country = parsed;
-            else
-                checks.Add("country", $"'{FieldChecks.Cut(row.Country.Trim())}' is not an ISO 3166 two-letter country code");
-            var language = string.IsNullOrWhiteSpace(row.Language)
-                ? LanguageCode.Parse(Fallback(country))
-                : checks.Parse("language", () => LanguageCode.Parse(row.Language));
-            var handles = new List<(IdentityKind, string, string)>();
-            AddHandle(checks, handles, IdentityKind.Email, row.Email, "email", country);
-            AddHandle(checks, handles, IdentityKind.Phone, row.Phone, "phone", country);
-            AddHandle(checks, handles, IdentityKind.LoyaltyNumber, row.LoyaltyNumber, "loyaltyNumber", country);
-            return new CheckedCustomer(checks, externalId, name, company, country ?? default, language, ExternalIdText.UserReference(row.Owner), handles);
-        }
-
-        /// <summary>Without a language, Spanish for Spanish-speaking countries and English elsewhere (as the bot answers).</summary>
-        private static string Fallback(CountryCode? country) =>
-            country?.Value is "ES" or "MX" or "AR" or "CO" or "CL" or "PE" or "VE" or "EC" or "GT" or "CU" or "BO" or "DO" or "HN" or "PY" or "SV" or "NI" or "CR" or "PA" or "UY"
-                ? "es" : "en";
-
-        private static void AddHandle(FieldChecks checks, List<(IdentityKind, string, string)> handles, IdentityKind kind, string? raw, string field, CountryCode? country)
-        {
-            if (string.IsNullOrWhiteSpace(raw))
-                return;
-            var value = checks.Parse(field, () => IdentityNormalizer.Normalize(kind, raw, country));
-            if (value is not null)
-                handles.Add((kind, value, field));
-        }
-    }
 }
 
 /// <summary>A staged batch: one result per row, in order, and the customers it creates (not yet in the context).</summary>
