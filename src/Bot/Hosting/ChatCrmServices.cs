@@ -43,7 +43,6 @@ public static class ChatCrmServices
         services.AddOfferEngine();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddConversations();
-        services.AddDirectory();
         services.AddTeamsChannel();
         services.AddSlackChannel();
         return services;
@@ -55,6 +54,7 @@ public static class ChatCrmServices
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
+        services.AddScoped<AdminUserFinder>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<ConversationReferenceStore>();
         services.AddSingleton<ConfirmedConversationReferences>();
@@ -84,6 +84,7 @@ public static class ChatCrmServices
         services.AddPrivacy();
         services.AddDigests();
         services.AddAdmin();
+        services.AddDirectory();
         services.AddHome();
         return services;
     }

@@ -90,4 +90,7 @@ public enum AuditAction
     RecordedConsent = 45,
     /// <summary>The customer appeared (name, the order or deposit, the offers that fit) in a card pushed to their owner's chat.</summary>
     PushedOfferEvent = 26,
+
+    /// <summary>An admin looked at the user directory in chat (the list, or one user's card); no customer content.</summary>
+    ViewedDirectory = 27,
 }

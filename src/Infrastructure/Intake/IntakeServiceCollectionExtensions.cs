@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ChatCrm.Infrastructure.UserDirectory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatCrm.Infrastructure.Intake;
@@ -12,6 +13,7 @@ public static class IntakeServiceCollectionExtensions
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDirectoryServices();
         services.TryAddScoped<UserDirectoryUpsert>();
         services.TryAddScoped<CustomerUpsert>();
         services.TryAddScoped<OrderRecorder>();

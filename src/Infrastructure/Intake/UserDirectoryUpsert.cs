@@ -1,31 +1,37 @@
-using System.Globalization;
-using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.UserDirectory;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Infrastructure.Intake;
 
 /// <summary>
-/// Creates or updates users from the company directory: found by directory id, else by work e-mail. Today's role rule
-/// holds (the last admin is not demoted: <see cref="RoleChangeRule"/>). Managers may be named in the same batch.
-/// Blank team or manager leave what is stored as it is. Changes are staged in the context; the caller saves.
+/// Creates or updates users from the company directory (the file import, the REST API): found by directory id, else by
+/// work e-mail, then written through <see cref="UserWrites"/>, the one write path of users — the same checks,
+/// normalisation, role rules (the last admin is not demoted) and audit as the command line and the admin's chat forms.
+/// What is particular to a directory feed stays here: many rows per save, a manager named in the same batch (by e-mail
+/// or directory id), a blank team or manager leaving what is stored. Changes are staged; the caller saves.
 /// </summary>
-public sealed class UserDirectoryUpsert(CrmDbContext db)
+public sealed class UserDirectoryUpsert(CrmDbContext db, UserWrites writes)
 {
-    public async Task<IntakeResult> StageAsync(UserIntake row, CancellationToken ct) => (await StageAsync([row], ct))[0];
+    public const string DefaultLanguage = "en-US";
 
-    public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<UserIntake> rows, CancellationToken ct)
+    public Task<IntakeResult> StageAsync(UserIntake row, CancellationToken ct) => StageAsync(row, DirectoryActor.Import, ct);
+
+    public async Task<IntakeResult> StageAsync(UserIntake row, DirectoryActor actor, CancellationToken ct) => (await StageAsync([row], actor, ct))[0];
+
+    public Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<UserIntake> rows, CancellationToken ct) => StageAsync(rows, DirectoryActor.Import, ct);
+
+    public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<UserIntake> rows, DirectoryActor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var candidates = rows.Select(CheckedUser.From).ToList();
+        var candidates = rows.Select(Candidate.From).ToList();
         var ids = candidates.Select(c => c.ExternalId).OfType<string>().Distinct().ToList();
         var emails = candidates.Select(c => c.Email).OfType<string>().Distinct().ToList();
         var stored = await db.Users
             .Where(u => (u.ExternalId != null && ids.Contains(u.ExternalId)) || (u.Email != null && emails.Contains(u.Email)))
             .ToListAsync(ct);
-        var admins = await db.Users.CountAsync(u => u.Role == UserRole.Admin, ct);
-        var managersInBatch = candidates.Where(c => !c.Checks.HasErrors).SelectMany(c => c.References).ToHashSet(StringComparer.Ordinal);
+        var managersInBatch = candidates.Where(c => c.Problems.Count == 0).SelectMany(c => c.References).ToHashSet(StringComparer.Ordinal);
         var managersStored = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Manager), ct);
 
         var results = new IntakeResult[rows.Count];
@@ -34,51 +40,72 @@ public sealed class UserDirectoryUpsert(CrmDbContext db)
         for (var i = 0; i < candidates.Count; i++)
         {
             var candidate = candidates[i];
-            var checks = candidate.Checks;
+            var problems = candidate.Problems;
             if (candidate.Key is { } key && !seen.Add(key))
-                checks.Add(candidate.ExternalId is null ? "email" : "externalId", $"'{FieldChecks.Cut(key)}' appears more than once");
+                problems.Add(new FieldError(candidate.ExternalId is null ? "email" : "externalId", $"'{FieldChecks.Cut(key)}' appears more than once"));
             if (candidate.Manager is { } manager && !managersInBatch.Contains(manager)
                 && !(managersStored.TryGetValue(manager, out var found) && found is not null))
-                checks.Add("manager", UserReferences.Problem(manager, managersStored.ContainsKey(manager)));
+                problems.Add(new FieldError("manager", UserReferences.Problem(manager, managersStored.ContainsKey(manager))));
             var matches = Match(stored, candidate);
             if (matches.Count > 1)
-                checks.Add("email", $"'{FieldChecks.Cut(candidate.Email!)}' is the e-mail of more than one user; name the user by their directory id");
+                problems.Add(new FieldError("email", $"'{FieldChecks.Cut(candidate.Email!)}' is the e-mail of more than one user; name the user by their directory id"));
             var user = matches.Count == 1 ? matches[0] : null;
-            if (user is not null && !checks.HasErrors && RoleChangeRule.Decide(user, candidate.Role, admins) is { Allowed: false, Reason: { } reason })
-                checks.Add("role", reason.English);
-            if (checks.HasErrors)
+            var row = rows[i];
+            var outcome = await WriteAsync(user, row, candidate, actor, ct);
+            if (outcome.Errors.Count > 0)
             {
-                results[i] = IntakeResult.Rejected(checks.Errors);
+                results[i] = IntakeResult.Rejected(outcome.Errors);
                 continue;
             }
-
-            IntakeOutcome outcome;
-            if (user is null)
-            {
-                user = new User(UserId.New(), candidate.Name!, candidate.Role, candidate.Team, candidate.TimeZone!, candidate.Locale!);
-                user.UseEmail(candidate.Email);
-                user.UseExternalId(candidate.ExternalId);
-                db.Users.Add(user);
-                outcome = IntakeOutcome.Created;
-            }
-            else
-            {
-                outcome = Apply(user, candidate) ? IntakeOutcome.Updated : IntakeOutcome.Unchanged;
-            }
-            admins += (user.Role == UserRole.Admin ? 1 : 0) - (outcome != IntakeOutcome.Created && WasAdmin(user) ? 1 : 0);
             foreach (var reference in candidate.References)
-                staged[reference] = user;
-            results[i] = IntakeResult.Stored(outcome, user.Id.Value);
+                staged[reference] = outcome.User!;
+            results[i] = IntakeResult.Stored(outcome.Outcome, outcome.User!.Id.Value);
         }
-        AssignManagers(candidates, results, staged, managersStored);
+        AssignManagers(candidates, results, staged, managersStored, actor);
+        writes.StageAudit();
         return results;
     }
 
-    private bool WasAdmin(User user) =>
-        db.Entry(user).Property(u => u.Role).OriginalValue == UserRole.Admin;
+    /// <summary>The row written through <see cref="UserWrites"/>, or every error (the row's own and the directory's), nothing staged.</summary>
+    private async Task<(User? User, IntakeOutcome Outcome, IReadOnlyList<FieldError> Errors)> WriteAsync(User? user, UserIntake row, Candidate candidate,
+        DirectoryActor actor, CancellationToken ct)
+    {
+        var language = string.IsNullOrWhiteSpace(row.Language) ? DefaultLanguage : row.Language;
+        var team = string.IsNullOrWhiteSpace(row.Team) ? null : row.Team;
+        if (user is null)
+        {
+            var request = new NewUser(row.Email, row.Name, row.Role, team, null, row.TimeZone ?? string.Empty, language, row.ExternalId);
+            if (candidate.Problems.Count > 0)
+                return (null, IntakeOutcome.Rejected, Merge(candidate.Problems, (await writes.CheckAddAsync(request, ct)).Problems));
+            var added = await writes.AddAsync(request, actor, ct);
+            return added.Value is { } created ? (created, IntakeOutcome.Created, []) : (null, IntakeOutcome.Rejected, Merge([], added.Problems));
+        }
+        var changes = new UserChanges(candidate.Email, row.Name ?? string.Empty, row.Role ?? string.Empty, team, null, row.TimeZone ?? string.Empty, language,
+            ExternalId: candidate.ExternalId);
+        if (candidate.Problems.Count > 0)
+            return (null, IntakeOutcome.Rejected, Merge(candidate.Problems, (await writes.CheckChangeAsync(user, changes, ct)).Problems));
+        var changed = await writes.ChangeAsync(user, changes, actor, ct);
+        return changed.Succeeded
+            ? (user, changed.Value ? IntakeOutcome.Updated : IntakeOutcome.Unchanged, [])
+            : (null, IntakeOutcome.Rejected, Merge([], changed.Problems));
+    }
+
+    /// <summary>The row's errors and the directory's, each field's message once, named as the import and the API name fields.</summary>
+    private static List<FieldError> Merge(IEnumerable<FieldError> own, IEnumerable<DirectoryProblem> directory)
+    {
+        var errors = own.ToList();
+        foreach (var problem in directory)
+        {
+            var field = problem.Field == "newEmail" ? "email" : problem.Field;
+            if (!errors.Any(e => e.Field == field))
+                errors.Add(new FieldError(field, problem.Message.TrimEnd('.')));
+        }
+        return errors;
+    }
 
     /// <summary>Second pass, once every user of the batch exists: who reports to whom.</summary>
-    private static void AssignManagers(List<CheckedUser> candidates, IntakeResult[] results, Dictionary<string, User> staged, Dictionary<string, UserId?> stored)
+    private void AssignManagers(List<Candidate> candidates, IntakeResult[] results, Dictionary<string, User> staged, Dictionary<string, UserId?> stored,
+        DirectoryActor actor)
     {
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -88,18 +115,17 @@ public sealed class UserDirectoryUpsert(CrmDbContext db)
             var manager = staged.TryGetValue(reference, out var inBatch) ? inBatch.Id : stored.GetValueOrDefault(reference);
             if (manager is null || user.ManagerId == manager)
                 continue;
-            if (manager == user.Id)
+            if (writes.ReportTo(user, manager, actor) is { } problem)
             {
-                results[i] = results[i] with { Warnings = [.. results[i].Warnings, "manager: a user cannot be their own manager; left as it was"] };
+                results[i] = results[i] with { Warnings = [.. results[i].Warnings, $"manager: {problem.Message.TrimEnd('.')}; left as it was"] };
                 continue;
             }
-            user.ReportTo(manager);
             if (results[i].Outcome == IntakeOutcome.Unchanged)
                 results[i] = results[i] with { Outcome = IntakeOutcome.Updated };
         }
     }
 
-    private static List<User> Match(List<User> stored, CheckedUser candidate)
+    private static List<User> Match(List<User> stored, Candidate candidate)
     {
         if (candidate.ExternalId is { } externalId && stored.FirstOrDefault(u => u.ExternalId == externalId) is { } byId)
             return [byId];
@@ -108,48 +134,8 @@ public sealed class UserDirectoryUpsert(CrmDbContext db)
             : [];
     }
 
-    private static bool Apply(User user, CheckedUser candidate)
-    {
-        var changed = false;
-        if (user.DisplayName != candidate.Name)
-        {
-            user.Rename(candidate.Name!);
-            changed = true;
-        }
-        if (user.Role != candidate.Role)
-        {
-            user.ChangeRole(candidate.Role);
-            changed = true;
-        }
-        if (candidate.Team is not null && user.Team != candidate.Team)
-        {
-            user.MoveToTeam(candidate.Team);
-            changed = true;
-        }
-        if (user.TimeZone != candidate.TimeZone)
-        {
-            user.UseTimeZone(candidate.TimeZone!);
-            changed = true;
-        }
-        if (user.Locale != candidate.Locale)
-        {
-            user.UseLocale(candidate.Locale!);
-            changed = true;
-        }
-        if (candidate.Email is not null && user.Email != candidate.Email)
-        {
-            user.UseEmail(candidate.Email);
-            changed = true;
-        }
-        if (candidate.ExternalId is not null && user.ExternalId != candidate.ExternalId)
-        {
-            user.UseExternalId(candidate.ExternalId);
-            changed = true;
-        }
-        return changed;
-    }
-
-    private sealed record CheckedUser(FieldChecks Checks, string? ExternalId, string? Email, string? Name, UserRole Role, string? Team, string? Manager, string? TimeZone, string? Locale)
+    /// <summary>What a row is matched and keyed by (its directory id and e-mail, read by <see cref="UserInput"/>), and what a feed requires.</summary>
+    private sealed record Candidate(List<FieldError> Problems, string? ExternalId, string? Email, string? Manager)
     {
         /// <summary>The directory id when given, else the e-mail: what the batch is keyed by.</summary>
         public string? Key => ExternalId ?? Email;
@@ -157,48 +143,20 @@ public sealed class UserDirectoryUpsert(CrmDbContext db)
         /// <summary>Every way a manager column may name this user.</summary>
         public IReadOnlyList<string> References => [.. new[] { ExternalId, Email }.OfType<string>()];
 
-        public static CheckedUser From(UserIntake row)
+        public static Candidate From(UserIntake row)
         {
             ArgumentNullException.ThrowIfNull(row);
-            var checks = new FieldChecks();
-            var externalId = string.IsNullOrWhiteSpace(row.ExternalId) ? null : ExternalIdText.Check(checks, "externalId", row.ExternalId);
-            string? email = null;
-            if (!string.IsNullOrWhiteSpace(row.Email))
-            {
-                email = checks.Parse("email", () => IdentityNormalizer.Normalize(IdentityKind.Email, row.Email));
-                if (email is { Length: > User.MaxEmailLength })
-                    checks.Add("email", $"is longer than {User.MaxEmailLength} characters");
-            }
-            else if (externalId is null && string.IsNullOrWhiteSpace(row.ExternalId))
-            {
-                checks.Add("email", "is required when there is no externalId");
-            }
-            var name = checks.Required("name", row.Name, User.MaxNameLength);
-            UserRole role = default;
+            var problems = new List<DirectoryProblem>();
+            var externalId = UserInput.ExternalId(row.ExternalId, problems);
+            var email = string.IsNullOrWhiteSpace(row.Email) ? null : UserInput.Email(row.Email, "email", problems);
+            var errors = problems.Select(p => new FieldError(p.Field, p.Message.TrimEnd('.'))).ToList();
+            if (email is null && externalId is null && string.IsNullOrWhiteSpace(row.Email) && string.IsNullOrWhiteSpace(row.ExternalId))
+                errors.Add(new FieldError("email", "is required when there is no externalId"));
             if (string.IsNullOrWhiteSpace(row.Role))
-                checks.Add("role", "is required");
-            else if (!RoleChangeRule.TryParse(row.Role, out role) && !EnumNames.TryParse(row.Role, out role))
-                checks.Add("role", $"'{FieldChecks.Cut(row.Role.Trim())}' is not one of {string.Join(", ", Enum.GetNames<UserRole>())}");
-            var team = checks.Optional("team", row.Team, 100);
-            var timeZone = checks.Required("timeZone", row.TimeZone, 64);
-            if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-                checks.Add("timeZone", $"'{FieldChecks.Cut(timeZone)}' is not an IANA time zone such as Europe/Madrid");
-            var locale = string.IsNullOrWhiteSpace(row.Language) ? "en-US" : checks.Required("language", row.Language, 16);
-            if (locale is not null && !IsKnownLocale(locale))
-                checks.Add("language", $"'{FieldChecks.Cut(locale)}' is not a language such as es-ES or en-GB");
-            return new CheckedUser(checks, externalId, email, name, role, team, ExternalIdText.UserReference(row.Manager), timeZone, locale);
-        }
-
-        private static bool IsKnownLocale(string locale)
-        {
-            try
-            {
-                return CultureInfo.GetCultureInfo(locale, predefinedOnly: true).Name.Length > 0;
-            }
-            catch (CultureNotFoundException)
-            {
-                return false;
-            }
+                errors.Add(new FieldError("role", "is required"));
+            if (string.IsNullOrWhiteSpace(row.TimeZone))
+                errors.Add(new FieldError("timeZone", "is required"));
+            return new Candidate(errors, externalId, email, ExternalIdText.UserReference(row.Manager));
         }
     }
 }

@@ -14,11 +14,15 @@ public sealed class UserDirectoryReader(CrmDbContext db)
         var matches = await db.Users.Where(u => u.Email == email).Take(2).ToListAsync(cancellationToken);
         if (matches.Count == 1)
             return matches[0];
-        problems.Add(new DirectoryProblem(field, matches.Count == 0
-            ? $"no user has the e-mail {email}."
-            : $"several users have the e-mail {email}; change one of them in chat first."));
+        problems.Add(matches.Count == 0
+            ? new DirectoryProblem(field, $"no user has the e-mail {email}.", $"ningún usuario tiene el correo {email}.")
+            : new DirectoryProblem(field, $"several users have the e-mail {email}; change one of them in chat first.",
+                $"varios usuarios tienen el correo {email}; cambia antes uno de ellos en el chat."));
         return null;
     }
+
+    /// <summary>The user's optimistic-concurrency version as loaded: what an edit form carries, so a stale save is refused.</summary>
+    public long VersionOf(User user) => db.Entry(user).Property<long>(ConcurrencyVersion.PropertyName).CurrentValue;
 
     public Task<int> ActiveAdminCountAsync(CancellationToken cancellationToken) =>
         db.Users.CountAsync(u => u.Role == UserRole.Admin && u.DeactivatedAt == null, cancellationToken);

@@ -1,5 +1,7 @@
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Features.Admin;
+using ChatCrm.Bot.Features.Directory;
+using ChatCrm.Infrastructure.UserDirectory;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams;
@@ -32,6 +34,26 @@ public static class AdminCardCatalogue
         yield return ("admin consent, one country", AdminConsentCards.Policy(table.For(CountryCode.Parse("MX")), language));
         yield return ("admin consent, unlisted country", AdminConsentCards.Policy(table.For(CountryCode.Parse("KP")), language));
         yield return ("admin consent, countries", AdminConsentCards.Countries(table, language));
+        foreach (var card in DirectoryCards(language, holder, target))
+            yield return card;
+    }
+
+    /// <summary>The directory's cards and forms at their fullest: the longest names, every error shown.</summary>
+    private static IEnumerable<(string Name, Card Card)> DirectoryCards(LanguageCode language, User holder, User target)
+    {
+        var entries = Enumerable.Range(0, UserCards.MaxListed + 3).Select(i => new DirectoryEntry(UserId.New(), new string('N', User.MaxNameLength),
+            new string('e', 60) + "@example.com", UserRole.PrivacyOfficer, new string('T', 100), null, "America/Argentina/Buenos_Aires", "es-AR", i % 2 == 0, true, true)).ToList();
+        yield return ("admin users", UserCards.List(entries, new string('T', 100), language));
+        yield return ("admin users, empty", UserCards.List([], null, language));
+        holder.UseEmail(new string('e', 200) + "@example.com");
+        yield return ("admin user card", UserCards.Detail(holder, new string('m', 200) + "@example.com", language, UserCards.Changed.In(language)));
+        yield return ("admin user choice", UserCards.Choose([holder, target], new string('x', 60), language));
+        var errors = UserForms.ProfileFields.ToDictionary(f => f, f => new string('!', 300), StringComparer.Ordinal);
+        var values = new UserFormValues(new string('N', User.MaxNameLength), new string('e', 240) + "@x.es", "Admin", new string('T', 100), "m@x.es", "Europe/Madrid", "es-AR");
+        yield return ("admin user add, with errors", UserFormCards.Profile(values, null, language, errors));
+        yield return ("admin user edit", UserFormCards.Profile(UserFormValues.Of(holder, null), (holder, 12), language));
+        yield return ("admin user deactivate", UserFormCards.Deactivate(holder, 3, 1_234, new string('h', 200), language,
+            new Dictionary<string, string>(StringComparer.Ordinal) { [UserFormCards.HandOverTo] = new string('!', 300) }));
     }
 
     private static AdminStatus FullStatus()

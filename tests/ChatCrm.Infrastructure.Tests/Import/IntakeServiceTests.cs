@@ -69,6 +69,23 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UserDirectoryUpsert_OneBatchPromotesAnAdminAndDemotesTheOnlyOne_GoesAheadAndAuditsBoth()
+    {
+        var results = await _host.StageAndSaveAsync<UserDirectoryUpsert, IReadOnlyList<IntakeResult>>(s => s.StageAsync(
+        [
+            new UserIntake("U-0001", "carmen.ordonez@acme.example", "Carmen Ordóñez", "admin", "Dirección EMEA", null, "Europe/Madrid", "es-ES"),
+            new UserIntake("U-0003", "lucia.ibanez@acme.example", "Lucía Ibáñez", "rep", "IT", null, "Europe/Madrid", "es-ES"),
+        ], default));
+
+        Assert.Equal([IntakeOutcome.Updated, IntakeOutcome.Updated], results.Select(r => r.Outcome));
+        await using var db = _database.CreateContext();
+        var audit = await db.AuditEntries.Where(a => a.Action == Domain.Auditing.AuditAction.DirectoryChanged && a.Details!.StartsWith("users update"))
+            .Select(a => a.Details!).ToListAsync();
+        Assert.Contains(audit, d => d.Contains("role: Manager -> Admin", StringComparison.Ordinal) && d.EndsWith("; by: import", StringComparison.Ordinal));
+        Assert.Contains(audit, d => d.Contains("role: Admin -> SalesRep", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UserDirectoryUpsert_UnknownTimeZoneAndRole_NamesBothFields()
     {
         var result = await _host.StageAndSaveAsync<UserDirectoryUpsert, IntakeResult>(s => s.StageAsync(

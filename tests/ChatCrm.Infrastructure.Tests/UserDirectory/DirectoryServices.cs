@@ -11,11 +11,14 @@ internal sealed class DirectoryServices(CrmDbContext db)
 
     public UserDirectoryReader Reader { get; } = new(db);
 
-    public UserEnrolment Enrolment => new(Db, Reader, Audit);
+    /// <summary>The one write path, new for each use as a scope would make it.</summary>
+    public UserWrites Writes => new(Db, Reader, Audit, TestClock.Create());
 
-    public UserUpdate Update => new(Db, Reader, Audit);
+    public UserEnrolment Enrolment => new(Writes);
 
-    public UserDeactivation Deactivation => new(Db, Reader, Audit, TestClock.Create());
+    public UserUpdate Update => new(Reader, Writes);
+
+    public UserDeactivation Deactivation => new(Db, Reader, Writes);
 
     private DirectoryAudit Audit => new(Db, TestClock.Create());
 

@@ -127,7 +127,9 @@ public sealed class UserEnrolmentTests : IAsyncLifetime
 
         var result = await new DirectoryServices(db).Update.UpdateAsync("ghost@ejemplo.es", new UserChanges(Team: "X"), DirectoryActor.CommandLine, CancellationToken.None);
 
-        Assert.Equal(new DirectoryProblem("email", "no user has the e-mail ghost@ejemplo.es."), Assert.Single(result.Problems));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("email", "no user has the e-mail ghost@ejemplo.es.", "ningún usuario tiene el correo ghost@ejemplo.es."),
+            (problem.Field, problem.Message, problem.Text.Spanish));
     }
 
     [Fact]

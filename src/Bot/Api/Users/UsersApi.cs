@@ -1,10 +1,10 @@
 using ChatCrm.Bot.Api.Auth;
 using ChatCrm.Bot.Api.Http;
-using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Integrations;
 using ChatCrm.Infrastructure.Intake;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.UserDirectory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,8 @@ namespace ChatCrm.Bot.Api.Users;
 /// <summary>
 /// <c>/api/v1/users</c>, the directory (scope <c>crm.users</c> for reading and writing alike: it decides who sees which
 /// customers and who is an admin): create (POST), change (PATCH with If-Match), read (GET with an ETag) and list.
-/// Writes go through <see cref="UserDirectoryUpsert"/>, like the import: the last admin keeps their role.
+/// Writes go through <see cref="UserDirectoryUpsert"/>, like the import, and so through the directory's one write path
+/// (<see cref="UserWrites"/>): the same checks and rules (the last admin keeps their role) and the same audit, by client.
 /// </summary>
 public static class UsersApi
 {
@@ -33,13 +34,14 @@ public static class UsersApi
         return v1;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, UserDirectoryUpsert upsert, CrmDbContext db, ApiAudit audit, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, UserDirectoryUpsert upsert, CrmDbContext db, CancellationToken ct)
     {
         var read = await ApiJson.ReadAsync<CreateUserRequest>(http.Request);
         if (read.Problem is not null)
             return read.Problem;
         var body = read.Value!;
-        var result = await upsert.StageAsync(new UserIntake(body.ExternalId, body.Email, body.Name, body.Role, body.Team, body.Manager, body.TimeZone, body.Language), ct);
+        var result = await upsert.StageAsync(new UserIntake(body.ExternalId, body.Email, body.Name, body.Role, body.Team, body.Manager, body.TimeZone, body.Language),
+            Actor(http), ct);
         if (result.IsRejected)
             return IntakeAnswers.Rejected(result);
         if (result.Outcome != IntakeOutcome.Created)
@@ -49,14 +51,13 @@ public static class UsersApi
             return ApiProblems.Conflict("A user with this externalId or e-mail exists already; change it with PATCH (see Location).");
         }
         var user = db.ChangeTracker.Entries<User>().Single(e => e.Entity.Id.Value == result.Id).Entity;
-        audit.Record(ApiClient.From(http.User), AuditAction.DirectoryChanged, null, details: $"user {user.Id}: created with role {user.Role}");
         if (await IntakeAnswers.SaveAsync(db, ct) is { } failed)
             return failed;
         http.Response.Headers.ETag = ETags.For(Version(db, user));
         return TypedResults.Created($"{IntegrationApi.Prefix}/users/{user.Id.Value}", UserResponse.From(user));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UserDirectoryUpsert upsert, CrmDbContext db, ApiAudit audit, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UserDirectoryUpsert upsert, CrmDbContext db, CancellationToken ct)
     {
         if (ETags.Expected(http.Request) is not { } expected)
             return ApiProblems.PreconditionRequired();
@@ -73,17 +74,14 @@ public static class UsersApi
             return ApiProblems.Invalid("externalId", "cannot be changed once set");
         if (user.ExternalId is null && body.ExternalId is null && body.Email is not null && user.Email is not null)
             return ApiProblems.Invalid("email", "a user without an externalId is found by e-mail, so it cannot change it: set an externalId first");
-        var before = Describe(user);
         var result = await upsert.StageAsync(new UserIntake(user.ExternalId ?? body.ExternalId, body.Email ?? user.Email, body.Name ?? user.DisplayName,
-            body.Role ?? user.Role.ToString(), body.Team, body.Manager, body.TimeZone ?? user.TimeZone, body.Language ?? user.Locale), ct);
+            body.Role ?? user.Role.ToString(), body.Team, body.Manager, body.TimeZone ?? user.TimeZone, body.Language ?? user.Locale), Actor(http), ct);
         if (result.IsRejected || result.Id != id)
         {
             db.ChangeTracker.Clear();
             return result.IsRejected ? IntakeAnswers.Rejected(result) : ApiProblems.Conflict("The externalId or e-mail given is another user's.");
         }
         db.Entry(user).Property<long>(ConcurrencyVersionName).OriginalValue = expected;
-        if (result.Outcome == IntakeOutcome.Updated)
-            audit.Record(ApiClient.From(http.User), AuditAction.DirectoryChanged, null, details: $"user {user.Id}: {before} → {Describe(user)}");
         if (await IntakeAnswers.SaveAsync(db, ct) is { } failed)
             return failed;
         http.Response.Headers.ETag = ETags.For(Version(db, user));
@@ -117,6 +115,6 @@ public static class UsersApi
 
     private static long Version(CrmDbContext db, User user) => db.Entry(user).Property<long>(ConcurrencyVersionName).CurrentValue;
 
-    /// <summary>The settings the audit trail keeps (ids and settings, never names or e-mails).</summary>
-    private static string Describe(User user) => $"role {user.Role}, team {user.Team ?? "-"}, manager {user.ManagerId?.ToString() ?? "-"}, zone {user.TimeZone}, locale {user.Locale}";
+    /// <summary>The integration the change is audited to.</summary>
+    private static DirectoryActor Actor(HttpContext http) => DirectoryActor.Integration(ApiClient.From(http.User).Id);
 }

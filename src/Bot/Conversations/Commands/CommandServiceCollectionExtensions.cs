@@ -19,6 +19,14 @@ public static class CommandServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>A sub-command of "admin" (see <see cref="IAdminSubcommand"/>).</summary>
+    public static IServiceCollection AddAdminSubcommand<T>(this IServiceCollection services) where T : class, IAdminSubcommand
+    {
+        services.TryAddScoped<T>();
+        services.AddScoped<IAdminSubcommand>(provider => provider.GetRequiredService<T>());
+        return services;
+    }
+
     public static IServiceCollection AddChatDialog<T>(this IServiceCollection services) where T : class, IChatDialog
     {
         services.TryAddScoped<T>();

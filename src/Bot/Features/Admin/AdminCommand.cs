@@ -10,10 +10,12 @@ using ChatCrm.Domain.Users;
 namespace ChatCrm.Bot.Features.Admin;
 
 /// <summary>
-/// "admin …": the admin role's commands, the same in Teams and Slack — status, map, digest, consent. Anyone else is
-/// told politely that these are an administrator's, and the attempt is audited; an unknown sub-command gets the list.
+/// "admin …": the admin role's commands, the same in Teams and Slack — status, map, digest, consent, and the
+/// sub-commands other rooms bring (<see cref="IAdminSubcommand"/>: "admin users", "admin user …"). Anyone else is told
+/// politely that these are an administrator's, and the attempt is audited; an unknown sub-command gets the list.
 /// </summary>
-public sealed class AdminCommand(AdminStatusReader status, AdminMapCommand map, AdminDigestCommand digest, ConsentPolicyTable policies, AuditTrail audit) : IChatCommand
+public sealed class AdminCommand(AdminStatusReader status, AdminMapCommand map, AdminDigestCommand digest, ConsentPolicyTable policies, AuditTrail audit,
+    IEnumerable<IAdminSubcommand> subcommands) : IChatCommand
 {
     public static CommandSpec Spec { get; } = new("admin", ["admin"], []);
 
@@ -28,9 +30,13 @@ public sealed class AdminCommand(AdminStatusReader status, AdminMapCommand map, 
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = AdminRequest.Parse(argument);
+        var other = request.Subcommand == AdminSubcommand.Unknown
+            ? subcommands.FirstOrDefault(s => s.Words.Contains(SearchText.Fold(request.Word), StringComparer.Ordinal))
+            : null;
         if (context.User.Role != UserRole.Admin)
         {
-            audit.Record(context, AuditAction.AdminCommandRefused, $"admin {request.Subcommand.ToString().ToLowerInvariant()}; role {context.User.Role}");
+            var what = other is not null ? SearchText.Fold(request.Word) : request.Subcommand.ToString().ToLowerInvariant();
+            audit.Record(context, AuditAction.AdminCommandRefused, $"admin {what}; role {context.User.Role}");
             context.Say("Admin commands are for ChatCrm administrators. If you need an account linked or a digest set, ask your administrator.",
                 "Las órdenes de administración son para los administradores de ChatCrm. Si necesitas vincular una cuenta o programar un resumen, pídeselo a tu administrador.");
             return;
@@ -50,6 +56,9 @@ public sealed class AdminCommand(AdminStatusReader status, AdminMapCommand map, 
                 return;
             case AdminSubcommand.Consent:
                 ShowConsent(context, request.Words);
+                return;
+            case AdminSubcommand.Unknown when other is not null:
+                await other.RunAsync(context, SearchText.Fold(request.Word), request.Words);
                 return;
             default:
                 context.Show(AdminCards.Help(context.Language, request.Word));

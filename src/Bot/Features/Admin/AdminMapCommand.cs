@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Domain.Auditing;

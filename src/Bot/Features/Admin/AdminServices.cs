@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.Commands;
 
 namespace ChatCrm.Bot.Features.Admin;
@@ -7,7 +8,6 @@ public static class AdminServices
     /// <summary>The admin's status, chat-account links and digest settings for others.</summary>
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.AddScoped<AdminUserFinder>();
         services.AddScoped<AdminStatusReader>();
         services.AddScoped<AdminMapCommand>();
         services.AddScoped<AdminDigestCommand>();

@@ -3,7 +3,7 @@ using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Features.Admin;
+namespace ChatCrm.Bot.Conversations.Directory;
 
 /// <summary>The users a typed name or e-mail matched: one (found), none, or several (the admin must say which).</summary>
 public sealed record AdminUserMatch(IReadOnlyList<User> Users)
@@ -12,7 +12,7 @@ public sealed record AdminUserMatch(IReadOnlyList<User> Users)
 }
 
 /// <summary>
-/// Finds a ChatCrm user for an admin command by work e-mail (exact, any case) or by name (accents and case ignored;
+/// Finds a ChatCrm user for an admin command or form (any feature: it is part of the kernel) by work e-mail (exact, any case) or by name (accents and case ignored;
 /// the whole name first, else every user whose name contains the words). Users are staff, a few hundred or thousand
 /// rows, so names are compared in memory with the same folding as customer search.
 /// </summary>
