@@ -24,7 +24,9 @@ public static class UsersApi
         var users = v1.MapGroup("/users").WithTags("Users").RequireAuthorization(ApiScopes.Users);
         users.MapPost("/", CreateAsync).Accepts<CreateUserRequest>("application/json")
             .Produces<UserResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Create a user").WithDescription("Needs an Idempotency-Key. 409 when the externalId or e-mail is a user's already.");
+            .WithSummary("Create a user").WithDescription(
+                "Needs an Idempotency-Key. 409 when a user with this externalId exists (or, without an externalId, with this e-mail); " +
+                "400 naming email when the e-mail belongs to a user with another externalId.");
         users.MapPatch("/{id:guid}", UpdateAsync).Accepts<UpdateUserRequest>("application/json")
             .Produces<UserResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
