@@ -7,7 +7,7 @@ namespace ChatCrm.Bot.Tests.Api;
 /// <summary>The OpenAPI document and the Scalar page exist in Development only.</summary>
 public sealed class ApiDocumentTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -22,7 +22,7 @@ public abstract class ApiTestBase : IAsyncLifetime
 
     public const string CustomerExternalId = "CUST-1";
 
-    protected virtual Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
+    protected virtual Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.MigratedFile());
 
     protected CrmTestDatabase Database { get; private set; } = null!;
 

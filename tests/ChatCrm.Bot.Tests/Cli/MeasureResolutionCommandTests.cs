@@ -13,7 +13,7 @@ namespace ChatCrm.Bot.Tests.Cli;
 /// <summary>The hidden <c>measure-resolution</c> command on a small seeded SQLite database.</summary>
 public sealed class MeasureResolutionCommandTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
 
     public async Task InitializeAsync()
     {

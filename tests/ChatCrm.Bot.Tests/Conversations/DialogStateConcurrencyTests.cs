@@ -12,7 +12,7 @@ namespace ChatCrm.Bot.Tests.Conversations;
 /// </summary>
 public sealed class DialogStateConcurrencyTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private static readonly IncomingTurn Turn = new(ChatChannel.Teams, "a:race", new ChatUser("29:racer", null, "Racer"), "x", null, "en-US");
 
     public async Task InitializeAsync() => await _database.MigrateAsync();

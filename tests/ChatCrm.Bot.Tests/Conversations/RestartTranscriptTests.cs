@@ -79,7 +79,7 @@ public abstract class RestartTranscriptTests : IAsyncLifetime
 
 public sealed class SqliteRestartTranscriptTests : RestartTranscriptTests
 {
-    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
+    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.MigratedFile());
 }
 
 public sealed class PostgresRestartTranscriptTests : RestartTranscriptTests

@@ -17,7 +17,7 @@ public sealed class TeamsBootstrapAdminTests : IAsyncLifetime
     private static readonly TeamsUser Stranger = new("29:stranger-chat-id", "00000000-0000-4000-8000-0000000000ab", "Someone Else");
     private static readonly TeamsUser Leaver = new("29:leaver-chat-id", "00000000-0000-4000-8000-0000000000cd", "Luis Leaver");
 
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;
 

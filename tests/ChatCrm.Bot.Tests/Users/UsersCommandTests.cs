@@ -21,7 +21,7 @@ namespace ChatCrm.Bot.Tests.Users;
 /// </summary>
 public sealed class UsersCommandTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

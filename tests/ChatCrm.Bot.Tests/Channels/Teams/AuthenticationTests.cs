@@ -10,7 +10,7 @@ namespace ChatCrm.Bot.Tests.Channels.Teams;
 /// <summary>The messaging endpoint fails closed: without proof that a call comes from the Bot Framework, it is refused with 401.</summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private FakeBotConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();

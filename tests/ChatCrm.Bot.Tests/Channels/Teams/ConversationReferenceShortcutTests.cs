@@ -15,7 +15,7 @@ namespace ChatCrm.Bot.Tests.Channels.Teams;
 /// </summary>
 public sealed class ConversationReferenceShortcutTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly ReadCounter _reads = new("ConversationReferences");
     private FakeBotConnector _connector = null!;

@@ -22,7 +22,7 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     private const string OwnTenant = "0a1b2c3d-1111-4222-8333-444455556666";
     private const string V1 = "https://sts.windows.net/" + BotFrameworkTenant + "/";
     private const string V2 = "https://login.microsoftonline.com/" + BotFrameworkTenant + "/v2.0";
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private FakeBotConnector _connector = null!;
     private FakeBotFrameworkIssuer _botFramework = null!;
     private FakeBotFrameworkIssuer _entra = null!;

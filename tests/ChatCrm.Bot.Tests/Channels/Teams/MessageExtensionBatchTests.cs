@@ -18,7 +18,7 @@ public sealed class MessageExtensionBatchTests : IAsyncLifetime
 {
     private static readonly string[] Garcias = ["Alba García", "Bruno García", "Carla García", "Diego García", "Elena García"];
     private static readonly string[] Lopezes = ["Pablo López", "Sara López"];
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private readonly ReadCounter _reads = new();
     private FakeBotConnector _connector = null!;
     private ChatCrmApp _app = null!;

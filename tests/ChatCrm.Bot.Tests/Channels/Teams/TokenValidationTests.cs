@@ -15,7 +15,7 @@ namespace ChatCrm.Bot.Tests.Channels.Teams;
 public sealed class TokenValidationTests : IAsyncLifetime
 {
     private const string AppId = "3d8c1b9e-5a4f-4e2b-9c7d-1f0e2d3c4b5a";
-    private readonly SqliteTestDatabase _database = SqliteTestDatabase.TempFile();
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private FakeBotConnector _connector = null!;
     private FakeBotFrameworkIssuer _issuer = null!;
     private ChatCrmApp _app = null!;

@@ -123,7 +123,7 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
 
 public sealed class SqliteOffersConsentTranscriptTests : OffersConsentTranscriptTests
 {
-    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
+    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.MigratedFile());
 }
 
 public sealed class PostgresOffersConsentTranscriptTests : OffersConsentTranscriptTests
