@@ -18,7 +18,7 @@ public sealed class ImportReadmeCommandTests : IDisposable
     private static readonly string BuiltConfiguration =
         typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chatcrm-import-readme-");
+    private readonly DirectoryInfo _folder = System.IO.Directory.CreateTempSubdirectory("chatcrm-import-readme-");
 
     public void Dispose()
     {
