@@ -12,7 +12,7 @@ namespace ChatCrm.Infrastructure.Tests.Inbox;
 /// </summary>
 public sealed class InboxStoreClaimRaceTests(PostgresFixture db) : IClassFixture<PostgresFixture>
 {
-    private const int Items = 24;
+    private const int Items = 120;
     private const int Workers = 6;
 
     [Fact]
@@ -34,6 +34,8 @@ public sealed class InboxStoreClaimRaceTests(PostgresFixture db) : IClassFixture
             var worker = $"worker-{n}";
             await using var context = db.CreateContext();
             var inbox = new InboxStore(context, clock);
+            // Connected before the start: otherwise the first worker could drain the queue while the others still connect.
+            await context.Database.OpenConnectionAsync();
             await go.Task;
             while (await inbox.ClaimNextAsync(worker, TimeSpan.FromMinutes(5), default) is { } item)
                 claims.Add((worker, item.Id));
