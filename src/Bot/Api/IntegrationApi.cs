@@ -26,6 +26,7 @@ public static class IntegrationApi
     public static IServiceCollection AddIntegrationApi(this IServiceCollection services)
     {
         services.AddOptions<IntegrationApiOptions>().BindConfiguration(IntegrationApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Http.IdempotencyPurge>();
         services.AddIntegrationAuthentication();
         services.AddIntake();
         services.AddScoped<ApiAudit>();

@@ -21,4 +21,8 @@ public sealed class ScheduleOptions
     /// <summary>The offer model's retraining: weekly, Sunday at 03:15 UTC, when chat is quiet.</summary>
     [Required]
     public string OfferRetrainingCron { get; set; } = "0 15 3 ? * SUN";
+
+    /// <summary>Forgetting the REST API's expired <c>Idempotency-Key</c> records: nightly at 03:45 UTC.</summary>
+    [Required]
+    public string IdempotencyPurgeCron { get; set; } = "0 45 3 * * ?";
 }

@@ -44,3 +44,11 @@ public sealed class TierRecalculationJob(IServiceScopeFactory scopes) : ScopedJo
         }
     }
 }
+
+/// <summary>Forgets the REST API's <c>Idempotency-Key</c> records past their retention.</summary>
+[DisallowConcurrentExecution]
+public sealed class IdempotencyPurgeJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
+{
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Api.Http.IdempotencyPurge>().RunAsync(cancellationToken);
+}

@@ -33,6 +33,7 @@ public static class SchedulingServices
             Every<DigestCheckJob>(quartz, "digests", scheduling.DigestCheckCron);
             Every<TierRecalculationJob>(quartz, "tier-recalculation", scheduling.TierRecalculationCron);
             Every<OfferRetrainingJob>(quartz, "offer-retraining", scheduling.OfferRetrainingCron);
+            Every<IdempotencyPurgeJob>(quartz, "idempotency-purge", scheduling.IdempotencyPurgeCron);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
