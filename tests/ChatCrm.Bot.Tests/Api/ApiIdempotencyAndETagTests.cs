@@ -101,6 +101,21 @@ public sealed class ApiIdempotencyAndETagTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Patch_ETagReadBeforeAHandleWasAdded_Returns412()
+    {
+        using var client = await FullClientAsync();
+        using var read = await client.GetAsync($"/api/v1/customers/{Customer.Id.Value}");
+        var etag = read.Headers.ETag!.ToString();
+        using var added = await PostAsync(client, $"/api/v1/customers/{Customer.Id.Value}/identities", new { kind = "LoyaltyNumber", value = "LOY-5501" }, "key-handle");
+
+        using var response = await PatchAsync(client, $"/api/v1/customers/{Customer.Id.Value}", new { company = "Tarde S.L." }, etag);
+        using var reread = await client.GetAsync($"/api/v1/customers/{Customer.Id.Value}");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.PreconditionFailed), (added.StatusCode, response.StatusCode));
+        Assert.NotEqual(etag, reread.Headers.ETag!.ToString());
+    }
+
+    [Fact]
     public async Task Patch_WithoutIfMatch_Returns428()
     {
         using var client = await FullClientAsync();
