@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Bot.Conversations.Forms;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Common;
@@ -18,7 +19,7 @@ namespace ChatCrm.Bot.Features.Interactions;
 /// answers "log [customer]" and "log form [customer]", and the shortcuts "Log an interaction" and "Log this message";
 /// the latter fills in the message as the summary, a chat on the chat tool, and its author when they are a customer.
 /// </summary>
-public sealed class LogChatForm(LogFormValidator validator, CrmDbContext db, TimeProvider time) : IChatForm
+public sealed class LogChatForm(LogFormValidator validator, CustomerFinder finder, CrmDbContext db, TimeProvider time) : IChatForm
 {
     public const string FormName = "log";
 
@@ -30,8 +31,8 @@ public sealed class LogChatForm(LogFormValidator validator, CrmDbContext db, Tim
 
     public string GeneralField => LogForm.Customer;
 
-    /// <summary>Opened by a command or a shortcut, not by a button (the customer card's button shows the form in chat).</summary>
-    public string? OpenVerb => null;
+    /// <summary>Also opened by the customer card's "Log interaction" button, for the customer it names.</summary>
+    public string? OpenVerb => LogForm.OpenVerb;
 
     /// <summary>The shortcuts that open the form, which the Slack manifest must declare exactly.</summary>
     public static IReadOnlyList<ChatShortcut> ShortcutsOffered { get; } = [new(GlobalShortcut, OnMessage: false), new(MessageShortcut, OnMessage: true)];
@@ -79,7 +80,11 @@ public sealed class LogChatForm(LogFormValidator validator, CrmDbContext db, Tim
             };
         }
         var today = Dates.Today(time.GetUtcNow(), context.User.ResolveTimeZone());
-        return new ChatFormView(LogFormCards.Form(context.Language, Guid.NewGuid(), today, values: input))
+        // A button that names its customer: the form shows who, as the card form does, and carries the id to its submission.
+        var chosen = arguments.TryGetValue(CustomerResolver.CustomerIdKey, out var raw) && Guid.TryParse(raw, out var id)
+            ? await finder.GetAsync(new CustomerId(id), context.CancellationToken)
+            : null;
+        return new ChatFormView(LogFormCards.Form(context.Language, Guid.NewGuid(), today, chosen, input), chosen?.Id.Value.ToString())
         {
             Fallback = string.IsNullOrWhiteSpace(input.Customer) ? CustomerVerbs.Log : $"{CustomerVerbs.Log} {input.Customer}",
         };
@@ -88,7 +93,10 @@ public sealed class LogChatForm(LogFormValidator validator, CrmDbContext db, Tim
     public async Task<ChatFormOutcome> SubmitAsync(TurnContext context, IReadOnlyDictionary<string, string> values, string? state)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var decision = await validator.ValidateAsync(context.User, LogForm.Input(values), context.CancellationToken);
+        var input = LogForm.Input(values);
+        if (Guid.TryParse(state, out var chosen))
+            input = input with { Customer = chosen.ToString() }; // opened for a named customer: the form has no customer field
+        var decision = await validator.ValidateAsync(context.User, input, context.CancellationToken);
         return decision.Entry is { } entry
             ? ChatFormOutcome.Act(LogForm.SubmitVerb, LogForm.ToValues(entry))
             : ChatFormOutcome.Invalid(decision.ErrorsIn(context.Language));
