@@ -1,5 +1,6 @@
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Customers.Identification;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Infrastructure.Persistence.Search;
 
@@ -17,8 +18,7 @@ internal sealed class BulkSearchIndex(IEnumerable<string> knownWords)
     public static async Task<BulkSearchIndex> LoadAsync(CrmDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var words = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word), ct);
+        var words = await db.SearchWordVariants.Where(v => v.Variant == v.Word).Select(v => v.Word).ToListAsync(ct);
         return new BulkSearchIndex(words);
     }
 
