@@ -5,6 +5,7 @@ using ChatCrm.Bot.Tests.ScaleOut;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Persistence.Inbox;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +77,11 @@ public sealed class GoLiveTests : IAsyncLifetime
         Assert.Contains("Depósito grande: 25.000,00 EUR", card.Text, StringComparison.Ordinal);
         Assert.Contains("Lucía Álvarez Hernández", card.Text, StringComparison.Ordinal);
         Assert.Contains("Fondo Global", card.Text, StringComparison.Ordinal);
+        // The push is audited and its inbox item completed in the save after the send: wait for that save, not just the card.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline
+            && await app.WithDatabaseAsync(db => db.InboxItems.AnyAsync(i => i.Status != InboxStatus.Done)))
+            await Task.Delay(100);
         var (admins, audited) = await app.WithDatabaseAsync(async db => (
             await db.Users.Where(u => u.Role == UserRole.Admin).Select(u => u.DisplayName).ToListAsync(),
             await db.AuditEntries.CountAsync(a => a.Action == AuditAction.PushedOfferEvent)));
