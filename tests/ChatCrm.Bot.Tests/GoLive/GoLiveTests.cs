@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ChatCrm.Bot.Tests.ScaleOut;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
@@ -111,20 +110,13 @@ public sealed class GoLiveTests : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet", [dll.FullName, "import", kind, file])
         {
             WorkingDirectory = dll.DirectoryName!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k == "DOTNET_ENVIRONMENT").ToList())
             start.Environment.Remove(key);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__ConnectionString"] = _database.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(patience.Token);
-        var text = new StringBuilder().Append(await output).Append(await errors).ToString();
-        Assert.True(process.ExitCode == 0, $"import {kind} exited with {process.ExitCode}:\n{text}");
+        var (exitCode, text) = await ChildProcess.RunAsync(start);
+        Assert.True(exitCode == 0, $"import {kind} exited with {exitCode}:\n{text}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Testing;
 
 namespace ChatCrm.Bot.Tests.Manifests;
@@ -53,19 +54,12 @@ public sealed class ManifestReadmeCommandTests : IDisposable
         var start = new ProcessStartInfo(commandLine[0])
         {
             WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var argument in commandLine.Skip(1))
             start.ArgumentList.Add(argument);
         // As in a fresh shell: the launch profile, not the test runner, decides the environment and settings.
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "Privacy__PublicBaseUrl", "MicrosoftAppId" })
             start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(patience.Token);
-        return (process.ExitCode, await output + await error);
+        return await ChildProcess.RunAsync(start);
     }
 }

@@ -7,14 +7,6 @@ using ChatCrm.Infrastructure.UserDirectory;
 
 namespace ChatCrm.Bot.Features.Directory;
 
-/// <summary>What the user forms say when the user changed after the form was opened.</summary>
-public static class UserChatForms
-{
-    public static LocalizedText Stale { get; } = new(
-        "Someone changed this user meanwhile: cancel and open it again to see them as they are now.",
-        "Alguien cambió este usuario mientras tanto: cancela y ábrelo de nuevo para verlo como está ahora.");
-}
-
 /// <summary>
 /// "Deactivate" on a user card as a form (<see cref="UserFormCards.Deactivate"/>): who takes over the customers, named
 /// by work e-mail or name, for admins only. Checked by <see cref="UserWrites.CheckDeactivationAsync"/> (the last admin
@@ -46,22 +38,16 @@ public sealed class UserDeactivateChatForm(UserForms forms, UserWrites writes) :
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var language = context.Language;
-        if (context.User.Role != UserRole.Admin)
-            return ChatFormOutcome.Invalid(GeneralField, DirectoryAdminGate.Refusal.In(language));
-        var all = UserForms.FromState(state, values);
-        var (user, version) = await forms.LoadAsync(all, context.CancellationToken);
-        if (user is null)
-            return ChatFormOutcome.Invalid(GeneralField, UserCards.Gone.In(language));
-        if (version != forms.VersionOf(user))
-            return ChatFormOutcome.Invalid(GeneralField, UserChatForms.Stale.In(language));
+        var submitted = await forms.ReadSubmissionAsync(context, values, state, GeneralField);
+        if (submitted is not { User: { } user, Refusal: null })
+            return submitted.Refusal!;
         var named = values.GetValueOrDefault(UserFormCards.HandOverTo);
         var heir = await forms.FindAsync(named, context.CancellationToken);
         var problems = (await writes.CheckDeactivationAsync(user, heir, context.CancellationToken)).ToList();
         if (heir is null && !string.IsNullOrWhiteSpace(named))
             problems = [.. problems.Where(p => p.Field != UserFormCards.HandOverTo), DirectoryAdminGate.NobodyCalled(named)];
         return problems.Count == 0
-            ? ChatFormOutcome.Act(UserActions.LeaveVerb, all)
-            : ChatFormOutcome.Invalid(UserForms.Errors(problems, language, GeneralField, [GeneralField]));
+            ? ChatFormOutcome.Act(UserActions.LeaveVerb, submitted.Values)
+            : ChatFormOutcome.Invalid(UserForms.Errors(problems, context.Language, GeneralField, [GeneralField]));
     }
 }

@@ -37,18 +37,12 @@ public sealed class UserEditChatForm(UserForms forms, UserWrites writes) : IChat
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var language = context.Language;
-        if (context.User.Role != UserRole.Admin)
-            return ChatFormOutcome.Invalid(GeneralField, DirectoryAdminGate.Refusal.In(language));
-        var all = UserForms.FromState(state, values);
-        var (user, version) = await forms.LoadAsync(all, context.CancellationToken);
-        if (user is null)
-            return ChatFormOutcome.Invalid(GeneralField, UserCards.Gone.In(language));
-        if (version != forms.VersionOf(user))
-            return ChatFormOutcome.Invalid(GeneralField, UserChatForms.Stale.In(language));
+        var submitted = await forms.ReadSubmissionAsync(context, values, state, GeneralField);
+        if (submitted is not { User: { } user, Refusal: null })
+            return submitted.Refusal!;
         var check = await writes.CheckChangeAsync(user, UserForms.Changes(UserFormValues.Of(values)), context.CancellationToken);
         return check.Succeeded
-            ? ChatFormOutcome.Act(UserActions.SaveVerb, all)
-            : ChatFormOutcome.Invalid(UserForms.Errors(check.Problems, language, GeneralField, UserForms.ProfileFields));
+            ? ChatFormOutcome.Act(UserActions.SaveVerb, submitted.Values)
+            : ChatFormOutcome.Invalid(UserForms.Errors(check.Problems, context.Language, GeneralField, UserForms.ProfileFields));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Directory;
+using ChatCrm.Bot.Conversations.Forms;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
@@ -82,6 +83,33 @@ public sealed class UserForms(CrmDbContext db, UserDirectoryReader directory, Ad
         return all;
     }
 
+    /// <summary>
+    /// What every user form checks first on submission: the sender is an admin, the user the form was opened for is still
+    /// there, and nobody changed them since (the version the form carried). Either the user (tracked) and the form's
+    /// values with its state, or the refusal under <paramref name="generalField"/>.
+    /// </summary>
+    public async Task<SubmittedUserForm> ReadSubmissionAsync(TurnContext context, IReadOnlyDictionary<string, string> values, string? state,
+        string generalField)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        var language = context.Language;
+        if (context.User.Role != UserRole.Admin)
+            return SubmittedUserForm.Refused(ChatFormOutcome.Invalid(generalField, DirectoryAdminGate.Refusal.In(language)));
+        var all = FromState(state, values);
+        var (user, version) = await LoadAsync(all, context.CancellationToken);
+        if (user is null)
+            return SubmittedUserForm.Refused(ChatFormOutcome.Invalid(generalField, UserCards.Gone.In(language)));
+        if (version != VersionOf(user))
+            return SubmittedUserForm.Refused(ChatFormOutcome.Invalid(generalField, Stale.In(language)));
+        return new SubmittedUserForm(user, all, null);
+    }
+
+    /// <summary>What the user forms say when the user changed after the form was opened.</summary>
+    public static LocalizedText Stale { get; } = new(
+        "Someone changed this user meanwhile: cancel and open it again to see them as they are now.",
+        "Alguien cambió este usuario mientras tanto: cancela y ábrelo de nuevo para verlo como está ahora.");
+
     /// <summary>The one active or inactive user named by work e-mail or name; null when none or several fit.</summary>
     public async Task<User?> FindAsync(string? text, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(text) ? null : (await finder.FindAsync(text, cancellationToken)).Only;
@@ -118,4 +146,10 @@ public sealed class UserForms(CrmDbContext db, UserDirectoryReader directory, Ad
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
+
+/// <summary>A user form's submission as <see cref="UserForms.ReadSubmissionAsync"/> read it: the user and all values, or the refusal.</summary>
+public sealed record SubmittedUserForm(User? User, IReadOnlyDictionary<string, string> Values, ChatFormOutcome? Refusal)
+{
+    public static SubmittedUserForm Refused(ChatFormOutcome refusal) => new(null, new Dictionary<string, string>(), refusal);
 }

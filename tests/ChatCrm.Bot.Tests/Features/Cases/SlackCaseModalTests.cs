@@ -145,34 +145,9 @@ public sealed class SlackCaseModalTests : SlackTestBase
     private static Task<HttpResponseMessage> SubmitEditAsync(SlackClient client, string metadata, params (string Id, string Value)[] values) =>
         SubmitAsync(client, "chatcrm-case-edit", metadata, $"V{Guid.NewGuid():N}", values);
 
-    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, string callbackId, string? metadata, string viewId, params (string Id, string Value)[] values)
-    {
-        var blocks = new JsonObject();
-        foreach (var (id, value) in values)
-        {
-            blocks[id] = new JsonObject
-            {
-                [id] = id is "status" or "priority" or "assignee"
-                    ? new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = value } }
-                    : new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
-            };
-        }
-        return client.InteractionAsync(new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = client.User.TeamId },
-            ["user"] = new JsonObject { ["id"] = client.User.UserId, ["name"] = client.User.Name, ["team_id"] = client.User.TeamId },
-            ["trigger_id"] = $"{Guid.NewGuid():N}",
-            ["view"] = new JsonObject
-            {
-                ["id"] = viewId,
-                ["type"] = "modal",
-                ["callback_id"] = callbackId,
-                ["private_metadata"] = metadata,
-                ["state"] = new JsonObject { ["values"] = blocks },
-            },
-        });
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, string callbackId, string? metadata, string viewId, params (string Id, string Value)[] values) =>
+        client.SubmitViewAsync(callbackId, values.Select(v => (v.Id, v.Id is "status" or "priority" or "assignee"
+            ? SlackViewSubmission.Selected(v.Value) : SlackViewSubmission.Typed(v.Value))), metadata, viewId);
 
     private static async Task<JsonObject> ErrorsAsync(HttpResponseMessage response)
     {

@@ -113,34 +113,9 @@ public sealed class UserAdminSlackTests : SlackTestBase
     private static List<JsonObject> Buttons(SlackCall call) =>
         call.Blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "actions").SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>()).ToList();
 
-    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, string callbackId, string? metadata, params (string Id, string Value)[] values)
-    {
-        var blocks = new JsonObject();
-        foreach (var (id, value) in values)
-        {
-            blocks[id] = new JsonObject
-            {
-                [id] = id is "role" or "language"
-                    ? new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = value } }
-                    : new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
-            };
-        }
-        return client.InteractionAsync(new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = client.User.TeamId },
-            ["user"] = new JsonObject { ["id"] = client.User.UserId, ["name"] = client.User.Name, ["team_id"] = client.User.TeamId },
-            ["trigger_id"] = $"{Guid.NewGuid():N}",
-            ["view"] = new JsonObject
-            {
-                ["id"] = $"V{Guid.NewGuid():N}",
-                ["type"] = "modal",
-                ["callback_id"] = callbackId,
-                ["private_metadata"] = metadata,
-                ["state"] = new JsonObject { ["values"] = blocks },
-            },
-        });
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, string callbackId, string? metadata, params (string Id, string Value)[] values) =>
+        client.SubmitViewAsync(callbackId, values.Select(v => (v.Id, v.Id is "role" or "language"
+            ? SlackViewSubmission.Selected(v.Value) : SlackViewSubmission.Typed(v.Value))), metadata);
 
     private static async Task<JsonObject> ErrorsAsync(HttpResponseMessage response)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -84,8 +85,6 @@ public sealed class ImportReadmeCommandTests : IDisposable
         {
             // dotnet run starts the app in the project folder; the built bot's appsettings files live next to it.
             WorkingDirectory = throughDotnetRun ? RepositoryRoot.Path : Path.GetDirectoryName(args[1])!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var argument in args.Skip(1))
             start.ArgumentList.Add(argument);
@@ -94,12 +93,8 @@ public sealed class ImportReadmeCommandTests : IDisposable
         if (!throughDotnetRun)
             start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Database__DataDirectory"] = _folder.FullName;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(patience.Token);
-        return (process.ExitCode, $"{line}\n{await output}{await error}");
+        var (exitCode, output) = await ChildProcess.RunAsync(start);
+        return (exitCode, $"{line}\n{output}");
     }
 
     private long Count(string table) => (long)Query($"SELECT COUNT(*) FROM \"{table}\"", null)!;

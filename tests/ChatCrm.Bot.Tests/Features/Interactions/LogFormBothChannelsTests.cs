@@ -75,33 +75,11 @@ public sealed class LogFormBothChannelsTests : SlackTestBase
     }
 
     /// <summary>A view_submission as Slack sends it for the rendered modal: selects as selected options, dates as selected dates.</summary>
-    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, IEnumerable<(string Field, string Value)> values)
-    {
-        var blocks = new JsonObject();
-        foreach (var (field, value) in values)
+    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, IEnumerable<(string Field, string Value)> values) =>
+        client.SubmitViewAsync("chatcrm-log", values.Select(v => (v.Field, v.Field switch
         {
-            blocks[field] = new JsonObject
-            {
-                [field] = field switch
-                {
-                    "kind" or "channel" => new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = value } },
-                    "date" or "followUp" => new JsonObject { ["type"] = "datepicker", ["selected_date"] = value },
-                    _ => new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
-                },
-            };
-        }
-        return client.InteractionAsync(new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = client.User.TeamId },
-            ["user"] = new JsonObject { ["id"] = client.User.UserId, ["name"] = client.User.Name, ["team_id"] = client.User.TeamId },
-            ["view"] = new JsonObject
-            {
-                ["id"] = $"V{Guid.NewGuid():N}",
-                ["type"] = "modal",
-                ["callback_id"] = "chatcrm-log",
-                ["state"] = new JsonObject { ["values"] = blocks },
-            },
-        });
-    }
+            "kind" or "channel" => SlackViewSubmission.Selected(v.Value),
+            "date" or "followUp" => SlackViewSubmission.Picked(v.Value),
+            _ => SlackViewSubmission.Typed(v.Value),
+        })));
 }

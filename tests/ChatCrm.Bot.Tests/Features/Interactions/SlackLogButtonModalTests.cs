@@ -41,28 +41,8 @@ public sealed class SlackLogButtonModalTests : SlackTestBase
         Assert.DoesNotContain(open.Blocks.OfType<JsonObject>(), b => (string?)b["block_id"] == "customer");
         Assert.Contains("María Núñez", open.Text, StringComparison.Ordinal);
 
-        var submitted = await client.InteractionAsync(new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = client.User.TeamId },
-            ["user"] = new JsonObject { ["id"] = client.User.UserId, ["name"] = client.User.Name, ["team_id"] = client.User.TeamId },
-            ["trigger_id"] = $"{Guid.NewGuid():N}",
-            ["view"] = new JsonObject
-            {
-                ["id"] = "V0LOGBUTTON",
-                ["type"] = "modal",
-                ["callback_id"] = "chatcrm-log",
-                ["private_metadata"] = _maria.ToString(),
-                ["state"] = new JsonObject
-                {
-                    ["values"] = new JsonObject
-                    {
-                        ["kind"] = new JsonObject { ["kind"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "Call" } } },
-                        ["summary"] = new JsonObject { ["summary"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Called about the renewal" } },
-                    },
-                },
-            },
-        });
+        var submitted = await client.SubmitViewAsync("chatcrm-log",
+            [("kind", SlackViewSubmission.Selected("Call")), ("summary", SlackViewSubmission.Typed("Called about the renewal"))], metadata: _maria.ToString());
 
         Assert.Equal((HttpStatusCode.OK, string.Empty), (submitted.StatusCode, await submitted.Content.ReadAsStringAsync()));
         await Slack.WaitForCallsAsync(Slack.Calls.Count + 2); // the confirmation: conversations.open, then the DM

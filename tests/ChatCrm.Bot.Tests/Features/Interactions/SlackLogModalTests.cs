@@ -34,33 +34,9 @@ public sealed class SlackLogModalTests : SlackTestBase
         return values;
     }
 
-    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, IDictionary<string, string> values, string viewId = "V0LOG1")
-    {
-        var blocks = new JsonObject();
-        foreach (var (id, value) in values)
-        {
-            blocks[id] = new JsonObject
-            {
-                [id] = id == "kind"
-                    ? new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = value } }
-                    : new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
-            };
-        }
-        return client.InteractionAsync(new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = client.User.TeamId },
-            ["user"] = new JsonObject { ["id"] = client.User.UserId, ["name"] = client.User.Name, ["team_id"] = client.User.TeamId },
-            ["trigger_id"] = $"{Guid.NewGuid():N}",
-            ["view"] = new JsonObject
-            {
-                ["id"] = viewId,
-                ["type"] = "modal",
-                ["callback_id"] = "chatcrm-log",
-                ["state"] = new JsonObject { ["values"] = blocks },
-            },
-        });
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(SlackClient client, IDictionary<string, string> values, string viewId = "V0LOG1") =>
+        client.SubmitViewAsync("chatcrm-log", values.Select(v => (v.Key, v.Key == "kind"
+            ? SlackViewSubmission.Selected(v.Value) : SlackViewSubmission.Typed(v.Value))), viewId: viewId);
 
     private static async Task<JsonObject> ErrorsAsync(HttpResponseMessage response)
     {
