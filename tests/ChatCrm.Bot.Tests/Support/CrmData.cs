@@ -13,6 +13,12 @@ public static class CrmData
 {
     public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// The date of <see cref="Now"/> in Madrid, the time zone of every user these tests add: the bot counts days
+    /// ("5 days overdue") from the reader's own date, which is a day ahead of UTC's late in the UTC evening.
+    /// </summary>
+    public static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid")).DateTime);
+
     public static TeamsUser Ana { get; } = new("29:ana-chat-id", "0b3f6a2e-8f54-4c55-9d1e-4a1f2c3d4e5f", "Ana García");
 
     public static async Task<User> AddRepAsync(this CrmDbContext db, TeamsUser teamsUser, string locale = "en-US") =>

@@ -21,7 +21,7 @@ internal static class KpiTeam
     public static async Task<KpiTeamCases> AddBookAsync(this CrmDbContext db, User rep)
     {
         var now = CrmData.Now;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = CrmData.Today;
         var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", owner: rep);
         var pedro = await db.AddCustomerAsync("Pedro Gil", "Gil Hermanos", owner: rep);
         var luis = await db.AddCustomerAsync("Luis Ortega", "Ortega SL", owner: rep);

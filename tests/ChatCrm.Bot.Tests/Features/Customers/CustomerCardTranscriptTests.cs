@@ -29,7 +29,7 @@ public sealed class CustomerCardTranscriptTests : BotTestBase
         for (var day = 7; day >= 1; day--)
         {
             // Seven contacts, one a day; the latest (three days ago) promised a follow-up for two days ago: overdue.
-            var followUp = day == 1 ? DateOnly.FromDateTime(CrmData.Now.UtcDateTime.AddDays(-2)) : (DateOnly?)null;
+            var followUp = day == 1 ? CrmData.Today.AddDays(-2) : (DateOnly?)null;
             db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-(day + 2)), CrmData.Now,
                 day % 2 == 0 ? InteractionChannel.Phone : InteractionChannel.Slack, day % 2 == 0 ? InteractionKind.Call : InteractionKind.Chat,
                 $"Contact number {8 - day}", null, followUp, TimeZoneInfo.Utc));

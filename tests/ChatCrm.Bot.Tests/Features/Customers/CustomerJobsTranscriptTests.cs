@@ -21,7 +21,7 @@ public sealed class CustomerJobsTranscriptTests : BotTestBase
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-30), CrmData.Now, InteractionChannel.Email, InteractionKind.Email,
             "Sent the brochure", "Asked to call back", null));
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-2), CrmData.Now, InteractionChannel.Visit, InteractionKind.Visit,
-            "Visited the Madrid office; demoed the new module", "Wants a quote for 20 seats", DateOnly.FromDateTime(CrmData.Now.UtcDateTime).AddDays(5)));
+            "Visited the Madrid office; demoed the new module", "Wants a quote for 20 seats", CrmData.Today.AddDays(5)));
         await db.SaveChangesAsync();
     }
 

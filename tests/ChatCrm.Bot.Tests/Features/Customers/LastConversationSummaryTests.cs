@@ -23,7 +23,7 @@ public sealed class LastConversationSummaryTests : BotTestBase
         var ana = await db.AddRepAsync(CrmData.Ana);
         await db.AddUserAsync(Hannah, UserRole.SupportAgent, "Support");
         var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", email: "maria.nunez@acme.es", owner: ana);
-        var today = DateOnly.FromDateTime(CrmData.Now.UtcDateTime);
+        var today = CrmData.Today;
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-40), CrmData.Now, InteractionChannel.Email, InteractionKind.Email,
             "Sent the brochure. Nice chat about the weather.", null, null));
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, CrmData.Now.AddDays(-10), CrmData.Now, InteractionChannel.Visit, InteractionKind.Visit,

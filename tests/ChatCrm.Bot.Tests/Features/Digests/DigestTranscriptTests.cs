@@ -27,7 +27,7 @@ public sealed class DigestTranscriptTests : BotTestBase
         // The digest's period ends at its due time, a few minutes before the test dispatches it: "now" is taken here,
         // not from CrmData.Now (fixed when the test process first used it, possibly long before this test runs).
         var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = CrmData.Today;
         db.Interactions.Add(Interaction.Log(maria.Id, ana.Id, now.AddDays(-12), now, InteractionChannel.Phone, InteractionKind.Call,
             "Called about the renewal", null, today.AddDays(-5)));
         // Logged an hour ago: inside the period the digest reports on (up to its due time, a few minutes ago).
