@@ -63,6 +63,11 @@ public static class HelpCards
                 "your team's KPIs for the last 7 or 30 days, each line with a button to act on it",
                 "los indicadores de tu equipo de los últimos 7 o 30 días, cada línea con un botón para actuar"));
         }
+        if (role is null or UserRole.Manager or UserRole.Admin)
+            commands.Insert(commands.Count - 2, Line(language, "reassign <customer> to <person> | all from <person> to <person>",
+                "reasignar <cliente> a <persona> | todos de <persona> a <persona>",
+                "hand customers to a colleague after a confirmation that shows how many",
+                "traspasa clientes a otra persona tras una confirmación que dice cuántos"));
         if (role == UserRole.Admin)
             commands.InsertRange(commands.Count - 2, AdminCards.Lines(language));
         if (role == UserRole.PrivacyOfficer)
