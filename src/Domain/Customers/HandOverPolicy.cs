@@ -21,6 +21,9 @@ public enum OpenCasesOnHandOver
 /// </summary>
 public static class HandOverPolicy
 {
+    private static readonly LocalizedText OnlyManagers = new("handing customers over is for managers and admins.",
+        "traspasar clientes es cosa de responsables y administradores.");
+
     /// <summary>Why <paramref name="actor"/> may not hand over <paramref name="owner"/>'s whole book; null when they may.</summary>
     public static LocalizedText? RefusalForBook(User actor, User owner)
     {
@@ -62,7 +65,4 @@ public static class HandOverPolicy
             : new LocalizedText($"{heir.DisplayName} is not in a role that owns customers; name a sales rep, support agent or manager.",
                 $"{heir.DisplayName} no tiene un rol que pueda tener clientes; indica un comercial, un agente de soporte o un responsable.");
     }
-
-    private static readonly LocalizedText OnlyManagers = new("handing customers over is for managers and admins.",
-        "traspasar clientes es cosa de responsables y administradores.");
 }
