@@ -21,10 +21,10 @@ public sealed class ManifestCommandWordsTests
     private static readonly string[] NotShown = ["cancel"];
 
     /// <summary>
-    /// Privacy-officer commands that do not fit the 12 personal commands Teams allows: the "privacy" command's
-    /// description names them instead.
+    /// Privacy commands that do not fit the 12 personal commands Teams allows (recording consent, and the privacy
+    /// officer's): the "privacy" command's description names them instead.
     /// </summary>
-    private static readonly string[] NamedByPrivacy = ["duplicates", "export", "erase"];
+    private static readonly string[] NamedByPrivacy = ["consent", "duplicates", "export", "erase"];
 
     private static readonly TeamsPackage Package = ManifestSamples.BuildTeams();
 

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Forms;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
@@ -7,7 +8,7 @@ namespace ChatCrm.Bot.Features.Privacy;
 
 public static class PrivacyServices
 {
-    /// <summary>The customer's privacy preferences, and the privacy officer's export and erasure.</summary>
+    /// <summary>The customer's privacy preferences and consent changes recorded from chat, and the privacy officer's export and erasure.</summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -20,6 +21,10 @@ public static class PrivacyServices
         services.AddChatCommand<ExportCustomerCommand>();
         services.AddChatCommand<EraseCustomerCommand>();
         services.AddCardAction<EraseCustomerCommand>();
+        services.AddScoped<ConsentChangeRecording>();
+        services.AddChatCommand<ConsentCommand>();
+        services.AddCardAction<ConsentCommand>();
+        services.AddChatForm<ConsentChangeChatForm>();
         return services;
     }
 }
