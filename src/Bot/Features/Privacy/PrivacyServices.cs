@@ -1,8 +1,10 @@
 using ChatCrm.Bot.Conversations.Forms;
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Infrastructure.Intake;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatCrm.Bot.Features.Privacy;
 
@@ -21,6 +23,9 @@ public static class PrivacyServices
         services.AddChatCommand<ExportCustomerCommand>();
         services.AddChatCommand<EraseCustomerCommand>();
         services.AddCardAction<EraseCustomerCommand>();
+        // Consent changes from chat go through the intake the import and the REST API use (registered here too for
+        // hosts without the API, such as the command line).
+        services.TryAddScoped<ConsentRecorder>();
         services.AddScoped<ConsentChangeRecording>();
         services.AddChatCommand<ConsentCommand>();
         services.AddCardAction<ConsentCommand>();

@@ -42,7 +42,7 @@ public sealed class ConsentChangeTranscriptTests : BotTestBase
         var chat = AnaChat();
         (await chat.SendAsync("ofertas begona@oyc.es")).ShouldSay("Analytics Suite", "dio su consentimiento a comunicaciones comerciales por correo electrónico");
 
-        (await chat.SendAsync("consentimiento begona@oyc.es retirar comercial correo llamada")).ShouldSay(
+        (await chat.SendAsync("consentimiento begona@oyc.es retirar marketing correo llamada")).ShouldSay(
             "Consentimiento registrado de Begoña Ibáñez", "retirado", "llamada",
             "⛔ no permitido — retiró su consentimiento a comunicaciones comerciales por correo electrónico",
             "Regla en ES", "consentimiento previo: sin consentimiento registrado la respuesta es no",
