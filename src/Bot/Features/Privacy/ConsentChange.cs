@@ -76,7 +76,7 @@ public static class ConsentChangeReader
             values[ChannelField] = rest[1];
         var more = rest.Length > 2 ? rest[2..] : [];
         // The last word is the day when it reads as one ("withdraw marketing email call 2026-12-01"); the rest says how ("in person").
-        if (more.Length > 0 && (ConsentChangeWords.Day(more[^1], DateOnly.MinValue) is not null || LooksLikeADate(more[^1])))
+        if (more.Length > 0 && (ConsentChangeWords.Day(more[^1], AnyDay) is not null || LooksLikeADate(more[^1])))
         {
             values[DateField] = more[^1];
             more = more[..^1];
@@ -98,6 +98,9 @@ public static class ConsentChangeReader
         }
         return value;
     }
+
+    /// <summary>A day to read "yesterday" against when only whether a word is a day matters.</summary>
+    private static readonly DateOnly AnyDay = new(2000, 1, 1);
 
     private static bool LooksLikeADate(string word) => word.Any(char.IsDigit);
 

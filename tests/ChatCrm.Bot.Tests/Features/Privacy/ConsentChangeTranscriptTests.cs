@@ -95,6 +95,16 @@ public sealed class ConsentChangeTranscriptTests : BotTestBase
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.ConsentRecords.CountAsync()));
     }
 
+    [Fact]
+    public async Task Typed_SpanishYesterday_RecordsTheStatementOnThatDay()
+    {
+        (await AnaChat().SendAsync("consentimiento begona@oyc.es retirar comercial sms carta ayer")).ShouldSay(
+            "Consentimiento registrado de Begoña Ibáñez", $"retirado · {Day(CrmData.Today.AddDays(-1))} · carta");
+
+        var stored = await App.WithDatabaseAsync(db => db.ConsentRecords.SingleAsync(r => r.Channel == ContactChannel.Sms));
+        Assert.Equal(CrmData.Today.AddDays(-1), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stored.RecordedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid")).DateTime));
+    }
+
     [Theory]
     [InlineData("consent begona@oyc.es withdraw spam email", "Nothing was recorded.", "\"spam\" is not a word I know here: use marketing, profiling or service.")]
     [InlineData("consent begona@oyc.es withdraw marketing pigeon", "Nothing was recorded.", "\"pigeon\" is not a word I know here: use email, phone, sms, chat or post.")]
