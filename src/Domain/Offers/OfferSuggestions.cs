@@ -13,10 +13,15 @@ public sealed record SuggestedOffer(Offer Offer, IReadOnlyList<LocalizedText> Re
 /// <summary>An offer held back, with the rule that held it back and why; <see cref="Decision"/> when consent did.</summary>
 public sealed record SuppressedOffer(Offer Offer, SuppressionKind Kind, LocalizedText Reason, ConsentDecision? Decision = null);
 
-/// <summary>How a card's suggestions were ranked: by rules, or by which model version trained when.</summary>
+/// <summary>
+/// How a card's suggestions were ranked: by rules, or by which model version trained when. When the rules ranked
+/// because the customer's consent does not allow profiling, <see cref="ProfilingRefused"/> says why.
+/// </summary>
 public sealed record OfferRanking(OfferRankingSource Source, Guid? ModelVersionId = null, DateTimeOffset? TrainedAt = null)
 {
     public static OfferRanking ByRules { get; } = new(OfferRankingSource.Rules);
+
+    public ConsentDecision? ProfilingRefused { get; init; }
 }
 
 /// <summary>A rank score with the reasons behind it.</summary>

@@ -8,7 +8,8 @@ namespace ChatCrm.Infrastructure.Intake;
 /// <summary>
 /// Records consent statements (granted or withdrawn, for a purpose on a channel, from a source) by their external id.
 /// Statements are never edited: the same one again changes nothing, and a different statement under an id already
-/// used is refused (record the change as a new statement). Changes are staged in the context; the caller saves.
+/// used is refused (record the change as a new statement). A statement taken in chat names its customer instead
+/// (<see cref="ConsentIntake.Customer"/>) and goes through the same checks. Changes are staged in the context; the caller saves.
 /// </summary>
 public sealed class ConsentRecorder(CrmDbContext db, TimeProvider time)
 {
@@ -33,7 +34,8 @@ public sealed class ConsentRecorder(CrmDbContext db, TimeProvider time)
             var checks = candidate.Checks;
             if (candidate.ExternalId is { } id && !seen.Add(id))
                 checks.Add("externalId", $"'{FieldChecks.Cut(id)}' appears more than once");
-            var customer = candidate.CustomerExternalId is { } key && customers.TryGetValue(key, out var found) ? found : (Domain.Customers.CustomerId?)null;
+            var customer = candidate.Row.Customer
+                ?? (candidate.CustomerExternalId is { } key && customers.TryGetValue(key, out var found) ? found : (Domain.Customers.CustomerId?)null);
             if (candidate.CustomerExternalId is { } wanted && customer is null)
                 checks.Add("customerExternalId", $"no customer has the external id '{FieldChecks.Cut(wanted)}'");
             var row = candidates[i].Row;
@@ -62,8 +64,10 @@ public sealed class ConsentRecorder(CrmDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(row);
         var checks = new FieldChecks();
-        var externalId = ExternalIdText.Check(checks, "externalId", row.ExternalId);
-        var customer = ExternalIdText.Check(checks, "customerExternalId", row.CustomerExternalId);
+        // A statement recorded here names its customer and has no id elsewhere (unless one is given).
+        var here = row.Customer is not null;
+        var externalId = here && string.IsNullOrWhiteSpace(row.ExternalId) ? null : ExternalIdText.Check(checks, "externalId", row.ExternalId);
+        var customer = here ? null : ExternalIdText.Check(checks, "customerExternalId", row.CustomerExternalId);
         var purpose = checks.Choice<ConsentPurpose>("purpose", row.Purpose);
         var channel = checks.Choice<ContactChannel>("channel", row.Channel);
         var source = checks.Required("source", row.Source, 200);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Infrastructure.Persistence;
@@ -40,7 +41,8 @@ public sealed class OfferModelCache
 }
 
 /// <summary>
-/// Picks how one customer's offers are ranked: by the newest stored model when the history holds at least
+/// Picks how one customer's offers are ranked: by the newest stored model when the customer's consent allows profiling
+/// on the offer's channel (<see cref="ProfilingConsent"/>) and the history holds at least
 /// <see cref="OfferOptions.MinimumAnswersForModel"/> answered offers, else by the transparent rules. A model's score is
 /// its probability of acceptance; its reasons are the tier, the category and the share of similar customers (same tier)
 /// who accepted, when enough of them answered.
@@ -48,10 +50,15 @@ public sealed class OfferModelCache
 public sealed class OfferRanker(CrmDbContext db, OfferTrainingData data, OfferModelCache cache, IOptions<OfferOptions> options)
 {
     public async Task<(OfferRanking Ranking, Func<Offer, OfferScore>? Score)> ForCustomerAsync(
-        CustomerId customerId, OfferCustomerFacts facts, IReadOnlyList<Offer> catalog, DateTimeOffset now, CancellationToken ct)
+        CustomerId customerId, ConsentSubject consent, ContactChannel channel, OfferCustomerFacts facts, IReadOnlyList<Offer> catalog,
+        DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(consent);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(catalog);
+        var profiling = ProfilingConsent.Evaluate(consent, channel);
+        if (!profiling.Allowed)
+            return (ProfilingConsent.RankingWithout(profiling), null);
         var settings = options.Value;
         var answered = await db.OfferPresentations.CountAsync(p => p.AnsweredAt != null, ct);
         if (answered < settings.MinimumAnswersForModel)

@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Tiers;
@@ -12,9 +13,11 @@ public sealed record TrainingExample(string Card, DateTimeOffset PresentedAt, Of
 
 /// <summary>
 /// Reads the answered offers and each customer's history from the database and turns them into
-/// <see cref="TrainingExample"/>s in time order, features computed as of each offer's moment.
+/// <see cref="TrainingExample"/>s in time order, features computed as of each offer's moment. An offer whose customer
+/// does not (or no longer does) allow profiling on the channel it went out on (<see cref="ProfilingConsent"/>, as
+/// their consent stands now) is left out: the model learns nothing from their behaviour.
 /// </summary>
-public sealed class OfferTrainingData(CrmDbContext db)
+public sealed class OfferTrainingData(CrmDbContext db, ConsentPolicyTable policies)
 {
     public const string Stage = "answered offers";
 
@@ -26,9 +29,10 @@ public sealed class OfferTrainingData(CrmDbContext db)
         var categoryOf = catalog.ToDictionary(o => o.ProductCode, o => o.Category, StringComparer.Ordinal);
 
         var answered = await db.OfferPresentations.AsNoTracking().Where(p => p.Response != null)
-            .Select(p => new { p.CustomerId, p.OfferId, p.PresentedAt, p.Response })
+            .Select(p => new { p.CustomerId, p.OfferId, p.PresentedAt, p.Response, p.ContactChannel })
             .ToListAsync(ct);
-        answered = [.. answered.OrderBy(p => p.PresentedAt).ThenBy(p => p.CustomerId.Value).ThenBy(p => p.OfferId.Value)];
+        var profiling = await ReadProfilingAsync(ct);
+        answered = [.. answered.Where(p => profiling.Allows(p.CustomerId, p.ContactChannel)).OrderBy(p => p.PresentedAt).ThenBy(p => p.CustomerId.Value).ThenBy(p => p.OfferId.Value)];
         progress?.Report(new SeedProgress(Stage, 0, answered.Count));
 
         var activity = await ReadActivityAsync(ct);
@@ -50,6 +54,30 @@ public sealed class OfferTrainingData(CrmDbContext db)
         }
         progress?.Report(new SeedProgress(Stage, answered.Count, answered.Count));
         return examples;
+    }
+
+    /// <summary>Every customer's country and consent history, to ask <see cref="ProfilingConsent"/> about each answered offer.</summary>
+    private async Task<ProfilingPermissions> ReadProfilingAsync(CancellationToken ct)
+    {
+        var countries = await db.Customers.AsNoTracking().Select(c => new { c.Id, c.Country }).ToDictionaryAsync(c => c.Id, c => c.Country, ct);
+        var histories = (await db.ConsentRecords.AsNoTracking().Where(r => r.Purpose == ConsentPurpose.Profiling).ToListAsync(ct))
+            .ToLookup(r => r.CustomerId);
+        return new ProfilingPermissions(id => countries.TryGetValue(id, out var country)
+            ? new ConsentSubject(policies.For(country), [.. histories[id]], HadPriorPersonalContact: false)
+            : null);
+    }
+
+    /// <summary>Whether a customer allows profiling on a channel, each customer's subject built once.</summary>
+    private sealed class ProfilingPermissions(Func<CustomerId, ConsentSubject?> subjectOf)
+    {
+        private readonly Dictionary<CustomerId, ConsentSubject?> _subjects = [];
+
+        public bool Allows(CustomerId customer, ContactChannel channel)
+        {
+            if (!_subjects.TryGetValue(customer, out var subject))
+                _subjects[customer] = subject = subjectOf(customer);
+            return subject is not null && ProfilingConsent.Evaluate(subject, channel).Allowed;
+        }
     }
 
     /// <summary>One customer's history as of now, for scoring a card.</summary>

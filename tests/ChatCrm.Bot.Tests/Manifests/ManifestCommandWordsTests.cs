@@ -22,11 +22,11 @@ public sealed class ManifestCommandWordsTests
 
     /// <summary>
     /// Commands that do not fit the 12 personal commands Teams allows, by the command whose description names them
-    /// instead: the privacy officer's under "privacy", the manager's hand-over under "digest".
+    /// instead: recording consent and the privacy officer's under "privacy", the manager's hand-over under "digest".
     /// </summary>
     private static readonly Dictionary<string, string[]> NamedByAnother = new(StringComparer.Ordinal)
     {
-        ["privacy"] = ["duplicates", "export", "erase"],
+        ["privacy"] = ["consent", "duplicates", "export", "erase"],
         ["digest"] = ["reassign"],
     };
 

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Features.Customers;
 using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Interactions;
+using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Common;
@@ -51,11 +52,34 @@ public static class CardCatalogue
             yield return ($"kpis, empty team {l}", KpiCards.Kpis(new TeamKpis(Period(), [], new KpiList<OverdueFollowUp>(0, []), new KpiList<AtRiskCustomer>(0, []),
                 new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language));
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));
+            foreach (var (name, card) in ConsentChangeCatalogue(language))
+                yield return ($"{name} {l}", card);
             foreach (var (name, card) in AdminCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
             foreach (var (name, card) in HandOverCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
         }
+    }
+
+    /// <summary>The privacy card with its "Record a change", the consent change form (also with every field wrong) and its answers.</summary>
+    private static IEnumerable<(string Name, Card Card)> ConsentChangeCatalogue(LanguageCode language)
+    {
+        var unlisted = CountryConsentPolicy.Strictest(CountryCode.Parse("JP"));
+        var subject = new ConsentSubject(unlisted, [], HadPriorPersonalContact: false);
+        yield return ("privacy preferences", ConsentCards.Summary(Customer(), ConsentSummary.Of(subject), language));
+        yield return ("consent change form", ConsentChangeCards.Form(Customer(), Today, language));
+        var wrong = new Dictionary<string, string>
+        {
+            [ConsentChangeReader.ActionField] = new string('x', 200), [ConsentChangeReader.PurposeField] = "x", [ConsentChangeReader.ChannelField] = "x",
+            [ConsentChangeReader.HowField] = "x", [ConsentChangeReader.DateField] = "2999-01-01",
+        };
+        var (_, errors) = ConsentChangeReader.FromValues(wrong, Today, language);
+        yield return ("consent change form with errors", ConsentChangeCards.Form(Customer(), Today, language, wrong, errors));
+        var withdrawal = new ConsentChange(ConsentPurpose.Marketing, ContactChannel.Email, Granted: false, ConsentExpression.InPerson, Today);
+        var decision = ConsentRules.Evaluate(subject, new Outreach(ConsentPurpose.Marketing, ContactChannel.Email));
+        yield return ("consent recorded, withdrawal", ConsentChangeCards.Recorded(Customer(), withdrawal, decision, unlisted, language));
+        var grant = withdrawal with { Purpose = ConsentPurpose.Service, Granted = true, How = null };
+        yield return ("consent recorded, grant", ConsentChangeCards.Recorded(Customer(), grant, decision, unlisted, language));
     }
 
     /// <summary>A large team's KPIs: ten lines in every section (the default), with long names, and more not shown.</summary>

@@ -1,6 +1,7 @@
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Offers;
+using ChatCrm.Infrastructure.Consents;
 using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Seeding;
@@ -17,6 +18,8 @@ namespace ChatCrm.Infrastructure.Tests.Offers;
 /// </summary>
 public abstract class OfferModelTests
 {
+    protected static readonly ConsentPolicyTable Policies = ConsentPolicyFile.LoadShipped();
+
     protected abstract Task<CrmTestDatabase> CreateDatabaseAsync();
 
     protected static async Task SeedAsync(CrmTestDatabase database, int customers)
@@ -27,7 +30,7 @@ public abstract class OfferModelTests
     }
 
     private static OfferModelTraining Training(CrmDbContext db) =>
-        new(db, new OfferTrainingData(db), TestClock.Create(), NullLogger<OfferModelTraining>.Instance);
+        new(db, new OfferTrainingData(db, Policies), TestClock.Create(), NullLogger<OfferModelTraining>.Instance);
 
     [Fact]
     public async Task TrainAsync_SeededHistory_StoresAVersionTheRankerLoadsAndUses()
@@ -43,25 +46,63 @@ public abstract class OfferModelTests
         var stored = await read.OfferModelVersions.SingleAsync();
         Assert.Equal(version.Id, stored.Id);
         Assert.Equal(version.Model, stored.Model);
-        Assert.Equal(await read.OfferPresentations.CountAsync(p => p.Response != null), stored.TrainingRows);
+        // Customers who do not allow profiling are left out, and the seeded EU customers include some.
+        Assert.Equal((await new OfferTrainingData(read, Policies).ReadAsync(null, CancellationToken.None)).Count, stored.TrainingRows);
+        Assert.InRange(stored.TrainingRows, 1, await read.OfferPresentations.CountAsync(p => p.Response != null) - 1);
         Assert.InRange(stored.HeldOutAuc, 0.5, 1.0);
 
         var catalog = await read.Offers.ToListAsync();
         var customer = await read.Customers.FirstAsync();
         var facts = new OfferCustomerFacts(null, customer.Country, new HashSet<string>(), new HashSet<string>(), new Dictionary<OfferId, OfferHistory>());
         var cache = new OfferModelCache();
-        var ranker = new OfferRanker(read, new OfferTrainingData(read), cache,
+        var ranker = new OfferRanker(read, new OfferTrainingData(read, Policies), cache,
             Microsoft.Extensions.Options.Options.Create(new OfferOptions { MinimumAnswersForModel = 10, MinimumAnswersForShare = 5 }));
 
-        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, facts, catalog, TestClock.Now, CancellationToken.None);
+        var optedIn = Subject(customer, ConsentRecord.Grant(customer.Id, ConsentPurpose.Profiling, ContactChannel.Email, "web form", TestClock.Now.AddDays(-1)));
+        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, optedIn, ContactChannel.Email, facts, catalog, TestClock.Now, CancellationToken.None);
 
         Assert.Equal(OfferRankingSource.Model, ranking.Source);
+        Assert.Null(ranking.ProfilingRefused);
         Assert.Equal(stored.Id, ranking.ModelVersionId);
         var scores = catalog.Select(o => score!(o)).ToList();
         Assert.All(scores, s => Assert.InRange(s.Score, 0, 1));
         Assert.True(scores.Select(s => s.Score).Distinct().Count() > 1, "the model should tell offers apart");
         Assert.Contains(scores.SelectMany(s => s.Reasons), r => r.English.EndsWith("% of similar customers accepted", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("ES", null, false)]   // EU: opt-in for profiling, none on record
+    [InlineData("ES", true, true)]
+    [InlineData("ES", false, false)]  // granted, then withdrew
+    [InlineData("US", null, true)]    // US: opt-out, no objection on record
+    [InlineData("US", false, false)]  // US customer who objected
+    public async Task ForCustomerAsync_ProfilingConsent_ModelOnlyWhereAllowed(string country, bool? lastSaid, bool usesModel)
+    {
+        await using var database = await (await CreateDatabaseAsync()).MigrateAsync();
+        await SeedAsync(database, customers: 300);
+        await using (var db = database.CreateContext())
+            await Training(db).TrainAsync(null, CancellationToken.None);
+        await using var read = database.CreateContext();
+        var ranker = new OfferRanker(read, new OfferTrainingData(read, Policies), new OfferModelCache(),
+            Microsoft.Extensions.Options.Options.Create(new OfferOptions { MinimumAnswersForModel = 10 }));
+        var customer = await read.Customers.FirstAsync(c => c.Country == CountryCode.Parse(country));
+        var facts = new OfferCustomerFacts(null, customer.Country, new HashSet<string>(), new HashSet<string>(), new Dictionary<OfferId, OfferHistory>());
+        var said = new List<ConsentRecord>();
+        if (lastSaid is not null)
+            said.Add(ConsentRecord.Grant(customer.Id, ConsentPurpose.Profiling, ContactChannel.Email, "web form", TestClock.Now.AddDays(-30)));
+        if (lastSaid is false)
+            said.Add(ConsentRecord.Withdraw(customer.Id, ConsentPurpose.Profiling, ContactChannel.Email, "call", TestClock.Now.AddDays(-1)));
+
+        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, Subject(customer, [.. said]), ContactChannel.Email, facts,
+            await read.Offers.ToListAsync(), TestClock.Now, CancellationToken.None);
+
+        Assert.Equal(usesModel ? OfferRankingSource.Model : OfferRankingSource.Rules, ranking.Source);
+        Assert.Equal(usesModel, score is not null);
+        Assert.Equal(usesModel, ranking.ProfilingRefused is null);
+    }
+
+    private static ConsentSubject Subject(Domain.Customers.Customer customer, params ConsentRecord[] history) =>
+        new(Policies.For(customer.Country), history, HadPriorPersonalContact: false);
 
     [Fact]
     public async Task ForCustomerAsync_LessHistoryThanConfigured_RanksByRules()
@@ -73,12 +114,13 @@ public abstract class OfferModelTests
 
         await using var read = database.CreateContext();
         var answered = await read.OfferPresentations.CountAsync(p => p.AnsweredAt != null);
-        var ranker = new OfferRanker(read, new OfferTrainingData(read), new OfferModelCache(),
+        var ranker = new OfferRanker(read, new OfferTrainingData(read, Policies), new OfferModelCache(),
             Microsoft.Extensions.Options.Options.Create(new OfferOptions { MinimumAnswersForModel = answered + 1 }));
         var customer = await read.Customers.FirstAsync();
         var facts = new OfferCustomerFacts(null, customer.Country, new HashSet<string>(), new HashSet<string>(), new Dictionary<OfferId, OfferHistory>());
 
-        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, facts, await read.Offers.ToListAsync(), TestClock.Now, CancellationToken.None);
+        var optedIn = Subject(customer, ConsentRecord.Grant(customer.Id, ConsentPurpose.Profiling, ContactChannel.Email, "web form", TestClock.Now.AddDays(-1)));
+        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, optedIn, ContactChannel.Email, facts, await read.Offers.ToListAsync(), TestClock.Now, CancellationToken.None);
 
         Assert.Equal(OfferRankingSource.Rules, ranking.Source);
         Assert.Null(score);
@@ -93,10 +135,11 @@ public sealed class SqliteOfferModelTests : OfferModelTests
     public async Task EvaluateAsync_SeededHistory_ModelBeatsTheRulesOnAucAndPrecisionAt3()
     {
         await using var database = await (await CreateDatabaseAsync()).MigrateAsync();
-        await SeedAsync(database, customers: 3000);
+        // Only customers who allow profiling teach the model (about half of the seeded ones): enough of them for a stable measure.
+        await SeedAsync(database, customers: 6000);
         await using var db = database.CreateContext();
 
-        var result = await new OfferModelTraining(db, new OfferTrainingData(db), TestClock.Create(), NullLogger<OfferModelTraining>.Instance)
+        var result = await new OfferModelTraining(db, new OfferTrainingData(db, Policies), TestClock.Create(), NullLogger<OfferModelTraining>.Instance)
             .EvaluateAsync(null, CancellationToken.None);
 
         // The seeded truth uses spend, recency and interactions, which the rules do not see: the margin is wide.
@@ -112,7 +155,7 @@ public sealed class SqliteOfferModelTests : OfferModelTests
         await using var db = database.CreateContext();
 
         var problem = await Assert.ThrowsAsync<NotEnoughOfferHistoryException>(() =>
-            new OfferModelTraining(db, new OfferTrainingData(db), TestClock.Create(), NullLogger<OfferModelTraining>.Instance).TrainAsync(null, CancellationToken.None));
+            new OfferModelTraining(db, new OfferTrainingData(db, Policies), TestClock.Create(), NullLogger<OfferModelTraining>.Instance).TrainAsync(null, CancellationToken.None));
 
         Assert.StartsWith("There are 0 answered offers", problem.Message, StringComparison.Ordinal);
         Assert.Equal(0, await db.OfferModelVersions.CountAsync());

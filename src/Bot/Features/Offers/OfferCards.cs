@@ -50,10 +50,19 @@ public static class OfferCards
         { Subtitle = customer.Company };
     }
 
-    /// <summary>"Ranked by the model trained on 2026-11-20" or "Ranked by rules: not enough history yet".</summary>
+    /// <summary>
+    /// "Ranked by the model trained on 2026-11-20", "Ranked by rules: not enough history yet", or — when the customer's
+    /// consent does not allow profiling — "Ranked by rules, not by the customer's behaviour: (the consent reason)".
+    /// </summary>
     public static string RankedBy(OfferRanking ranking, LanguageCode language)
     {
         ArgumentNullException.ThrowIfNull(ranking);
+        if (ranking.ProfilingRefused is { } refused)
+        {
+            var why = refused.Reason.In(language);
+            return language.Pick($"Ranked by rules, not by the customer's behaviour: {why}.",
+                $"Ordenadas por reglas, sin usar el comportamiento del cliente: {why}.");
+        }
         if (ranking is { Source: OfferRankingSource.Model, TrainedAt: { } trainedAt })
         {
             var day = trainedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

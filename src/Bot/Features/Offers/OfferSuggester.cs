@@ -48,7 +48,7 @@ public sealed class OfferSuggester(CrmDbContext db, ConsentSubjectReader consent
         var channel = lastChannel?.ToContactChannel() ?? ContactChannel.Email;
 
         var subject = await consents.ReadAsync(customer, now, ct);
-        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, facts, catalog, now, ct);
+        var (ranking, score) = await ranker.ForCustomerAsync(customer.Id, subject, channel, facts, catalog, now, ct);
         return (OfferRules.Suggest(catalog, facts, subject, channel, options.Value.ToPolicy(), now, ranking, score), ranking);
     }
 }

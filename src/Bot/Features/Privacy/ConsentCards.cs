@@ -7,7 +7,8 @@ namespace ChatCrm.Bot.Features.Privacy;
 
 /// <summary>
 /// A customer's privacy preferences, for the profile card's privacy section: per purpose, each channel with
-/// whether we may contact them and why, all in the reader's language — the same decisions the offers get.
+/// whether we may contact them and why, all in the reader's language — the same decisions the offers get — and
+/// "Record a change" for what the customer says now.
 /// </summary>
 public static class ConsentCards
 {
@@ -28,7 +29,8 @@ public static class ConsentCards
                 .Select(s => new CardFact(ConsentWording.Name(s.Channel).In(language), $"{Verdict(s.Decision.Allowed, spanish)} — {s.Decision.Reason.In(language)}"))
                 .ToList()));
         }
-        return new Card(spanish ? $"Privacidad de {customer.DisplayName}" : $"Privacy preferences of {customer.DisplayName}", body, [])
+        return new Card(spanish ? $"Privacidad de {customer.DisplayName}" : $"Privacy preferences of {customer.DisplayName}", body,
+            [ConsentChangeCards.OpenButton(customer, language)])
         { Subtitle = customer.Company };
     }
 

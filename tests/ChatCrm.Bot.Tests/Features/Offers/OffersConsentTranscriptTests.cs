@@ -118,7 +118,30 @@ public abstract class OffersConsentTranscriptTests : IAsyncLifetime
             "for contact by phone", "Held back", "Analytics Suite", "no consent to marketing by phone on record, and CO requires opt-in");
     }
 
-    /// <summary>Tom's Teams client runs in English: the turn carries his locale, which the bot answers in.</summary>
+    [Fact]
+    public async Task Offers_EuCustomerWithoutProfilingOptIn_CardSaysInSpanishThatRulesRankWithoutBehaviour()
+    {
+        (await _app.Chat(_connector, CrmData.Ana, locale: "es-ES").SendAsync("offers begona@oyc.es")).ShouldSay(
+            "Ordenadas por reglas, sin usar el comportamiento del cliente: no hay consentimiento registrado para elaboración de perfiles por correo electrónico y en ES se exige consentimiento previo.");
+    }
+
+    [Fact]
+    public async Task Offers_EuCustomerWithoutProfilingOptIn_CardSaysInEnglishThatRulesRankWithoutBehaviour()
+    {
+        var chat = _app.Chat(_connector, Tom);
+        var turn = (await chat.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, Tom, "offers begona@oyc.es"))).ShouldSay(
+            "Ranked by rules, not by the customer's behaviour: no consent to profiling by e-mail on record, and ES requires opt-in.");
+        Assert.DoesNotContain("not enough history", turn.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offers_UsCustomerWithoutProfilingRecords_NoProfilingLine()
+    {
+        var chat = _app.Chat(_connector, Tom);
+        var turn = (await chat.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, chat.ConversationId, Tom, "offers jwalsh@walshhardware.com"))).ShouldSay(
+            "Ranked by rules: not enough history yet.");
+        Assert.DoesNotContain("behaviour", turn.Text, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteOffersConsentTranscriptTests : OffersConsentTranscriptTests
