@@ -14,11 +14,12 @@ internal sealed record CheckedCustomer(
     string? Owner,
     IReadOnlyList<(IdentityKind Kind, string Value, string Field)> Handles)
 {
-    public static CheckedCustomer From(CustomerIntake row)
+    /// <param name="externalIdRequired">False for a customer a person types in (chat), who may not know any system's id.</param>
+    public static CheckedCustomer From(CustomerIntake row, bool externalIdRequired = true)
     {
         ArgumentNullException.ThrowIfNull(row);
         var checks = new FieldChecks();
-        var externalId = ExternalIdText.Check(checks, "externalId", row.ExternalId);
+        var externalId = externalIdRequired || !string.IsNullOrWhiteSpace(row.ExternalId) ? ExternalIdText.Check(checks, "externalId", row.ExternalId) : null;
         var name = checks.Required("name", row.Name, Customer.MaxNameLength);
         var company = checks.Optional("company", row.Company, Customer.MaxCompanyLength);
         CountryCode? country = null;
