@@ -53,6 +53,8 @@ public static class CardCatalogue
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));
             foreach (var (name, card) in AdminCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
+            foreach (var (name, card) in CustomerUpkeepCardCatalogue.All(language))
+                yield return ($"{name} {l}", card);
         }
     }
 

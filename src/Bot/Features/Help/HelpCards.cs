@@ -44,6 +44,12 @@ public static class HelpCards
             Line(language, "cancel", "cancelar", "stop what we are doing; nothing half-done is saved", "deja lo que estamos haciendo; no se guarda nada a medias"),
             Line(language, "help", "ayuda", "this list", "esta lista"),
         };
+        if (role is null || role is UserRole.SalesRep or UserRole.SupportAgent or UserRole.Manager)
+        {
+            commands.Insert(commands.Count - 2, Line(language, "new customer", "nuevo cliente",
+                "add a customer with a form; likely duplicates are offered first",
+                "añade un cliente con un formulario; antes te ofrece los duplicados probables"));
+        }
         if (role is null || NeedToKnowPolicy.MayWorkCases(role.Value))
         {
             commands.Insert(commands.Count - 2, Line(language, "cases", "casos",
