@@ -24,6 +24,13 @@ public static class CustomerUpkeepCardCatalogue
         yield return ("new customer, likely duplicates", NewCustomerCards.Lookalikes(values, others, language));
         yield return ("new customer, created", NewCustomerCards.Created(customer, new string('O', 200), language));
         yield return ("new customer, created unowned", NewCustomerCards.Created(customer, null, language));
+        var editErrors = EditCustomerCards.Fields.ToDictionary(f => f, _ => new string('!', 300), StringComparer.Ordinal);
+        var typed = new EditCustomerValues(longest, new string('C', Customer.MaxCompanyLength), new string('Z', 60), "pt", new string('e', 190) + "@x.es",
+            new string('9', 40), new string('L', 200), new string('X', 200), customer.Identities.First().Id.ToString());
+        yield return ("edit customer", EditCustomerCards.Form(customer, 12, EditCustomerValues.Of(customer), language));
+        yield return ("edit customer, every error", EditCustomerCards.Form(customer, long.MaxValue, typed, language, editErrors, new string('!', 300)));
+        yield return ("edit customer, saved", EditCustomerCards.Saved(customer, changed: true, language));
+        yield return ("edit customer, nothing changed", EditCustomerCards.Saved(customer, changed: false, language));
     }
 
     private static Customer Longest(string name)

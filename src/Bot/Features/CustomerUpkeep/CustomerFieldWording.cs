@@ -45,6 +45,8 @@ public static partial class CustomerFieldWording
                 $"{label} es demasiado largo: como mucho {limit.Groups[1].Value} caracteres.");
         return (error.Field, language == LanguageCode.Spanish) switch
         {
+            (EditCustomerCards.Remove, _) => language.Pick("That handle is no longer on the record (someone took it off meanwhile).",
+                "Ese identificador ya no está en la ficha (alguien lo quitó mientras tanto)."),
             (NewCustomerCards.Email or "newEmail", true) => $"{quoted} no es una dirección de correo.",
             ("phone" or "newPhone", true) => $"{quoted} no es un teléfono que entienda; incluye el prefijo del país, p. ej. +34 600 123 456.",
             (NewCustomerCards.Country, true) => $"{quoted} no es un código de país ISO de dos letras (p. ej. ES, MX, US).",
@@ -64,6 +66,7 @@ public static partial class CustomerFieldWording
         NewCustomerCards.Country => language.Pick("The country", "El país"),
         NewCustomerCards.Language => language.Pick("The language", "El idioma"),
         NewCustomerCards.Owner => language.Pick("The owner", "El propietario"),
+        EditCustomerCards.Remove => language.Pick("The handle to take off", "El identificador a quitar"),
         "loyaltyNumber" or "newLoyaltyNumber" => language.Pick("The loyalty number", "El número de fidelización"),
         _ => language.Pick("The external id", "El id externo"),
     };

@@ -19,6 +19,11 @@ public static class CustomerUpkeepServices
         services.AddChatCommand<NewCustomerActions>();
         services.AddCardAction<NewCustomerActions>();
         services.AddChatForm<NewCustomerChatForm>();
+        services.TryAddScoped<CustomerCorrections>();
+        services.AddScoped<EditCustomerRecords>();
+        services.AddChatCommand<EditCustomerActions>();
+        services.AddCardAction<EditCustomerActions>();
+        services.AddChatForm<EditCustomerChatForm>();
         return services;
     }
 }

@@ -49,6 +49,9 @@ public static class HelpCards
             commands.Insert(commands.Count - 2, Line(language, "new customer", "nuevo cliente",
                 "add a customer with a form; likely duplicates are offered first",
                 "añade un cliente con un formulario; antes te ofrece los duplicados probables"));
+            commands.Insert(commands.Count - 2, Line(language, "edit <customer>", "editar <cliente>",
+                "correct name, company, country, language, and add or take off e-mails, phones, loyalty numbers and external ids",
+                "corrige nombre, empresa, país e idioma, y añade o quita correos, teléfonos, números de fidelización e ids externos"));
         }
         if (role is null || NeedToKnowPolicy.MayWorkCases(role.Value))
         {

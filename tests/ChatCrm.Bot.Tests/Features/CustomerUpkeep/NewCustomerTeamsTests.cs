@@ -76,7 +76,7 @@ public sealed class NewCustomerTeamsTests : BotTestBase
         await chat.SendAsync("new customer");
 
         (await chat.PressAsync("Create", ("name", "Marta Gil"), ("email", "MARIA@acme.es"), ("country", "ES")))
-            .ShouldSay("'maria@acme.es' already belongs to María Núñez · Acme Ibérica");
+            .ShouldSay("'MARIA@acme.es' already belongs to María Núñez · Acme Ibérica");
 
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.Customers.CountAsync()));
     }
@@ -118,7 +118,7 @@ public sealed class NewCustomerTeamsTests : BotTestBase
         var chat = App.Chat(Connector, CrmData.Ana);
         await chat.SendAsync("new customer");
         (await chat.PressAsync("Create", ("name", "Rosa Prieto"), ("country", "ES"), ("owner", "tomas.vidal@example.com")))
-            .ShouldSay("you can give customers to yourself or to a rep of your team, and Tomás Vidal is not in it");
+            .ShouldSay("You can give customers to yourself or to a rep of your team, and Tomás Vidal is not in it");
         (await chat.PressAsync("Create", ("name", "Rosa Prieto"), ("country", "ES"), ("owner", "Luis.Ortega@example.com"))).ShouldSay("Created Rosa Prieto", "Luis Ortega");
 
         var owner = await App.WithDatabaseAsync(db => db.Customers.Where(c => c.DisplayName == "Rosa Prieto").Select(c => c.OwnerId).SingleAsync());
