@@ -78,6 +78,16 @@ public sealed class EditCustomerTeamsTests : BotTestBase
     }
 
     [Fact]
+    public async Task Edit_SeveralMatch_TheChoiceOpensTheFormOfTheOnePicked()
+    {
+        await App.WithDatabaseAsync(db => db.AddCustomerAsync("Jorge Pérez", "Otra Casa", owner: _ana));
+        var chat = App.Chat(Connector, CrmData.Ana);
+        (await chat.SendAsync("edit Jorge Pérez")).ShouldSay("Several customers match");
+
+        (await chat.PressAsync("1.")).ShouldSay("Correct Jorge Pérez");
+    }
+
+    [Fact]
     public async Task Edit_RepOfAnotherTeam_IsRefusedInBothLanguagesAndAudited()
     {
         (await App.Chat(Connector, Tomas, locale: "es-ES").SendAsync("editar María Núñez")).ShouldSay("No puedo cambiar la ficha de María Núñez por ti");

@@ -52,6 +52,7 @@ public sealed class NewCustomerTeamsTests : BotTestBase
         Assert.Equal(["+34600123456", "lucia@ferrer.es"], lucia.Identities.Select(i => i.Value).Order(StringComparer.Ordinal));
         var entry = await App.WithDatabaseAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.CreatedCustomer));
         Assert.Equal((_ana.Id, lucia.Id, "Teams", $"owner: user {_ana.Id}"), (entry.Actor, entry.CustomerId, entry.Channel, entry.Details));
+        (await chat.PressAsync("Correct")).ShouldSay("Correct Lucía Ferrer");
     }
 
     [Fact]
