@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.HandOver;
 using ChatCrm.Bot.Features.Home;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Features.Admin;
@@ -87,6 +88,7 @@ public static class ChatCrmServices
         services.AddDigests();
         services.AddAdmin();
         services.AddDirectory();
+        services.AddHandOver();
         services.AddHome();
         return services;
     }

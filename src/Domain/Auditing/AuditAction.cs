@@ -93,4 +93,7 @@ public enum AuditAction
 
     /// <summary>An admin looked at the user directory in chat (the list, or one user's card); no customer content.</summary>
     ViewedDirectory = 27,
+
+    /// <summary>The customer was handed to a new owner (details: the previous and new owner's ids, and the open cases that moved).</summary>
+    HandedOver = 50,
 }

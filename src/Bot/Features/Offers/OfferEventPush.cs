@@ -5,7 +5,6 @@ using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
-using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Persistence;
@@ -17,7 +16,7 @@ namespace ChatCrm.Bot.Features.Offers;
 
 /// <summary>
 /// Delivers the pushes <see cref="OfferEventOutbox"/> queued with orders and deposits (the inbox's "outreach" channel):
-/// loads the queued suggestion, the customer and the owner, picks the owner's chat (<see cref="OwnerChannel"/>), waits
+/// loads the queued suggestion, the customer and the owner, picks the owner's chat (<see cref="PreferredChat"/>), waits
 /// out the owner's quiet hours (the item is deferred, which is no failed attempt), asks <see cref="OfferSuggester"/> for
 /// the offers that answer the event now, and sends <see cref="OfferEventCards"/> through <see cref="DirectMessages"/>.
 /// The send is audited and the item completed in one save. What can never be sent — no owner, no chat link, no offer
@@ -46,17 +45,6 @@ public sealed partial class OfferEventPush(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>The owner's chat "as they prefer": Slack when their digest goes to Slack or Slack is all they have linked, else Teams; null with neither linked.</summary>
-    public static ChatChannel? OwnerChannel(User owner, DigestChannel? digestChannel)
-    {
-        ArgumentNullException.ThrowIfNull(owner);
-        var teams = owner.TeamsAadObjectId is not null;
-        var slack = owner.SlackUserKey is not null;
-        if (slack && (digestChannel == DigestChannel.Slack || !teams))
-            return ChatChannel.Slack;
-        return teams ? ChatChannel.Teams : null;
-    }
-
     /// <returns>Why nothing was (or ever will be) sent; null when the card went out or the push was deferred.</returns>
     private async Task<string?> PushAsync(ClaimedInboxItem work, InboxItem item, DateTimeOffset now, CancellationToken ct)
     {
@@ -74,8 +62,7 @@ public sealed partial class OfferEventPush(
         var owner = customer.OwnerId is { } ownerId ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == ownerId, ct) : null;
         if (owner is null)
             return "NoOwner";
-        var digest = await db.DigestSubscriptions.AsNoTracking().Where(s => s.ManagerId == owner.Id).Select(s => (DigestChannel?)s.Channel).FirstOrDefaultAsync(ct);
-        if (OwnerChannel(owner, digest) is not { } channel)
+        if (await PreferredChat.OfAsync(db, owner, ct) is not { } channel)
             return "NoChatLink";
 
         var zone = owner.ResolveTimeZone();

@@ -1,0 +1,81 @@
+using ChatCrm.Bot.Cards;
+using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Users;
+using ChatCrm.Infrastructure.Customers.HandOver;
+
+namespace ChatCrm.Bot.Features.HandOver;
+
+/// <summary>The confirmation a hand-over asks for (with the count), and the message the new owner gets.</summary>
+public static class HandOverCards
+{
+    public const string ConfirmVerb = "handover-confirm";
+    public const string CancelVerb = "handover-cancel";
+    public const string BookOfKey = "bookOf";
+    public const string CustomerKey = "customer";
+    public const string HeirKey = "heir";
+    public const string CountKey = "count";
+
+    /// <summary>"Hand over N customers from Ana to Luis?" with Confirm and Cancel; <paramref name="changedFrom"/> is the count shown before, when it changed.</summary>
+    public static Card ConfirmBook(User owner, User heir, int count, OpenCasesOnHandOver openCases, LanguageCode language, int? changedFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(heir);
+        var body = new List<CardBlock>();
+        if (changedFrom is { } before)
+            body.Add(new CardText(language.Pick($"The count changed since you asked ({before} then, {count} now): confirm again.",
+                $"El número cambió desde que lo pediste ({before} entonces, {count} ahora): vuelve a confirmar."), TextEmphasis.Warning));
+        body.Add(new CardFacts([
+            new(language.Pick("From", "De"), owner.DisplayName),
+            new(language.Pick("To", "A"), heir.DisplayName),
+            new(language.Pick("Customers", "Clientes"), count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(language.Pick("Open cases", "Casos abiertos"), CasesRule(openCases, owner, language)),
+        ]));
+        return new Card(language.Pick($"Hand over {count} customer{(count == 1 ? string.Empty : "s")}?", $"¿Traspasar {count} cliente{(count == 1 ? string.Empty : "s")}?"), body,
+            Buttons((BookOfKey, owner.Id.Value.ToString()), heir, count, language));
+    }
+
+    /// <summary>"Hand María Núñez over to Luis?" with Confirm and Cancel.</summary>
+    public static Card ConfirmCustomer(Customer customer, string? ownerName, User heir, OpenCasesOnHandOver openCases, LanguageCode language)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(heir);
+        var owner = ownerName ?? language.Pick("nobody", "nadie");
+        return new Card(language.Pick($"Hand {customer.DisplayName} over to {heir.DisplayName}?", $"¿Traspasar {customer.DisplayName} a {heir.DisplayName}?"), [
+            new CardFacts([
+                new(language.Pick("Owner now", "Propietario actual"), owner),
+                new(language.Pick("New owner", "Nuevo propietario"), heir.DisplayName),
+                new(language.Pick("Open cases", "Casos abiertos"), CasesRule(openCases, null, language)),
+            ]),
+        ], Buttons((CustomerKey, customer.Id.Value.ToString()), heir, 1, language));
+    }
+
+    /// <summary>The new owner's one message about what they received.</summary>
+    public static string Notice(HandOverNotice notice, LanguageCode language)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var names = string.Join(", ", notice.FirstNames);
+        var more = notice.Customers - notice.FirstNames.Count;
+        var list = more > 0 ? language.Pick($"{names} and {more} more", $"{names} y {more} más") : names;
+        var from = notice.FromName is { } name ? language.Pick($" from {name}", $" de {name}") : string.Empty;
+        var cases = notice.CasesMoved == 0 ? string.Empty
+            : language.Pick($" {notice.CasesMoved} open case{(notice.CasesMoved == 1 ? " comes" : "s come")} with them.",
+                $" Vienen con {(notice.CasesMoved == 1 ? "ellos 1 caso abierto" : $"ellos {notice.CasesMoved} casos abiertos")}.");
+        return language.Pick(
+            $"{notice.ByName} handed you {notice.Customers} customer{(notice.Customers == 1 ? string.Empty : "s")}{from}: {list}.{cases} Type \"find\" and a name to open one.",
+            $"{notice.ByName} te ha traspasado {notice.Customers} cliente{(notice.Customers == 1 ? string.Empty : "s")}{from}: {list}.{cases} Escribe \"buscar\" y un nombre para abrir uno.");
+    }
+
+    private static string CasesRule(OpenCasesOnHandOver rule, User? owner, LanguageCode language) => rule == OpenCasesOnHandOver.MoveToNewOwner
+        ? owner is null
+            ? language.Pick("those assigned to the owner now go too", "los asignados al propietario actual también pasan")
+            : language.Pick($"those assigned to {owner.DisplayName} go too", $"los asignados a {owner.DisplayName} también pasan")
+        : language.Pick("stay with whoever works them", "se quedan con quien los lleva");
+
+    private static IReadOnlyList<CardButton> Buttons((string Key, string Value) subject, User heir, int count, LanguageCode language) =>
+    [
+        CardButton.For(language.Pick("Confirm", "Confirmar"), ConfirmVerb, subject, (HeirKey, heir.Id.Value.ToString()),
+            (CountKey, count.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        CardButton.For(language.Pick("Cancel", "Cancelar"), CancelVerb),
+    ];
+}
