@@ -62,7 +62,8 @@ public static class CustomerCards
         return new Card(language.Pick($"Customers matching \"{Shorten(query, 80)}\"", $"Clientes que coinciden con «{Shorten(query, 80)}»"), body, buttons);
     }
 
-    public static Card NotFound(string query, LanguageCode language) => new(
+    /// <param name="offerNew">Whether the reader may add customers: the card then has a "New customer" button, the form filled in with the query.</param>
+    public static Card NotFound(string query, LanguageCode language, bool offerNew = false) => new(
         language.Pick("No customer found", "No se ha encontrado ningún cliente"),
         [
             new CardText(language.Pick($"I couldn't find a customer matching \"{Shorten(query, 80)}\".", $"No encuentro ningún cliente que coincida con «{Shorten(query, 80)}».")),
@@ -70,7 +71,17 @@ public static class CustomerCards
                 "Try part of the name or the company (accents and a typo or two don't matter; \"name, company\" narrows it down), an e-mail address, a loyalty number, or a phone number with its country code, e.g. +34 600 123 456.",
                 "Prueba con parte del nombre o de la empresa (los acentos y alguna errata dan igual; «nombre, empresa» acota), un correo, un número de fidelización o un teléfono con su prefijo, p. ej. +34 600 123 456."), TextEmphasis.Subtle),
         ],
-        []);
+        offerNew ? [CardButton.For(language.Pick("New customer", "Nuevo cliente"), CustomerVerbs.NewCustomer, NewCustomerField(query))] : []);
+
+    /// <summary>The "new customer" form's field (by its name there) that a search text fills in: e-mail, phone or name.</summary>
+    public static (string Key, string Value) NewCustomerField(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = Shorten(query.Trim(), Customer.MaxNameLength);
+        if (text.Contains('@', StringComparison.Ordinal))
+            return ("email", text);
+        return text.Count(char.IsDigit) >= 6 && !text.Any(char.IsLetter) ? ("phone", text) : ("name", text);
+    }
 
     /// <summary>What a reader without access to ChatCrm sees when a shared customer card is refreshed for them.</summary>
     public static Card NoAccess(string reason, LanguageCode language) => new(

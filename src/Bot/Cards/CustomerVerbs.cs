@@ -18,4 +18,10 @@ public static class CustomerVerbs
     public const string Export = "export";
     public const string Erase = "erase";
     public const string NewCase = "casenew";
+
+    /// <summary>Opens the "new customer" form ("No customer found" offers it, filled in with what was searched for).</summary>
+    public const string NewCustomer = "customerNew";
+
+    /// <summary>Opens the form that corrects the customer the button names.</summary>
+    public const string EditCustomer = "customerEdit";
 }

@@ -17,6 +17,13 @@ public sealed class AuditTrail(CrmDbContext db, TimeProvider time)
         db.AuditEntries.Add(new AuditEntry(context.User.Id, action, customerId, context.Turn.Channel.ToString(), time.GetUtcNow(), fields));
     }
 
+    /// <summary>A change of a customer record, with what changed in <paramref name="details"/> (ids and field names, never personal data).</summary>
+    public void Record(TurnContext context, AuditAction action, CustomerId customerId, CustomerField fields, string details)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        db.AuditEntries.Add(new AuditEntry(context.User.Id, action, customerId, context.Turn.Channel.ToString(), time.GetUtcNow(), fields, details));
+    }
+
     /// <summary>An action on no customer (an admin's view or change), with what it was about in <paramref name="details"/>.</summary>
     public void Record(TurnContext context, AuditAction action, string details)
     {

@@ -6,6 +6,7 @@ using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Features.Admin;
 using ChatCrm.Bot.Features.Cases;
 using ChatCrm.Bot.Features.Customers;
+using ChatCrm.Bot.Features.CustomerUpkeep;
 using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Bot.Features.Duplicates;
 using ChatCrm.Bot.Features.Interactions;
@@ -82,6 +83,7 @@ public static class ChatCrmServices
         services.AddOffers();
         services.AddCases();
         services.AddDuplicates();
+        services.AddCustomerUpkeep();
         services.AddPrivacy();
         services.AddDigests();
         services.AddAdmin();

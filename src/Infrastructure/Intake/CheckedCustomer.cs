@@ -14,20 +14,15 @@ internal sealed record CheckedCustomer(
     string? Owner,
     IReadOnlyList<(IdentityKind Kind, string Value, string Field)> Handles)
 {
-    public static CheckedCustomer From(CustomerIntake row)
+    /// <param name="externalIdRequired">False for a customer a person types in (chat), who may not know any system's id.</param>
+    public static CheckedCustomer From(CustomerIntake row, bool externalIdRequired = true)
     {
         ArgumentNullException.ThrowIfNull(row);
         var checks = new FieldChecks();
-        var externalId = ExternalIdText.Check(checks, "externalId", row.ExternalId);
+        var externalId = externalIdRequired || !string.IsNullOrWhiteSpace(row.ExternalId) ? ExternalIdText.Check(checks, "externalId", row.ExternalId) : null;
         var name = checks.Required("name", row.Name, Customer.MaxNameLength);
         var company = checks.Optional("company", row.Company, Customer.MaxCompanyLength);
-        CountryCode? country = null;
-        if (string.IsNullOrWhiteSpace(row.Country))
-            checks.Add("country", "is required");
-        else if (CountryCode.TryParse(row.Country, out var parsed))
-            country = parsed;
-        else
-            checks.Add("country", $"'{FieldChecks.Cut(row.Country.Trim())}' is not an ISO 3166 two-letter country code");
+        var country = CheckCountry(checks, row.Country);
         var language = string.IsNullOrWhiteSpace(row.Language)
             ? LanguageCode.Parse(Fallback(country))
             : checks.Parse("language", () => LanguageCode.Parse(row.Language));
@@ -36,6 +31,18 @@ internal sealed record CheckedCustomer(
         AddHandle(checks, handles, IdentityKind.Phone, row.Phone, "phone", country);
         AddHandle(checks, handles, IdentityKind.LoyaltyNumber, row.LoyaltyNumber, "loyaltyNumber", country);
         return new CheckedCustomer(checks, externalId, name, company, country ?? default, language, ExternalIdText.UserReference(row.Owner), handles);
+    }
+
+    /// <summary>A required ISO 3166 two-letter country code, with its refusal recorded under "country".</summary>
+    internal static CountryCode? CheckCountry(FieldChecks checks, string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            checks.Add("country", "is required");
+        else if (CountryCode.TryParse(raw, out var parsed))
+            return parsed;
+        else
+            checks.Add("country", $"'{FieldChecks.Cut(raw.Trim())}' is not an ISO 3166 two-letter country code");
+        return null;
     }
 
     /// <summary>Without a language, Spanish for Spanish-speaking countries and English elsewhere (as the bot answers).</summary>

@@ -27,13 +27,24 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// A customer a person types in (in chat): the same checks and normalising, an external id optional (one given must
+    /// be free), nothing stored changed and nothing staged — reads only. The new customer (when the row is valid) is
+    /// handed back for the caller to add once a person confirmed it.
+    /// </summary>
+    public async Task<(IntakeResult Result, Customer? Customer)> CheckNewAsync(CustomerIntake row, CancellationToken ct)
+    {
+        var batch = await StageUpdatesAsync([row], ct, typedIn: true);
+        return (batch.Results[0], batch.Created.Count == 0 ? null : batch.Created[0]);
+    }
+
+    /// <summary>
     /// The same checks, with the changes to stored customers staged, but the new customers handed back rather than
     /// added to the context: the import writes them in bulk (<see cref="Import.NewCustomerBulkWriter"/>).
     /// </summary>
-    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct)
+    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct, bool typedIn = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var candidates = rows.Select(CheckedCustomer.From).ToList();
+        var candidates = rows.Select(r => CheckedCustomer.From(r, externalIdRequired: !typedIn)).ToList();
         var owners = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Owner), ct);
         var known = await CustomerExternalIds.ResolveAsync(db, candidates.Select(c => c.ExternalId), ct);
         var knownIds = known.Values.Distinct().ToList();
@@ -60,10 +71,15 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
                     checks.Add("owner", UserReferences.Problem(reference, owners.ContainsKey(reference)));
             }
             var customer = candidate.ExternalId is { } key && known.TryGetValue(key, out var customerId) ? existing.GetValueOrDefault(customerId) : null;
+            if (typedIn && customer is not null)
+            {
+                checks.Add(new FieldError("externalId", $"'{FieldChecks.Cut(candidate.ExternalId!)}' already belongs to another customer") { HeldBy = customer.Id });
+                customer = null;
+            }
             foreach (var (kind, value, field) in candidate.Handles)
             {
                 if (claimed.TryGetValue((kind, value), out var holder) && holder != customer?.Id)
-                    checks.Add(field, $"'{FieldChecks.Cut(value)}' already belongs to another customer (a likely duplicate: merge them with \"duplicates\")");
+                    checks.Add(new FieldError(field, $"'{FieldChecks.Cut(value)}' already belongs to another customer (a likely duplicate: merge them with \"duplicates\")") { HeldBy = holder });
             }
             if (checks.HasErrors)
             {
@@ -75,7 +91,8 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
             if (customer is null)
             {
                 customer = new Customer(CustomerId.New(), candidate.Name!, candidate.Company, candidate.Country, candidate.Language, time.GetUtcNow());
-                customer.AddIdentity(IdentityKind.ExternalId, candidate.ExternalId!);
+                if (candidate.ExternalId is { } externalId)
+                    customer.AddIdentity(IdentityKind.ExternalId, externalId);
                 foreach (var (kind, value, _) in candidate.Handles)
                     customer.AddIdentity(kind, value);
                 customer.AssignOwner(owner);

@@ -17,6 +17,8 @@ public sealed class FieldChecks
 
     public void Add(string field, string message) => _errors.Add(new FieldError(field, message));
 
+    public void Add(FieldError error) => _errors.Add(error);
+
     /// <summary>The parsed value, or default with the refusal recorded against <paramref name="field"/>.</summary>
     public T? Parse<T>(string field, Func<T> parse)
     {

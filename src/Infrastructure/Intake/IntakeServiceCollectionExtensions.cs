@@ -16,6 +16,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddDirectoryServices();
         services.TryAddScoped<UserDirectoryUpsert>();
         services.TryAddScoped<CustomerUpsert>();
+        services.TryAddScoped<CustomerCorrections>();
         services.TryAddScoped<OrderRecorder>();
         services.TryAddScoped<ConsentRecorder>();
         services.TryAddScoped<OfferCatalogUpsert>();

@@ -36,7 +36,7 @@ public static class CardCatalogue
             yield return ($"ask summary {l}", LogDialogCards.AskSummary("Ana García", language));
             yield return ($"ask outcome {l}", LogDialogCards.AskOutcome("Ana García", language));
             yield return ($"ask follow-up {l}", LogDialogCards.AskFollowUp("Ana García", language));
-            yield return ($"not found {l}", CustomerCards.NotFound("\"quoted\" <b>html</b>", language));
+            yield return ($"not found {l}", CustomerCards.NotFound("\"quoted\" <b>html</b>", language, offerNew: true));
             yield return ($"no access {l}", CustomerCards.NoAccess("You don't have access to ChatCrm yet.", language));
             yield return ($"log form {l}", LogFormCards.Form(language, Guid.NewGuid(), Today));
             yield return ($"log form for a customer {l}", LogFormCards.Form(language, Guid.NewGuid(), Today, Customer()));
@@ -57,6 +57,8 @@ public static class CardCatalogue
             foreach (var (name, card) in AdminCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
             foreach (var (name, card) in HandOverCardCatalogue.All(language))
+                yield return ($"{name} {l}", card);
+            foreach (var (name, card) in CustomerUpkeepCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
         }
     }

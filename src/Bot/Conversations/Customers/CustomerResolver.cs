@@ -63,7 +63,7 @@ public sealed class CustomerResolver(CustomerFinder finder, AuditTrail audit)
                 context.Say(invalid.Problem);
                 return CustomerResolution.None;
             default:
-                context.Show(CustomerCards.NotFound(query, context.Language));
+                context.Show(CustomerCards.NotFound(query, context.Language, CustomerUpkeepPolicy.MayCreate(context.User)));
                 return CustomerResolution.None;
         }
     }

@@ -47,6 +47,15 @@ public static class HelpCards
             Line(language, "cancel", "cancelar", "stop what we are doing; nothing half-done is saved", "deja lo que estamos haciendo; no se guarda nada a medias"),
             Line(language, "help", "ayuda", "this list", "esta lista"),
         };
+        if (role is null || role is UserRole.SalesRep or UserRole.SupportAgent or UserRole.Manager)
+        {
+            commands.Insert(commands.Count - 2, Line(language, "new customer", "nuevo cliente",
+                "add a customer with a form; likely duplicates are offered first",
+                "añade un cliente con un formulario; antes te ofrece los duplicados probables"));
+            commands.Insert(commands.Count - 2, Line(language, "edit <customer>", "editar <cliente>",
+                "correct name, company, country, language, and add or take off e-mails, phones, loyalty numbers and external ids",
+                "corrige nombre, empresa, país e idioma, y añade o quita correos, teléfonos, números de fidelización e ids externos"));
+        }
         if (role is null || NeedToKnowPolicy.MayWorkCases(role.Value))
         {
             commands.Insert(commands.Count - 2, Line(language, "cases", "casos",
