@@ -142,9 +142,9 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         if (handles.Count == 0)
             return claimed;
         var holders = await db.CustomerIdentities.AsNoTracking()
-            .Where(i => (i.Kind == IdentityKind.Email && emails.Contains(i.Value))
-                || (i.Kind == IdentityKind.Phone && phones.Contains(i.Value))
-                || (i.Kind == IdentityKind.LoyaltyNumber && loyalty.Contains(i.Value)))
+            .Where(i => (i.Kind == IdentityKind.Email && EF.Parameter(emails).Contains(i.Value))
+                || (i.Kind == IdentityKind.Phone && EF.Parameter(phones).Contains(i.Value))
+                || (i.Kind == IdentityKind.LoyaltyNumber && EF.Parameter(loyalty).Contains(i.Value)))
             .Select(i => new { i.Kind, i.Value, i.CustomerId })
             .ToListAsync(ct);
         foreach (var holder in holders)
@@ -166,7 +166,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         // Merged and erased records are left out here, not in SQL: with them in the WHERE clause, SQLite (without
         // statistics) walks the MergedIntoId index, which holds nearly every customer, instead of the name index.
         var lookalikes = (await db.Customers.AsNoTracking()
-                .Where(c => names.Contains(c.NameKey))
+                .Where(c => EF.Parameter(names).Contains(c.NameKey))
                 .Take(created.Count * LookalikesPerCustomer)
                 .ToListAsync(ct))
             .Where(c => c.MergedIntoId == null && c.ErasedAt == null && !byId.ContainsKey(c.Id.Value))
@@ -186,7 +186,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
             return;
         var candidateIds = suspicions.Values.SelectMany(s => s).Select(s => s.Candidate.Id).Distinct().ToList();
         var externalIds = (await db.CustomerIdentities.AsNoTracking()
-                .Where(h => h.Kind == IdentityKind.ExternalId && candidateIds.Contains(h.CustomerId))
+                .Where(h => h.Kind == IdentityKind.ExternalId && EF.Parameter(candidateIds).Contains(h.CustomerId))
                 .Select(h => new { h.CustomerId, h.Value })
                 .ToListAsync(ct))
             .GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => g.First().Value);
