@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Customers.Merging;
 using ChatCrm.Infrastructure.Persistence;
@@ -5,13 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Infrastructure.Intake;
 
-/// <summary>The warnings that a new customer looks like one already stored; never a merge.</summary>
+/// <summary>
+/// The warnings that a new customer looks like one already stored (by the <see cref="DuplicateRules"/>); never a merge.
+/// Stored customers with the same folded name are read in one query for the whole batch, and only what the rules
+/// weigh (keys, country) plus the external id that names them in the warning: a batch weighs thousands of them.
+/// </summary>
 internal static class LikelyDuplicates
 {
+    /// <summary>How many existing lookalikes are weighed (and reported) per new customer.</summary>
+    public const int LookalikesPerCustomer = 3;
+
     /// <summary>
-    /// New customers whose folded name an existing customer already has are weighed with the <see cref="DuplicateRules"/>
-    /// (one read by the name index for the whole batch, at most <see cref="LookalikesPerCustomer"/> per new customer on
-    /// average, so a very common name cannot make a batch read the whole table); a likely duplicate is a warning, never a merge.
+    /// Adds the warnings to the results of <paramref name="created"/> customers. One read by the name index for the
+    /// whole batch, at most <see cref="LookalikesPerCustomer"/> per new customer on average, so a very common name
+    /// cannot make a batch read the whole table.
     /// </summary>
     public static async Task WarnAsync(CrmDbContext db, List<Customer> created, IntakeResult[] results, CancellationToken ct)
     {
@@ -24,41 +32,33 @@ internal static class LikelyDuplicates
         var lookalikes = (await db.Customers.AsNoTracking()
                 .Where(c => EF.Parameter(names).Contains(c.NameKey))
                 .Take(created.Count * LookalikesPerCustomer)
+                .Select(c => new Lookalike(c.Id, c.NameKey, c.CompanyKey, c.Country, c.MergedIntoId == null && c.ErasedAt == null,
+                    // The kind in ORDER BY, not WHERE: there SQLite (without statistics) walks every external id
+                    // of the (kind, value) index instead of the customer's few handles.
+                    db.CustomerIdentities.Where(i => i.CustomerId == c.Id)
+                        .OrderBy(i => i.Kind == IdentityKind.ExternalId ? 0 : 1)
+                        .Select(i => i.Kind == IdentityKind.ExternalId ? i.Value : null)
+                        .FirstOrDefault()))
                 .ToListAsync(ct))
-            .Where(c => c.MergedIntoId == null && c.ErasedAt == null && !byId.ContainsKey(c.Id.Value))
+            .Where(c => c.Live && !byId.ContainsKey(c.Id.Value))
             .ToLookup(c => c.NameKey, StringComparer.Ordinal);
-        var suspicions = new Dictionary<int, List<DuplicateSuspicion>>();
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i] is not { Outcome: IntakeOutcome.Created, Id: { } id })
                 continue;
             var customer = byId[id];
-            var found = lookalikes[customer.NameKey].Select(other => DuplicateRules.Assess(customer, other)).OfType<DuplicateSuspicion>()
-                .OrderByDescending(s => s.Strong).Take(LookalikesPerCustomer).ToList();
+            var found = lookalikes[customer.NameKey]
+                .Select(other => (Other: other, Reasons: DuplicateRules.Weigh(customer, other.NameKey, other.CompanyKey, other.Country)))
+                .Where(s => s.Reasons is not null)
+                .OrderByDescending(s => DuplicateRules.IsStrong(s.Reasons!)).Take(LookalikesPerCustomer).ToList();
             if (found.Count > 0)
-                suspicions[i] = found;
-        }
-        if (suspicions.Count == 0)
-            return;
-        var candidateIds = suspicions.Values.SelectMany(s => s).Select(s => s.Candidate.Id).Distinct().ToList();
-        var externalIds = (await db.CustomerIdentities.AsNoTracking()
-                .Where(h => h.Kind == IdentityKind.ExternalId && EF.Parameter(candidateIds).Contains(h.CustomerId))
-                .Select(h => new { h.CustomerId, h.Value })
-                .ToListAsync(ct))
-            .GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => g.First().Value);
-        foreach (var (index, found) in suspicions)
-        {
-            results[index] = results[index] with
-            {
-                Warnings = [.. found.Select(s =>
-                    $"likely the same customer as {Describe(s.Candidate.Id, externalIds)} ({string.Join(", ", s.Reasons.Select(r => r.English))}); not merged")],
-            };
+                results[i] = results[i] with { Warnings = [.. found.Select(s => Warning(s.Other, s.Reasons!))] };
         }
     }
 
-    /// <summary>How many existing lookalikes are weighed (and reported) per new customer.</summary>
-    public const int LookalikesPerCustomer = 3;
+    private static string Warning(Lookalike other, IReadOnlyList<LocalizedText> reasons) =>
+        $"likely the same customer as {(other.ExternalId is { } externalId ? $"external id {externalId}" : $"customer {other.Id}")} ({string.Join(", ", reasons.Select(r => r.English))}); not merged";
 
-    private static string Describe(CustomerId id, Dictionary<CustomerId, string> externalIds) =>
-        externalIds.TryGetValue(id, out var externalId) ? $"external id {externalId}" : $"customer {id}";
+    /// <summary>What the rules weigh of a stored customer (<see cref="Live"/>: neither merged nor erased), and its external id.</summary>
+    private sealed record Lookalike(CustomerId Id, string NameKey, string CompanyKey, CountryCode Country, bool Live, string? ExternalId);
 }
