@@ -49,7 +49,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         var knownIds = known.Values.Distinct().ToList();
         var existing = knownIds.Count == 0
             ? []
-            : await db.Customers.Include(c => c.Identities).Where(c => knownIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            : await db.Customers.Include(c => c.Identities).Where(c => EF.Parameter(knownIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var claimed = await ClaimedHandles.ResolveAsync(db, candidates, ct);
 
         var results = new IntakeResult[candidates.Count];

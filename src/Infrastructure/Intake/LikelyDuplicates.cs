@@ -9,7 +9,8 @@ namespace ChatCrm.Infrastructure.Intake;
 /// <summary>
 /// The warnings that a new customer looks like one already stored (by the <see cref="DuplicateRules"/>); never a merge.
 /// Stored customers with the same folded name are read in one query for the whole batch, and only what the rules
-/// weigh (keys, country) plus the external id that names them in the warning: a batch weighs thousands of them.
+/// weigh (keys, country): a batch weighs thousands of them; a second query finds the external ids that name the
+/// likely duplicates in the warnings.
 /// </summary>
 internal static class LikelyDuplicates
 {
@@ -32,16 +33,11 @@ internal static class LikelyDuplicates
         var lookalikes = (await db.Customers.AsNoTracking()
                 .Where(c => EF.Parameter(names).Contains(c.NameKey))
                 .Take(created.Count * LookalikesPerCustomer)
-                .Select(c => new Lookalike(c.Id, c.NameKey, c.CompanyKey, c.Country, c.MergedIntoId == null && c.ErasedAt == null,
-                    // The kind in ORDER BY, not WHERE: there SQLite (without statistics) walks every external id
-                    // of the (kind, value) index instead of the customer's few handles.
-                    db.CustomerIdentities.Where(i => i.CustomerId == c.Id)
-                        .OrderBy(i => i.Kind == IdentityKind.ExternalId ? 0 : 1)
-                        .Select(i => i.Kind == IdentityKind.ExternalId ? i.Value : null)
-                        .FirstOrDefault()))
+                .Select(c => new Lookalike(c.Id, c.NameKey, c.CompanyKey, c.Country, c.MergedIntoId == null && c.ErasedAt == null))
                 .ToListAsync(ct))
             .Where(c => c.Live && !byId.ContainsKey(c.Id.Value))
             .ToLookup(c => c.NameKey, StringComparer.Ordinal);
+        var suspicions = new Dictionary<int, List<(Lookalike Other, IReadOnlyList<LocalizedText>? Reasons)>>();
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i] is not { Outcome: IntakeOutcome.Created, Id: { } id })
@@ -52,13 +48,34 @@ internal static class LikelyDuplicates
                 .Where(s => s.Reasons is not null)
                 .OrderByDescending(s => DuplicateRules.IsStrong(s.Reasons!)).Take(LookalikesPerCustomer).ToList();
             if (found.Count > 0)
-                results[i] = results[i] with { Warnings = [.. found.Select(s => Warning(s.Other, s.Reasons!))] };
+                suspicions[i] = found;
         }
+        if (suspicions.Count == 0)
+            return;
+        var externalIds = await ExternalIdsAsync(db, [.. suspicions.Values.SelectMany(s => s).Select(s => s.Other.Id).Distinct()], ct);
+        foreach (var (index, found) in suspicions)
+            results[index] = results[index] with { Warnings = [.. found.Select(s => Warning(s.Other.Id, s.Reasons!, externalIds))] };
     }
 
-    private static string Warning(Lookalike other, IReadOnlyList<LocalizedText> reasons) =>
-        $"likely the same customer as {(other.ExternalId is { } externalId ? $"external id {externalId}" : $"customer {other.Id}")} ({string.Join(", ", reasons.Select(r => r.English))}); not merged";
+    /// <summary>
+    /// The external id of each of <paramref name="customers"/> that has one, to name it in the warning. SQLite (without
+    /// statistics) serves "this kind, these customers" from the (kind, value) index, walking every external id stored,
+    /// so there the customers' handles are read by the customer index and the kind is picked here.
+    /// </summary>
+    private static async Task<Dictionary<CustomerId, string>> ExternalIdsAsync(CrmDbContext db, List<CustomerId> customers, CancellationToken ct)
+    {
+        var handles = db.CustomerIdentities.AsNoTracking().Where(h => EF.Parameter(customers).Contains(h.CustomerId));
+        if (!db.Database.IsSqlite())
+            handles = handles.Where(h => h.Kind == IdentityKind.ExternalId);
+        return (await handles.Select(h => new { h.CustomerId, h.Kind, h.Value }).ToListAsync(ct))
+            .Where(h => h.Kind == IdentityKind.ExternalId)
+            .GroupBy(h => h.CustomerId)
+            .ToDictionary(g => g.Key, g => g.First().Value);
+    }
 
-    /// <summary>What the rules weigh of a stored customer (<see cref="Live"/>: neither merged nor erased), and its external id.</summary>
-    private sealed record Lookalike(CustomerId Id, string NameKey, string CompanyKey, CountryCode Country, bool Live, string? ExternalId);
+    private static string Warning(CustomerId other, IReadOnlyList<LocalizedText> reasons, Dictionary<CustomerId, string> externalIds) =>
+        $"likely the same customer as {(externalIds.TryGetValue(other, out var externalId) ? $"external id {externalId}" : $"customer {other}")} ({string.Join(", ", reasons.Select(r => r.English))}); not merged";
+
+    /// <summary>What the rules weigh of a stored customer; <see cref="Live"/> when it is neither merged nor erased.</summary>
+    private sealed record Lookalike(CustomerId Id, string NameKey, string CompanyKey, CountryCode Country, bool Live);
 }
