@@ -2,8 +2,12 @@ using ChatCrm.Infrastructure.Intake;
 
 namespace ChatCrm.Infrastructure.Import;
 
-/// <summary>Customers: checked and updated through <see cref="CustomerUpsert"/>, the new ones written in bulk.</summary>
-internal sealed class CustomerImportTarget(CustomerUpsert customers, NewCustomerBulkWriter newCustomers) : ImportTarget<CustomerIntake>
+/// <summary>
+/// Customers: checked (parsed, normalised, drafted as new customers) ahead of the database work, then updated through
+/// <see cref="CustomerUpsert"/>, the new ones written in bulk.
+/// </summary>
+internal sealed class CustomerImportTarget(CustomerUpsert customers, NewCustomerBulkWriter newCustomers)
+    : ImportTarget<CustomerIntake, IReadOnlyList<CheckedCustomer>>
 {
     public override string KeyField => "externalId";
 
@@ -13,7 +17,9 @@ internal sealed class CustomerImportTarget(CustomerUpsert customers, NewCustomer
         record["externalId"], record["name"], record["company"], record["country"], record["language"], record["owner"],
         record["email"], record["phone"], record["loyaltyNumber"]);
 
-    protected override async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CustomerIntake> intakes, bool historical, CancellationToken ct)
+    protected override IReadOnlyList<CheckedCustomer> CheckIntakes(IReadOnlyList<CustomerIntake> intakes) => customers.Check(intakes);
+
+    protected override async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CheckedCustomer> intakes, bool historical, CancellationToken ct)
     {
         var batch = await customers.StageUpdatesAsync(intakes, ct);
         await newCustomers.WriteAsync(batch.Created, ct);

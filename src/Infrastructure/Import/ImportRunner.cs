@@ -8,8 +8,9 @@ namespace ChatCrm.Infrastructure.Import;
 
 /// <summary>
 /// Imports one file of users, customers, orders, consents or offers through the write services, streamed in batches:
-/// each batch is read, checked, staged and saved, then the change tracker is cleared, so memory stays flat however
-/// long the file. Everything happens in one transaction, committed only when the run is not a dry run and either no
+/// each batch is read and checked as far as it can be without the database (on another thread, a batch or two ahead:
+/// <see cref="ImportBatchReader"/>), then staged and saved, and the change tracker cleared, so memory stays flat
+/// however long the file. Everything happens in one transaction, committed only when the run is not a dry run and either no
 /// row was bad or bad rows may be skipped: without <see cref="ImportRequest.SkipInvalid"/> one bad row means nothing
 /// is written. The same file twice changes nothing (every record is upserted by its key). Bad data is reported, line
 /// and column, never thrown.
@@ -43,29 +44,20 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
         string ColumnOf(string field) => csv?.ColumnOf(field) ?? field;
         using var rejects = request.RejectsPath is null ? null : new RejectsFile(request.RejectsPath, format, survey.Separator, csv?.HeaderLine);
 
-        var keys = new HashSet<ulong>();
         var bad = false;
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using var newCustomers = new NewCustomerBulkWriter(db);
         var target = TargetFor(request.Kind, newCustomers);
-        foreach (var batch in records.Chunk(Math.Max(1, request.BatchSize)))
+        await using var reader = ImportBatchReader.Start(records, target, ColumnOf, request.BatchSize, ct);
+        await foreach (var batch in reader.ReadAllAsync(ct))
         {
-            ct.ThrowIfCancellationRequested();
-            var readable = new List<ImportRecord>(batch.Length);
-            foreach (var record in batch)
-            {
-                report.RowsRead++;
-                if (record.Problem is not null)
-                    Reject(record, [new ImportProblem(record.Line, null, record.Problem)]);
-                else if (target.KeyOf(record) is { } key && !keys.Add(KeyHash(key)))
-                    Reject(record, [new ImportProblem(record.Line, ColumnOf(target.KeyField), $"'{FieldChecks.Cut(key)}' appears more than once in the file")]);
-                else
-                    readable.Add(record);
-            }
-            var results = await target.StageAsync(readable, request.Historical, ct);
-            for (var i = 0; i < readable.Count; i++)
-                Count(readable[i], results[i]);
+            report.RowsRead += batch.RecordCount;
+            foreach (var (record, problem) in batch.Rejected)
+                Reject(record, [problem]);
+            var results = await target.StageAsync(batch.Checked, request.Historical, ct);
+            for (var i = 0; i < batch.Readable.Count; i++)
+                Count(batch.Readable[i], results[i]);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             progress?.Report(new ImportProgress(Stage(request), report.RowsRead, Math.Max(report.RowsRead, survey.Records)));
@@ -146,16 +138,5 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
     {
         if (text.Peek() == '\uFEFF')
             text.Read();
-    }
-
-    /// <summary>A 64-bit FNV-1a hash of a key: a million keys take 8 MB to remember instead of a million strings.</summary>
-    private static ulong KeyHash(string key)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-        return hash;
     }
 }

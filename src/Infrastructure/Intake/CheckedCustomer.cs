@@ -3,7 +3,11 @@ using ChatCrm.Domain.Customers;
 
 namespace ChatCrm.Infrastructure.Intake;
 
-/// <summary>A record with its fields parsed as far as they go, and the errors of those that did not.</summary>
+/// <summary>
+/// A record with its fields parsed as far as they go, and the errors of those that did not. When nothing is wrong,
+/// also the customer it would become if its external id is new (<see cref="Draft"/>, without owner): building it
+/// (folding names, normalising handles) needs no database, so the import does it ahead, on another core.
+/// </summary>
 internal sealed record CheckedCustomer(
     FieldChecks Checks,
     string? ExternalId,
@@ -12,10 +16,12 @@ internal sealed record CheckedCustomer(
     CountryCode Country,
     LanguageCode Language,
     string? Owner,
-    IReadOnlyList<(IdentityKind Kind, string Value, string Field)> Handles)
+    IReadOnlyList<(IdentityKind Kind, string Value, string Field)> Handles,
+    Customer? Draft)
 {
+    /// <param name="now">When a new customer would be created.</param>
     /// <param name="externalIdRequired">False for a customer a person types in (chat), who may not know any system's id.</param>
-    public static CheckedCustomer From(CustomerIntake row, bool externalIdRequired = true)
+    public static CheckedCustomer From(CustomerIntake row, DateTimeOffset now, bool externalIdRequired = true)
     {
         ArgumentNullException.ThrowIfNull(row);
         var checks = new FieldChecks();
@@ -26,11 +32,23 @@ internal sealed record CheckedCustomer(
         var language = string.IsNullOrWhiteSpace(row.Language)
             ? LanguageCode.Parse(Fallback(country))
             : checks.Parse("language", () => LanguageCode.Parse(row.Language));
-        var handles = new List<(IdentityKind, string, string)>();
+        var handles = new List<(IdentityKind Kind, string Value, string Field)>();
         AddHandle(checks, handles, IdentityKind.Email, row.Email, "email", country);
         AddHandle(checks, handles, IdentityKind.Phone, row.Phone, "phone", country);
         AddHandle(checks, handles, IdentityKind.LoyaltyNumber, row.LoyaltyNumber, "loyaltyNumber", country);
-        return new CheckedCustomer(checks, externalId, name, company, country ?? default, language, ExternalIdText.UserReference(row.Owner), handles);
+        var draft = checks.HasErrors ? null : DraftOf(externalId, name!, company, country!.Value, language, handles, now);
+        return new CheckedCustomer(checks, externalId, name, company, country ?? default, language, ExternalIdText.UserReference(row.Owner), handles, draft);
+    }
+
+    private static Customer DraftOf(string? externalId, string name, string? company, CountryCode country, LanguageCode language,
+        List<(IdentityKind Kind, string Value, string Field)> handles, DateTimeOffset now)
+    {
+        var customer = new Customer(CustomerId.New(), name, company, country, language, now);
+        if (externalId is not null)
+            customer.AddIdentity(IdentityKind.ExternalId, externalId);
+        foreach (var (kind, value, _) in handles)
+            customer.AddIdentity(kind, value);
+        return customer;
     }
 
     /// <summary>A required ISO 3166 two-letter country code, with its refusal recorded under "country".</summary>

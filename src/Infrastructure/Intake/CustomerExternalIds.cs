@@ -13,7 +13,7 @@ internal static class CustomerExternalIds
         if (wanted.Count == 0)
             return new Dictionary<string, CustomerId>(StringComparer.Ordinal);
         var found = await db.CustomerIdentities.AsNoTracking()
-            .Where(i => i.Kind == IdentityKind.ExternalId && wanted.Contains(i.Value))
+            .Where(i => i.Kind == IdentityKind.ExternalId && EF.Parameter(wanted).Contains(i.Value))
             .Select(i => new { i.Value, i.CustomerId })
             .ToListAsync(ct);
         return found.ToDictionary(i => i.Value, i => i.CustomerId, StringComparer.Ordinal);

@@ -21,7 +21,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     /// <summary>Stages a batch with a handful of reads whatever its size; one result per row, in order.</summary>
     public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct)
     {
-        var batch = await StageUpdatesAsync(rows, ct);
+        var batch = await StageUpdatesAsync(Check(rows), ct);
         db.Customers.AddRange(batch.Created);
         return batch.Results;
     }
@@ -33,27 +33,38 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     /// </summary>
     public async Task<(IntakeResult Result, Customer? Customer)> CheckNewAsync(CustomerIntake row, CancellationToken ct)
     {
-        var batch = await StageUpdatesAsync([row], ct, typedIn: true);
+        var batch = await StageUpdatesAsync(Check([row], typedIn: true), ct);
         return (batch.Results[0], batch.Created.Count == 0 ? null : batch.Created[0]);
     }
 
     /// <summary>
-    /// The same checks, with the changes to stored customers staged, but the new customers handed back rather than
-    /// added to the context: the import writes them in bulk (<see cref="Import.NewCustomerBulkWriter"/>).
+    /// What can be checked of the rows without the database: fields parsed and normalised, new customers drafted.
+    /// Touches no context, so the import runs it for the next batch while this one is written.
     /// </summary>
-    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CustomerIntake> rows, CancellationToken ct, bool typedIn = false)
+    /// <param name="typedIn">A customer a person types in, whose external id is optional.</param>
+    internal IReadOnlyList<CheckedCustomer> Check(IReadOnlyList<CustomerIntake> rows, bool typedIn = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var candidates = rows.Select(r => CheckedCustomer.From(r, externalIdRequired: !typedIn)).ToList();
+        var now = time.GetUtcNow();
+        return [.. rows.Select(row => CheckedCustomer.From(row, now, externalIdRequired: !typedIn))];
+    }
+
+    /// <summary>
+    /// The checks that need the database, with the changes to stored customers staged, but the new customers handed
+    /// back rather than added to the context: the import writes them in bulk (<see cref="Import.NewCustomerBulkWriter"/>).
+    /// </summary>
+    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CheckedCustomer> candidates, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
         var owners = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Owner), ct);
         var known = await CustomerExternalIds.ResolveAsync(db, candidates.Select(c => c.ExternalId), ct);
         var knownIds = known.Values.Distinct().ToList();
         var existing = knownIds.Count == 0
             ? []
-            : await db.Customers.Include(c => c.Identities).Where(c => knownIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var claimed = await ClaimedHandlesAsync(candidates, ct);
+            : await db.Customers.Include(c => c.Identities).Where(c => EF.Parameter(knownIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var claimed = await ClaimedHandles.ResolveAsync(db, candidates, ct);
 
-        var results = new IntakeResult[rows.Count];
+        var results = new IntakeResult[candidates.Count];
         var created = new List<Customer>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
@@ -90,11 +101,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
             IntakeOutcome outcome;
             if (customer is null)
             {
-                customer = new Customer(CustomerId.New(), candidate.Name!, candidate.Company, candidate.Country, candidate.Language, time.GetUtcNow());
-                if (candidate.ExternalId is { } externalId)
-                    customer.AddIdentity(IdentityKind.ExternalId, externalId);
-                foreach (var (kind, value, _) in candidate.Handles)
-                    customer.AddIdentity(kind, value);
+                customer = candidate.Draft!;
                 customer.AssignOwner(owner);
                 created.Add(customer);
                 outcome = IntakeOutcome.Created;
@@ -107,7 +114,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
                 claimed[(kind, value)] = customer.Id;
             results[i] = IntakeResult.Stored(outcome, customer.Id.Value);
         }
-        await WarnOfLikelyDuplicatesAsync(created, results, ct);
+        await LikelyDuplicates.WarnAsync(db, created, results, ct);
         return new CustomerBatch(results, created);
     }
 
@@ -147,82 +154,8 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
         }
         return changed;
     }
-
-    /// <summary>Who holds each handle the batch names (e-mails, phones, loyalty numbers), in one read.</summary>
-    private async Task<Dictionary<(IdentityKind, string), CustomerId>> ClaimedHandlesAsync(List<CheckedCustomer> candidates, CancellationToken ct)
-    {
-        var handles = candidates.SelectMany(c => c.Handles).ToList();
-        var emails = handles.Where(h => h.Kind == IdentityKind.Email).Select(h => h.Value).Distinct().ToList();
-        var phones = handles.Where(h => h.Kind == IdentityKind.Phone).Select(h => h.Value).Distinct().ToList();
-        var loyalty = handles.Where(h => h.Kind == IdentityKind.LoyaltyNumber).Select(h => h.Value).Distinct().ToList();
-        var claimed = new Dictionary<(IdentityKind, string), CustomerId>();
-        if (handles.Count == 0)
-            return claimed;
-        var holders = await db.CustomerIdentities.AsNoTracking()
-            .Where(i => (i.Kind == IdentityKind.Email && emails.Contains(i.Value))
-                || (i.Kind == IdentityKind.Phone && phones.Contains(i.Value))
-                || (i.Kind == IdentityKind.LoyaltyNumber && loyalty.Contains(i.Value)))
-            .Select(i => new { i.Kind, i.Value, i.CustomerId })
-            .ToListAsync(ct);
-        foreach (var holder in holders)
-            claimed[(holder.Kind, holder.Value)] = holder.CustomerId;
-        return claimed;
-    }
-
-    /// <summary>
-    /// New customers whose folded name an existing customer already has are weighed with the <see cref="DuplicateRules"/>
-    /// (one read by the name index for the whole batch, at most <see cref="LookalikesPerCustomer"/> per new customer on
-    /// average, so a very common name cannot make a batch read the whole table); a likely duplicate is a warning, never a merge.
-    /// </summary>
-    private async Task WarnOfLikelyDuplicatesAsync(List<Customer> created, IntakeResult[] results, CancellationToken ct)
-    {
-        var names = created.Select(c => c.NameKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (names.Count == 0)
-            return;
-        var byId = created.ToDictionary(c => c.Id.Value);
-        // Merged and erased records are left out here, not in SQL: with them in the WHERE clause, SQLite (without
-        // statistics) walks the MergedIntoId index, which holds nearly every customer, instead of the name index.
-        var lookalikes = (await db.Customers.AsNoTracking()
-                .Where(c => names.Contains(c.NameKey))
-                .Take(created.Count * LookalikesPerCustomer)
-                .ToListAsync(ct))
-            .Where(c => c.MergedIntoId == null && c.ErasedAt == null && !byId.ContainsKey(c.Id.Value))
-            .ToLookup(c => c.NameKey, StringComparer.Ordinal);
-        var suspicions = new Dictionary<int, List<DuplicateSuspicion>>();
-        for (var i = 0; i < results.Length; i++)
-        {
-            if (results[i] is not { Outcome: IntakeOutcome.Created, Id: { } id })
-                continue;
-            var customer = byId[id];
-            var found = lookalikes[customer.NameKey].Select(other => DuplicateRules.Assess(customer, other)).OfType<DuplicateSuspicion>()
-                .OrderByDescending(s => s.Strong).Take(LookalikesPerCustomer).ToList();
-            if (found.Count > 0)
-                suspicions[i] = found;
-        }
-        if (suspicions.Count == 0)
-            return;
-        var candidateIds = suspicions.Values.SelectMany(s => s).Select(s => s.Candidate.Id).Distinct().ToList();
-        var externalIds = (await db.CustomerIdentities.AsNoTracking()
-                .Where(h => h.Kind == IdentityKind.ExternalId && candidateIds.Contains(h.CustomerId))
-                .Select(h => new { h.CustomerId, h.Value })
-                .ToListAsync(ct))
-            .GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => g.First().Value);
-        foreach (var (index, found) in suspicions)
-        {
-            results[index] = results[index] with
-            {
-                Warnings = [.. found.Select(s =>
-                    $"likely the same customer as {Describe(s.Candidate.Id, externalIds)} ({string.Join(", ", s.Reasons.Select(r => r.English))}); not merged")],
-            };
-        }
-    }
-
-    /// <summary>How many existing lookalikes are weighed (and reported) per new customer.</summary>
-    public const int LookalikesPerCustomer = 3;
-
-    private static string Describe(CustomerId id, Dictionary<CustomerId, string> externalIds) =>
-        externalIds.TryGetValue(id, out var externalId) ? $"external id {externalId}" : $"customer {id}";
 }
 
 /// <summary>A staged batch: one result per row, in order, and the customers it creates (not yet in the context).</summary>
 internal sealed record CustomerBatch(IReadOnlyList<IntakeResult> Results, IReadOnlyList<Customer> Created);
+

@@ -47,6 +47,24 @@ public sealed class DuplicateRulesTests
         Assert.Null(DuplicateRules.Assess(maria, maria));
     }
 
+    [Theory]
+    [InlineData("Maria Nunes", "ACME IBERICA", "ES")]
+    [InlineData("María Núñez García", null, "ES")]
+    [InlineData("María Núñez", "Globex", "ES")]
+    [InlineData("Marina Núñez", "Acme Ibérica", "ES")]
+    [InlineData("María Núñez", "Globex", "MX")]
+    public void Weigh_TheOtherRecordsKeysAndCountry_GivesWhatAssessGives(string name, string? company, string country)
+    {
+        var subject = Customer("María Núñez", "Acme Ibérica");
+        var other = Customer(name, company, country);
+
+        var reasons = DuplicateRules.Weigh(subject, other.NameKey, other.CompanyKey, other.Country);
+
+        var suspicion = DuplicateRules.Assess(subject, other);
+        Assert.Equal(suspicion?.Reasons, reasons);
+        Assert.Equal(suspicion?.Strong, reasons is null ? null : DuplicateRules.IsStrong(reasons));
+    }
+
     private static Customer Customer(string name, string? company, string country = "ES") =>
         new(CustomerId.New(), name, company, CountryCode.Parse(country), LanguageCode.Spanish, DateTimeOffset.UtcNow.AddYears(-1));
 }

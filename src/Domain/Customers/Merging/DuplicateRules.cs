@@ -14,13 +14,29 @@ public sealed record DuplicateSuspicion(Customer Candidate, IReadOnlyList<Locali
 /// </summary>
 public static class DuplicateRules
 {
+    private static readonly LocalizedText SameCompany = new("same company", "misma empresa");
+
     public static DuplicateSuspicion? Assess(Customer subject, Customer other)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
-        if (other.Id == subject.Id || other.MergedIntoId is not null || other.IsErased || subject.IsErased)
+        if (other.Id == subject.Id || other.MergedIntoId is not null || other.IsErased)
             return null;
-        if (NameSlips(subject.NameKey, other.NameKey) is not { } slips)
+        return Weigh(subject, other.NameKey, other.CompanyKey, other.Country) is { } reasons
+            ? new DuplicateSuspicion(other, reasons, IsStrong(reasons))
+            : null;
+    }
+
+    /// <summary>
+    /// The same rules over what they read of the other record (its folded name and company, its country), for
+    /// callers that hold only those (the import weighs thousands of stored records per batch): why it looks like
+    /// <paramref name="subject"/>, the name's reason first, or null when it does not. The caller leaves out the
+    /// subject itself and merged or erased records.
+    /// </summary>
+    public static IReadOnlyList<LocalizedText>? Weigh(Customer subject, string otherNameKey, string otherCompanyKey, CountryCode otherCountry)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.IsErased || NameSlips(subject.NameKey, otherNameKey) is not { } slips)
             return null;
 
         var reasons = new List<LocalizedText>
@@ -29,16 +45,22 @@ public static class DuplicateRules
                 ? new LocalizedText("same name", "mismo nombre")
                 : new LocalizedText($"name differs by {slips} letter(s)", $"el nombre difiere en {slips} letra(s)"),
         };
-        var sameCompany = subject.CompanyKey.Length > 0 && subject.CompanyKey == other.CompanyKey;
-        if (sameCompany)
-            reasons.Add(new LocalizedText("same company", "misma empresa"));
-        else if (slips == 0 && subject.Country == other.Country)
-            reasons.Add(other.CompanyKey.Length == 0 || subject.CompanyKey.Length == 0
+        if (subject.CompanyKey.Length > 0 && subject.CompanyKey == otherCompanyKey)
+            reasons.Add(SameCompany);
+        else if (slips == 0 && subject.Country == otherCountry)
+            reasons.Add(otherCompanyKey.Length == 0 || subject.CompanyKey.Length == 0
                 ? new LocalizedText("same country, one has no company", "mismo país, una sin empresa")
                 : new LocalizedText("same country, another company", "mismo país, otra empresa"));
         else
             return null;
-        return new DuplicateSuspicion(other, reasons, sameCompany);
+        return reasons;
+    }
+
+    /// <summary>A suspicion is strong when name and company both agree.</summary>
+    public static bool IsStrong(IReadOnlyList<LocalizedText> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        return reasons.Contains(SameCompany);
     }
 
     /// <summary>

@@ -72,6 +72,23 @@ internal sealed class BulkInsertTable
         return new BulkInsertTable(sql, insertInto, onConflict, [.. parameterColumns], [.. literalsByColumn], rowsPerStatement);
     }
 
+    /// <summary>How many values a row binds: the columns that are not written as literals.</summary>
+    public int ParameterCount => _parameterColumns.Length;
+
+    /// <summary>The one-row statement; its placeholders are numbered in the order of <see cref="ProviderValue"/>'s columns.</summary>
+    public string SingleRowSql => BuildSql(1);
+
+    /// <summary>The CLR type the provider receives for parameter <paramref name="column"/> (after any value converter, not nullable).</summary>
+    public Type ProviderType(int column)
+    {
+        var mapping = _parameterColumns[column].Mapping;
+        var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        return Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    /// <summary>The value of parameter <paramref name="column"/> for <paramref name="entity"/>, converted as for SaveChanges.</summary>
+    public object ProviderValue(object entity, int column) => _parameterColumns[column].ToProvider(entity);
+
     /// <summary>A command inserting <paramref name="rows"/> rows, with parameters created (and typed) by the columns' mappings.</summary>
     public DbCommand CreateCommand(DbConnection connection, IReadOnlyList<object> entities, int offset, int rows)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,7 +10,8 @@ namespace ChatCrm.Infrastructure.Persistence.Bulk;
 /// Adds many new rows quickly: multi-row parameterised <c>INSERT … VALUES (…), (…)</c> statements built from the
 /// EF Core model of the context, without change tracking. Values go through the same type mappings and value
 /// converters as <c>SaveChanges</c> (SQLite ticks and cents, Guid formats, enums as text), so EF reads them back
-/// unchanged. The command for a full batch is prepared once per table and reused.
+/// unchanged. The command for a full batch is prepared once per table and reused. On SQLite the rows go one at a
+/// time through a prepared one-row statement bound by position instead (<see cref="SqliteRowStatement"/>).
 /// <para>
 /// Call it inside a transaction begun on the context (<c>Database.BeginTransactionAsync</c>); insert parent rows
 /// before their children. Entities are written as they are: they carry their own keys, and nothing is tracked.
@@ -26,6 +28,7 @@ public sealed class BulkInserter : IAsyncDisposable
     private readonly int _maxParameters;
     private readonly Dictionary<(Type, bool), BulkInsertTable> _tables = [];
     private readonly Dictionary<(Type, bool), DbCommand> _fullBatchCommands = [];
+    private readonly Dictionary<(Type, bool), SqliteRowStatement?> _sqliteStatements = [];
 
     public BulkInserter(DbContext db)
     {
@@ -63,6 +66,11 @@ public sealed class BulkInserter : IAsyncDisposable
         var key = (typeof(TEntity), skipExisting);
         var table = TableFor(key);
         var rows = (IReadOnlyList<object>)entities;
+        if (connection is SqliteConnection sqlite && SqliteStatementFor(key, table, sqlite) is { } statement)
+        {
+            statement.Insert(rows, cancellationToken);
+            return entities.Count;
+        }
         var perStatement = table.RowsPerStatement;
 
         var offset = 0;
@@ -87,6 +95,20 @@ public sealed class BulkInserter : IAsyncDisposable
         foreach (var command in _fullBatchCommands.Values)
             await command.DisposeAsync();
         _fullBatchCommands.Clear();
+        foreach (var statement in _sqliteStatements.Values)
+            statement?.Dispose();
+        _sqliteStatements.Clear();
+    }
+
+    /// <summary>The table's prepared one-row statement on this connection; null when its column types need the driver.</summary>
+    private SqliteRowStatement? SqliteStatementFor((Type, bool) key, BulkInsertTable table, SqliteConnection connection)
+    {
+        if (_sqliteStatements.TryGetValue(key, out var statement) && (statement is null || statement.Connection == connection))
+            return statement;
+        statement?.Dispose();
+        statement = SqliteRowStatement.TryPrepare(table, connection);
+        _sqliteStatements[key] = statement;
+        return statement;
     }
 
     private async Task<DbCommand> FullBatchCommandAsync((Type, bool) key, BulkInsertTable table, DbConnection connection,
