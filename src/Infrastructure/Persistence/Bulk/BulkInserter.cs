@@ -103,7 +103,7 @@ public sealed class BulkInserter : IAsyncDisposable
     /// <summary>The table's prepared one-row statement on this connection; null when its column types need the driver.</summary>
     private SqliteRowStatement? SqliteStatementFor((Type, bool) key, BulkInsertTable table, SqliteConnection connection)
     {
-        if (_sqliteStatements.TryGetValue(key, out var statement) && (statement is null || statement.Connection == connection))
+        if (_sqliteStatements.TryGetValue(key, out var statement) && (statement is null || statement.IsFor(connection)))
             return statement;
         statement?.Dispose();
         statement = SqliteRowStatement.TryPrepare(table, connection);

@@ -14,16 +14,23 @@ internal sealed class SqliteRowStatement : IDisposable
 {
     private readonly BulkInsertTable _table;
     private readonly SqliteConnection _connection;
+    private readonly sqlite3 _handle;
     private readonly sqlite3_stmt _statement;
 
-    private SqliteRowStatement(BulkInsertTable table, SqliteConnection connection, sqlite3_stmt statement)
+    private SqliteRowStatement(BulkInsertTable table, SqliteConnection connection, sqlite3 handle, sqlite3_stmt statement)
     {
         _table = table;
         _connection = connection;
+        _handle = handle;
         _statement = statement;
     }
 
-    public SqliteConnection Connection => _connection;
+    /// <summary>
+    /// True while <paramref name="connection"/> is the one this statement was prepared on and still holds the same SQLite
+    /// handle: a connection closed and opened again may hold another, and a statement of the old one writes outside
+    /// the new one's transaction.
+    /// </summary>
+    public bool IsFor(SqliteConnection connection) => connection == _connection && connection.Handle == _handle;
 
     /// <summary>The statement for <paramref name="table"/>, or null when one of its column types is not bound here.</summary>
     public static SqliteRowStatement? TryPrepare(BulkInsertTable table, SqliteConnection connection)
@@ -36,12 +43,12 @@ internal sealed class SqliteRowStatement : IDisposable
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var rc = raw.sqlite3_prepare_v2(handle, table.SingleRowSql, out var statement);
         SqliteException.ThrowExceptionForRC(rc, handle);
-        return new SqliteRowStatement(table, connection, statement);
+        return new SqliteRowStatement(table, connection, handle, statement);
     }
 
     public void Insert(IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
-        var handle = _connection.Handle!;
+        var handle = _handle;
         for (var row = 0; row < rows.Count; row++)
         {
             if (row % 1024 == 0)
