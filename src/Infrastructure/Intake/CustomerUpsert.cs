@@ -33,7 +33,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     /// </summary>
     public async Task<(IntakeResult Result, Customer? Customer)> CheckNewAsync(CustomerIntake row, CancellationToken ct)
     {
-        var batch = await StageUpdatesAsync(Check([row], typedIn: true), ct);
+        var batch = await StageUpdatesAsync(Check([row], typedIn: true), ct, typedIn: true);
         return (batch.Results[0], batch.Created.Count == 0 ? null : batch.Created[0]);
     }
 
@@ -52,8 +52,9 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     /// <summary>
     /// The checks that need the database, with the changes to stored customers staged, but the new customers handed
     /// back rather than added to the context: the import writes them in bulk (<see cref="Import.NewCustomerBulkWriter"/>).
+    /// A customer typed in (<paramref name="typedIn"/>) is always new: an external id it gives that is stored is refused.
     /// </summary>
-    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CheckedCustomer> candidates, CancellationToken ct)
+    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CheckedCustomer> candidates, CancellationToken ct, bool typedIn = false)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var owners = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Owner), ct);
