@@ -51,6 +51,13 @@ public sealed class HandOverConfirmAction(CrmDbContext db, CustomerAccess access
         if (Refused(context, HandOverPolicy.RefusalForBook(context.User, owner) ?? HandOverPolicy.RefusalToReceive(heir, owner.Id), $"reassign all from user {owner.Id}"))
             return;
         var book = await handOver.BookOfAsync(owner.Id, context.CancellationToken);
+        if (book.Count == 0)
+        {
+            // A second press of Confirm (or someone else's hand-over since): there is nothing left to move.
+            context.Say($"{owner.DisplayName} owns no customers now, so nothing was handed over.",
+                $"{owner.DisplayName} ya no tiene clientes, así que no se ha traspasado nada.");
+            return;
+        }
         if (book.Count != shown)
         {
             context.Show(HandOverCards.ConfirmBook(owner, heir, book.Count, options.Value.OpenCases, context.Language, changedFrom: shown));

@@ -54,7 +54,9 @@ public sealed class HandOverTeamsTests : BotTestBase
 
         (await chat.SendAsync("reassign all from Ana García to Luis Pérez")).ShouldSay("Hand over 2 customers?", "Ana García", "Luis Pérez",
             "those assigned to Ana García go too");
+        var confirmation = chat.LastCard!;
         (await chat.PressAsync("Confirm")).ShouldSay("Done: 2 customers handed to Luis Pérez (1 open case too)");
+        (await chat.PressOnAsync(confirmation, "Confirm")).ShouldSay("Ana García owns no customers now, so nothing was handed over.");
 
         var owners = await App.WithDatabaseAsync(db => db.Customers.Select(c => c.OwnerId).ToListAsync());
         Assert.All(owners, o => Assert.Equal(_luis.Id, o));
