@@ -72,44 +72,33 @@ public static class EditCustomerCards
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(values);
-        var body = new List<CardBlock>();
-        if (notice is not null)
-            body.Add(new CardText(notice, TextEmphasis.Warning));
-        if (errors is { Count: > 0 })
-            body.Add(new CardText(language.Pick("Nothing was saved yet: please check the fields marked ⚠.", "Aún no se ha guardado nada: revisa los campos marcados con ⚠."),
-                TextEmphasis.Warning));
-        void Add(CardBlock input, string field)
-        {
-            body.Add(input);
-            if (errors is not null && errors.TryGetValue(field, out var message))
-                body.Add(new CardText("⚠ " + message, TextEmphasis.Warning));
-        }
-        Add(new CardTextInput(Name, language.Pick("Name", "Nombre"), Customer.MaxNameLength) { Value = values.Name }, Name);
-        Add(new CardTextInput(Company, language.Pick("Company (blank: none)", "Empresa (en blanco: ninguna)"), Customer.MaxCompanyLength, IsRequired: false)
+        var body = new FormBody(language, errors, notice);
+        body.Add(new CardTextInput(Name, language.Pick("Name", "Nombre"), Customer.MaxNameLength) { Value = values.Name }, Name);
+        body.Add(new CardTextInput(Company, language.Pick("Company (blank: none)", "Empresa (en blanco: ninguna)"), Customer.MaxCompanyLength, IsRequired: false)
         {
             Value = values.Company,
         }, Company);
-        Add(new CardTextInput(Country, language.Pick("Country (ISO code)", "País (código ISO)"), 60) { Placeholder = "ES, MX, US…", Value = values.Country }, Country);
+        body.Add(new CardTextInput(Country, language.Pick("Country (ISO code)", "País (código ISO)"), 60) { Placeholder = "ES, MX, US…", Value = values.Country }, Country);
         var languages = new List<CardChoice> { new("es", "Español"), new("en", "English") };
         if (values.Language is { } current && languages.All(l => l.Value != current))
             languages.Add(new CardChoice(current, current));
-        Add(new CardChoiceInput(Language, language.Pick("Language", "Idioma"), languages) { Value = values.Language }, Language);
-        Add(new CardTextInput(NewEmail, language.Pick("Add an e-mail", "Añadir un correo"), 200, IsRequired: false) { Value = values.NewEmail }, NewEmail);
-        Add(new CardTextInput(NewPhone, language.Pick("Add a phone (with its country code)", "Añadir un teléfono (con su prefijo)"), 40, IsRequired: false)
+        body.Add(new CardChoiceInput(Language, language.Pick("Language", "Idioma"), languages) { Value = values.Language }, Language);
+        body.Add(new CardTextInput(NewEmail, language.Pick("Add an e-mail", "Añadir un correo"), 200, IsRequired: false) { Value = values.NewEmail }, NewEmail);
+        body.Add(new CardTextInput(NewPhone, language.Pick("Add a phone (with its country code)", "Añadir un teléfono (con su prefijo)"), 40, IsRequired: false)
         {
             Placeholder = "+34 600 123 456", Value = values.NewPhone,
         }, NewPhone);
-        Add(new CardTextInput(NewLoyaltyNumber, language.Pick("Add a loyalty number", "Añadir un número de fidelización"), 200, IsRequired: false)
+        body.Add(new CardTextInput(NewLoyaltyNumber, language.Pick("Add a loyalty number", "Añadir un número de fidelización"), 200, IsRequired: false)
         {
             Value = values.NewLoyaltyNumber,
         }, NewLoyaltyNumber);
-        Add(new CardTextInput(NewExternalId, language.Pick("Add an external id", "Añadir un id externo"), 200, IsRequired: false) { Value = values.NewExternalId }, NewExternalId);
+        body.Add(new CardTextInput(NewExternalId, language.Pick("Add an external id", "Añadir un id externo"), 200, IsRequired: false) { Value = values.NewExternalId }, NewExternalId);
         var handles = customer.Identities.Where(i => CustomerCorrections.Managed.Contains(i.Kind))
             .Select(i => new CardChoice(i.Id.ToString(), $"{CustomerFieldWording.Kind(i.Kind, language)}: {Shorten(i.Value)}")).ToList();
         if (handles.Count > 0)
         {
             handles.Insert(0, new CardChoice(RemoveNone, language.Pick("Nothing", "Nada")));
-            Add(new CardChoiceInput(Remove, language.Pick("Take a handle off", "Quitar un identificador"), handles)
+            body.Add(new CardChoiceInput(Remove, language.Pick("Take a handle off", "Quitar un identificador"), handles)
             {
                 Value = values.Remove ?? RemoveNone, IsRequired = false,
             }, Remove);
@@ -119,7 +108,7 @@ public static class EditCustomerCards
             ["customerId"] = customer.Id.Value.ToString(), [VersionKey] = version.ToString(CultureInfo.InvariantCulture),
         };
         var save = new CardButton(language.Pick("Save", "Guardar"), EditCustomerActions.SaveVerb, data) { SubmitsInputs = true };
-        return new Card(language.Pick($"Correct {Shorten(customer.DisplayName)}", $"Corregir a {Shorten(customer.DisplayName)}"), body, [save]);
+        return new Card(language.Pick($"Correct {Shorten(customer.DisplayName)}", $"Corregir a {Shorten(customer.DisplayName)}"), body.Blocks, [save]);
     }
 
     /// <summary>The customer after a correction (or as it is, when nothing changed).</summary>

@@ -58,49 +58,40 @@ public static class NewCustomerCards
 
     public static Card Form(NewCustomerValues? values, bool choosesOwner, LanguageCode language, IReadOnlyDictionary<string, string>? errors = null)
     {
-        var body = new List<CardBlock>();
-        if (errors is { Count: > 0 })
-            body.Add(new CardText(language.Pick("Nothing was saved yet: please check the fields marked ⚠.", "Aún no se ha guardado nada: revisa los campos marcados con ⚠."),
-                TextEmphasis.Warning));
-        void Add(CardBlock input, string field)
-        {
-            body.Add(input);
-            if (errors is not null && errors.TryGetValue(field, out var message))
-                body.Add(new CardText("⚠ " + message, TextEmphasis.Warning));
-        }
+        var body = new FormBody(language, errors);
 
-        Add(new CardTextInput(Name, language.Pick("Name", "Nombre"), Customer.MaxNameLength)
+        body.Add(new CardTextInput(Name, language.Pick("Name", "Nombre"), Customer.MaxNameLength)
         {
             Placeholder = "María Núñez", Value = values?.Name,
             ErrorMessage = language.Pick("The name is required.", "El nombre es obligatorio."),
         }, Name);
-        Add(new CardTextInput(Company, language.Pick("Company", "Empresa"), Customer.MaxCompanyLength, IsRequired: false)
+        body.Add(new CardTextInput(Company, language.Pick("Company", "Empresa"), Customer.MaxCompanyLength, IsRequired: false)
         {
             Placeholder = language.Pick("Blank for a private customer", "En blanco si es un particular"), Value = values?.Company,
         }, Company);
-        Add(new CardTextInput(Email, language.Pick("E-mail", "Correo"), 200, IsRequired: false) { Placeholder = "maria@acme.es", Value = values?.Email }, Email);
-        Add(new CardTextInput(Phone, language.Pick("Phone (with its country code)", "Teléfono (con su prefijo)"), 40, IsRequired: false)
+        body.Add(new CardTextInput(Email, language.Pick("E-mail", "Correo"), 200, IsRequired: false) { Placeholder = "maria@acme.es", Value = values?.Email }, Email);
+        body.Add(new CardTextInput(Phone, language.Pick("Phone (with its country code)", "Teléfono (con su prefijo)"), 40, IsRequired: false)
         {
             Placeholder = "+34 600 123 456", Value = values?.Phone,
         }, Phone);
-        Add(new CardTextInput(Country, language.Pick("Country (ISO code)", "País (código ISO)"), 60)
+        body.Add(new CardTextInput(Country, language.Pick("Country (ISO code)", "País (código ISO)"), 60)
         {
             Placeholder = "ES, MX, US…", Value = values?.Country,
             ErrorMessage = language.Pick("The country is required.", "El país es obligatorio."),
         }, Country);
-        Add(new CardChoiceInput(Language, language.Pick("Language (blank: the country's)", "Idioma (en blanco: el del país)"), Languages(values?.Language))
+        body.Add(new CardChoiceInput(Language, language.Pick("Language (blank: the country's)", "Idioma (en blanco: el del país)"), Languages(values?.Language))
         {
             Value = values?.Language, IsRequired = false,
         }, Language);
         if (choosesOwner)
         {
-            Add(new CardTextInput(Owner, language.Pick("Owner's work e-mail (blank: you)", "Correo del propietario (en blanco: tú)"), 254, IsRequired: false)
+            body.Add(new CardTextInput(Owner, language.Pick("Owner's work e-mail (blank: you)", "Correo del propietario (en blanco: tú)"), 254, IsRequired: false)
             {
                 Placeholder = language.Pick("You, or a rep of your team", "Tú, o un comercial de tu equipo"), Value = values?.Owner,
             }, Owner);
         }
         var save = new CardButton(language.Pick("Create", "Crear"), NewCustomerActions.SaveVerb, new Dictionary<string, string>()) { SubmitsInputs = true };
-        return new Card(language.Pick("New customer", "Nuevo cliente"), body, [save]);
+        return new Card(language.Pick("New customer", "Nuevo cliente"), body.Blocks, [save]);
     }
 
     /// <summary>

@@ -48,40 +48,31 @@ public static class UserFormCards
     /// <summary>The add form (<paramref name="editing"/> null) or the edit form of one user, at the version the admin sees.</summary>
     public static Card Profile(UserFormValues? values, (User User, long Version)? editing, LanguageCode language, IReadOnlyDictionary<string, string>? errors = null)
     {
-        var body = new List<CardBlock>();
-        if (errors is { Count: > 0 })
-            body.Add(new CardText(language.Pick("Nothing was saved yet: please check the fields marked ⚠.", "Aún no se ha guardado nada: revisa los campos marcados con ⚠."),
-                TextEmphasis.Warning));
-        void Add(CardBlock input, string field)
-        {
-            body.Add(input);
-            if (errors is not null && errors.TryGetValue(field, out var message))
-                body.Add(new CardText("⚠ " + message, TextEmphasis.Warning));
-        }
+        var body = new FormBody(language, errors);
 
-        Add(new CardTextInput(Name, language.Pick("Name", "Nombre"), User.MaxNameLength)
+        body.Add(new CardTextInput(Name, language.Pick("Name", "Nombre"), User.MaxNameLength)
         {
             Placeholder = language.Pick("As colleagues know them", "Como lo conocen sus compañeros"), Value = values?.Name,
         }, Name);
-        Add(new CardTextInput(Email, language.Pick("Work e-mail", "Correo de trabajo"), User.MaxEmailLength, IsRequired: editing is null)
+        body.Add(new CardTextInput(Email, language.Pick("Work e-mail", "Correo de trabajo"), User.MaxEmailLength, IsRequired: editing is null)
         {
             Placeholder = "name@company.com", Value = values?.Email,
         }, Email);
         var roles = Enum.GetValues<UserRole>().Select(r => new CardChoice(r.ToString(), Capitalised(RoleChangeRule.Name(r).In(language)))).ToList();
-        Add(new CardChoiceInput(Role, language.Pick("Role", "Rol"), roles) { Value = values?.Role ?? nameof(UserRole.SalesRep) }, Role);
-        Add(new CardTextInput(Team, language.Pick("Team", "Equipo"), UserInput.MaxTeamLength, IsRequired: false)
+        body.Add(new CardChoiceInput(Role, language.Pick("Role", "Rol"), roles) { Value = values?.Role ?? nameof(UserRole.SalesRep) }, Role);
+        body.Add(new CardTextInput(Team, language.Pick("Team", "Equipo"), UserInput.MaxTeamLength, IsRequired: false)
         {
             Placeholder = language.Pick("Iberia, Support…", "Iberia, Soporte…"), Value = values?.Team,
         }, Team);
-        Add(new CardTextInput(Manager, language.Pick("Manager's work e-mail", "Correo de su responsable"), User.MaxEmailLength, IsRequired: false)
+        body.Add(new CardTextInput(Manager, language.Pick("Manager's work e-mail", "Correo de su responsable"), User.MaxEmailLength, IsRequired: false)
         {
             Placeholder = language.Pick("Blank for none", "En blanco si no tiene"), Value = values?.Manager,
         }, Manager);
-        Add(new CardTextInput(TimeZone, language.Pick("Time zone (IANA)", "Zona horaria (IANA)"), 64)
+        body.Add(new CardTextInput(TimeZone, language.Pick("Time zone (IANA)", "Zona horaria (IANA)"), 64)
         {
             Placeholder = "Europe/Madrid", Value = values?.TimeZone ?? UserWrites.DefaultTimeZone,
         }, TimeZone);
-        Add(new CardChoiceInput(Language, language.Pick("Language", "Idioma"), Languages(values?.Language))
+        body.Add(new CardChoiceInput(Language, language.Pick("Language", "Idioma"), Languages(values?.Language))
         {
             Value = values?.Language ?? UserWrites.DefaultLanguage,
         }, Language);
@@ -90,7 +81,7 @@ public static class UserFormCards
             : new Dictionary<string, string>(StringComparer.Ordinal);
         var save = new CardButton(language.Pick("Save", "Guardar"), UserActions.SaveVerb, data) { SubmitsInputs = true };
         var title = editing is { } shown ? language.Pick($"Edit {shown.User.DisplayName}", $"Editar a {shown.User.DisplayName}") : language.Pick("Add a user", "Añadir usuario");
-        return new Card(title, body, [save]);
+        return new Card(title, body.Blocks, [save]);
     }
 
     /// <summary>The deactivation form: who takes over the user's <paramref name="customers"/> customers, in the same step.</summary>
