@@ -10,6 +10,7 @@ using ChatCrm.Bot.Features.CustomerUpkeep;
 using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Bot.Features.Duplicates;
 using ChatCrm.Bot.Features.Interactions;
+using ChatCrm.Bot.Features.LogCorrections;
 using ChatCrm.Bot.Features.Offers;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Channels.Slack;
@@ -80,6 +81,7 @@ public static class ChatCrmServices
         services.AddHelp();
         services.AddCustomers();
         services.AddInteractions();
+        services.AddLogCorrections();
         services.AddOffers();
         services.AddCases();
         services.AddDuplicates();

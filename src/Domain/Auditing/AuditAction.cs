@@ -96,4 +96,10 @@ public enum AuditAction
 
     /// <summary>The customer was handed to a new owner (details: the previous and new owner's ids, and the open cases that moved).</summary>
     HandedOver = 50,
+
+    /// <summary>The author corrected their last interaction (details: the replaced and the new version's ids; the original stays on record).</summary>
+    AmendedInteraction = 60,
+
+    /// <summary>The author withdrew their last interaction (details: its id); it stays on record as withdrawn.</summary>
+    WithdrewInteraction = 61,
 }

@@ -51,6 +51,15 @@ public sealed class Interaction
 
     public DateOnly? FollowUpOn { get; private set; }
 
+    /// <summary>Current, or amended or withdrawn by its author (then it counts nowhere, but stays on record as written).</summary>
+    public InteractionState State { get; private set; }
+
+    /// <summary>On a correction: the first version it replaces (the chain's start, whichever version was corrected).</summary>
+    public InteractionId? AmendmentOf { get; private set; }
+
+    /// <summary>When it stopped being current (amended or withdrawn); null while current.</summary>
+    public DateTimeOffset? StateChangedAt { get; private set; }
+
     /// <summary>The text placed where an erased customer's words were.</summary>
     public const string ErasedText = "[erased]";
 
@@ -80,6 +89,35 @@ public sealed class Interaction
             Guard.RequiredText(summary, "summary", MaxSummaryLength),
             Guard.OptionalText(outcome, "outcome", MaxOutcomeLength),
             followUpOn);
+    }
+
+    /// <summary>
+    /// Its author's correction: a new current version with the corrected fields (checked as when logging), while this
+    /// one stays on record, unchanged but for its state. Who may correct, and until when, is <see cref="OwnLogCorrection"/>.
+    /// </summary>
+    public Interaction Amend(DateTimeOffset occurredAt, DateTimeOffset now, InteractionChannel channel, InteractionKind kind,
+        string summary, string? outcome, DateOnly? followUpOn, TimeZoneInfo? localZone = null)
+    {
+        EnsureCurrent();
+        var amendment = Log(CustomerId, LoggedBy, occurredAt, now, channel, kind, summary, outcome, followUpOn, localZone);
+        amendment.AmendmentOf = AmendmentOf ?? Id;
+        State = InteractionState.Amended;
+        StateChangedAt = now.ToUniversalTime();
+        return amendment;
+    }
+
+    /// <summary>Its author takes it back: it counts nowhere from now on, and stays on record as withdrawn.</summary>
+    public void Withdraw(DateTimeOffset now)
+    {
+        EnsureCurrent();
+        State = InteractionState.Withdrawn;
+        StateChangedAt = now.ToUniversalTime();
+    }
+
+    private void EnsureCurrent()
+    {
+        if (State != InteractionState.Current)
+            throw new DomainRuleException("Only a current interaction can be amended or withdrawn.");
     }
 
     /// <summary>Moves this interaction to the record another record of the same customer was merged into.</summary>

@@ -35,7 +35,7 @@ public sealed class CustomerMerger(CrmDbContext db)
         if (customer is null)
             return null;
         return new CustomerFile(customer,
-            await db.Interactions.Where(i => i.CustomerId == id).ToListAsync(cancellationToken),
+            await db.Interactions.IgnoreQueryFilters().Where(i => i.CustomerId == id).ToListAsync(cancellationToken),
             await db.Orders.Where(o => o.CustomerId == id).ToListAsync(cancellationToken),
             await db.ConsentRecords.Where(c => c.CustomerId == id).ToListAsync(cancellationToken));
     }

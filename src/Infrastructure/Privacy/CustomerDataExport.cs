@@ -24,7 +24,8 @@ public sealed class CustomerDataExport(CrmDbContext db)
         if (customer is null)
             return null;
 
-        var interactions = await db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId)
+        // Every version: corrections and withdrawals leave the original on record, and the customer may see it.
+        var interactions = await db.Interactions.AsNoTracking().IgnoreQueryFilters().Where(i => i.CustomerId == customerId)
             .OrderBy(i => i.OccurredAt).ToListAsync(cancellationToken);
         var orders = await db.Orders.AsNoTracking().Where(o => o.CustomerId == customerId)
             .OrderBy(o => o.PlacedAt).ToListAsync(cancellationToken);
@@ -71,6 +72,9 @@ public sealed class CustomerDataExport(CrmDbContext db)
                 ["outcome"] = i.Outcome,
                 ["followUpOn"] = i.FollowUpOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["loggedBy"] = Name(i.LoggedBy),
+                ["state"] = i.State.ToString(),
+                ["amendmentOf"] = i.AmendmentOf?.Value,
+                ["stateChangedAt"] = i.StateChangedAt,
             }),
             ["orders"] = Array(orders, o => new JsonObject
             {

@@ -60,6 +60,8 @@ public static class CardCatalogue
                 yield return ($"{name} {l}", card);
             foreach (var (name, card) in CustomerUpkeepCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
+            foreach (var (name, card) in LogCorrectionCardCatalogue.All(language))
+                yield return ($"{name} {l}", card);
         }
     }
 

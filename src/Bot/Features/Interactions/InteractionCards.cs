@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Features.Customers;
+using ChatCrm.Bot.Features.LogCorrections;
 using System.Globalization;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
@@ -11,8 +12,8 @@ namespace ChatCrm.Bot.Features.Interactions;
 public static class InteractionCards
 {
     /// <summary>
-    /// The read-only confirmation of a logged interaction: what was stored, with nothing left to press that could
-    /// store it again (a form's card is replaced by this one).
+    /// The confirmation of a logged interaction: what was stored, with nothing left to press that could store it
+    /// again (a form's card is replaced by this one); its author may still amend or withdraw it for a while.
     /// </summary>
     public static Card Logged(Customer customer, Interaction interaction, LanguageCode language, TimeZoneInfo? zone = null)
     {
@@ -28,8 +29,13 @@ public static class InteractionCards
             new(language.Pick("Outcome", "Resultado"), interaction.Outcome ?? language.Pick("not recorded", "sin indicar")),
             new(language.Pick("Follow-up", "Seguimiento"), interaction.FollowUpOn is { } day ? Dates.Day(day) : language.Pick("none", "ninguno")),
         };
+        var named = (CorrectableInteractions.InteractionIdKey, interaction.Id.Value.ToString());
         return new Card(language.Pick("Interaction logged", "Interacción registrada"), [new CardFacts(facts)],
-            [CardButton.For(language.Pick("History", "Historial"), HistoryVerb, ("customerId", customer.Id.Value.ToString()))]);
+        [
+            CardButton.For(language.Pick("History", "Historial"), HistoryVerb, ("customerId", customer.Id.Value.ToString())),
+            CardButton.For(language.Pick("Amend", "Corregir"), AmendLogActions.OpenVerb, named),
+            CardButton.For(language.Pick("Withdraw", "Anular"), WithdrawLogActions.AskVerb, named),
+        ]);
     }
 
     /// <summary>
@@ -47,7 +53,8 @@ public static class InteractionCards
         foreach (var entry in page)
         {
             var i = entry.Interaction;
-            body.Add(new CardSection($"{Dates.Local(i.OccurredAt, zone)} · {InteractionWording.Kind(i.Kind, language)} · {InteractionWording.Channel(i.Channel, language)} · {entry.LoggedByName ?? language.Pick("unknown", "desconocido")}"));
+            var amended = i.AmendmentOf is null ? string.Empty : language.Pick(" · amended", " · corregida");
+            body.Add(new CardSection($"{Dates.Local(i.OccurredAt, zone)} · {InteractionWording.Kind(i.Kind, language)} · {InteractionWording.Channel(i.Channel, language)} · {entry.LoggedByName ?? language.Pick("unknown", "desconocido")}{amended}"));
             body.Add(new CardText(CustomerCards.Shorten(i.Summary, HistorySummaryLength)));
             var details = new List<string>();
             if (i.Outcome is { } outcome)

@@ -21,8 +21,9 @@ public static class LogFormCards
     /// <param name="customer">The customer when already known (from a customer card): shown, not asked.</param>
     /// <param name="values">What was typed, kept when the form is shown again.</param>
     /// <param name="errors">One message per wrong field, by <see cref="LogForm"/> field name.</param>
+    /// <param name="purpose">What the form is for when not a new interaction (a correction): its title, button and data.</param>
     public static Card Form(LanguageCode language, Guid formId, DateOnly today, Customer? customer = null,
-        LogFormInput? values = null, IReadOnlyDictionary<string, string>? errors = null)
+        LogFormInput? values = null, IReadOnlyDictionary<string, string>? errors = null, LogFormPurpose? purpose = null)
     {
         var body = new List<CardBlock>();
         void ErrorFor(string field)
@@ -88,6 +89,15 @@ public static class LogFormCards
         var data = new Dictionary<string, string>(StringComparer.Ordinal) { [LogForm.FormId] = formId.ToString() };
         if (customer is not null)
             data[LogForm.Customer] = customer.Id.Value.ToString();
+        if (purpose is not null)
+        {
+            foreach (var (key, value) in purpose.Data)
+                data[key] = value;
+            return new Card(purpose.Title, body, [new CardButton(purpose.ButtonText, purpose.Verb, data) { SubmitsInputs = true }])
+            {
+                ShortTitle = purpose.ShortTitle,
+            };
+        }
         var save = new CardButton(language.Pick("Log it", "Registrar"), LogForm.SubmitVerb, data) { SubmitsInputs = true };
         return new Card(customer is null ? language.Pick("Log an interaction", "Registrar una interacción")
             : language.Pick($"Log an interaction with {customer.DisplayName}", $"Registrar una interacción con {customer.DisplayName}"), body, [save])
@@ -96,3 +106,9 @@ public static class LogFormCards
         };
     }
 }
+
+/// <summary>
+/// What a log form is shown for when it is not a new interaction (its author's correction of one): the title (and
+/// the short one for a Slack modal), the button, its verb and what else its data carries.
+/// </summary>
+public sealed record LogFormPurpose(string Title, string ShortTitle, string ButtonText, string Verb, IReadOnlyDictionary<string, string> Data);

@@ -17,6 +17,10 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.Property(i => i.Outcome).HasMaxLength(Interaction.MaxOutcomeLength);
         builder.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.LoggedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.State).HasDefaultValue(InteractionState.Current);
+        // Amended and withdrawn versions stay on record but count nowhere: every query sees current ones only, unless
+        // it says otherwise (the customer's export, erasure and merging reach every version).
+        builder.HasQueryFilter(i => i.State == InteractionState.Current);
         // "The last conversation" is the newest interaction of one customer, newest recorded first among those that
         // occurred at the same time: one index seek that reads the rows already in order. The same key answers "is
         // there a newer interaction?" (the follow-up rule) from the index alone.
@@ -28,7 +32,7 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         // "no newer interaction" check needs, so the digest reads this small index instead of every interaction.
         builder.HasIndex(i => new { i.FollowUpOn, i.CustomerId, i.OccurredAt, i.RecordedAt })
             .HasDatabaseName("IX_Interactions_OpenFollowUps")
-            .HasFilter("\"FollowUpOn\" IS NOT NULL");
+            .HasFilter("\"FollowUpOn\" IS NOT NULL AND \"State\" = 0");
         builder.HasVersion();
     }
 }
