@@ -10,7 +10,6 @@ using ChatCrm.Bot.Features.CustomerUpkeep;
 using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Bot.Features.Duplicates;
 using ChatCrm.Bot.Features.Interactions;
-using ChatCrm.Bot.Features.LogCorrections;
 using ChatCrm.Bot.Features.Offers;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Channels.Slack;
@@ -81,7 +80,6 @@ public static class ChatCrmServices
         services.AddHelp();
         services.AddCustomers();
         services.AddInteractions();
-        services.AddLogCorrections();
         services.AddOffers();
         services.AddCases();
         services.AddDuplicates();

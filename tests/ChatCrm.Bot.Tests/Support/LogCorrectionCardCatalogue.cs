@@ -1,5 +1,5 @@
 using ChatCrm.Bot.Cards;
-using ChatCrm.Bot.Features.LogCorrections;
+using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Domain.Common;
 
 namespace ChatCrm.Bot.Tests.Support;

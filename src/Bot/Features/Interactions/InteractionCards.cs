@@ -1,6 +1,5 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Features.Customers;
-using ChatCrm.Bot.Features.LogCorrections;
 using System.Globalization;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;

@@ -8,7 +8,7 @@ using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Tests.Features.LogCorrections;
+namespace ChatCrm.Bot.Tests.Features.Interactions;
 
 /// <summary>
 /// Correcting one's own log in Slack: "/crm amend" opens the log form as a modal filled in with the last interaction

@@ -2,14 +2,13 @@ using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.State;
-using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Infrastructure.Persistence;
 
-namespace ChatCrm.Bot.Features.LogCorrections;
+namespace ChatCrm.Bot.Features.Interactions;
 
 /// <summary>
 /// "amend" / "rectificar" (and "Amend" on a logged interaction's card) shows the log form filled in with the person's

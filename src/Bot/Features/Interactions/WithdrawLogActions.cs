@@ -6,7 +6,7 @@ using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 
-namespace ChatCrm.Bot.Features.LogCorrections;
+namespace ChatCrm.Bot.Features.Interactions;
 
 /// <summary>
 /// "withdraw" / "anular" (and "Withdraw" on a logged interaction's card) shows the person's last interaction and asks

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ChatCrm.Domain.Interactions;
 
-namespace ChatCrm.Bot.Features.LogCorrections;
+namespace ChatCrm.Bot.Features.Interactions;
 
 /// <summary>The <c>LogCorrection</c> section: how long after logging an interaction its author may amend or withdraw it.</summary>
 public sealed class LogCorrectionOptions

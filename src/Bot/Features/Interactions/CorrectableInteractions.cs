@@ -7,7 +7,7 @@ using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ChatCrm.Bot.Features.LogCorrections;
+namespace ChatCrm.Bot.Features.Interactions;
 
 /// <summary>
 /// Finds the interaction a person wants to amend or withdraw — the one a button names, or else their last one — and

@@ -2,9 +2,8 @@ using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.Forms;
-using ChatCrm.Bot.Features.Interactions;
 
-namespace ChatCrm.Bot.Features.LogCorrections;
+namespace ChatCrm.Bot.Features.Interactions;
 
 /// <summary>
 /// Amending one's last interaction as a form (<see cref="LogCorrectionCards.AmendForm"/>; on Slack a modal): opened by

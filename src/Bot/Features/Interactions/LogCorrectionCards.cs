@@ -1,11 +1,10 @@
 using System.Globalization;
 using ChatCrm.Bot.Cards;
-using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 
-namespace ChatCrm.Bot.Features.LogCorrections;
+namespace ChatCrm.Bot.Features.Interactions;
 
 /// <summary>The cards of correcting one's own log: the correction form, the withdrawal's confirmation, and what each did.</summary>
 public static class LogCorrectionCards

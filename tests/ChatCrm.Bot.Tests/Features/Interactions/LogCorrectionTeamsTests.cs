@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatCrm.Bot.Tests.Features.LogCorrections;
+namespace ChatCrm.Bot.Tests.Features.Interactions;
 
 /// <summary>
 /// Correcting one's own log in Teams, as transcripts through the real host: "amend" shows the log form filled in with
