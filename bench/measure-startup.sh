@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 db=${1:?sqlite or postgres}; probe=${2:?healthz or teams}; runs=${3:-5}
 port=${STARTUP_PORT:-3995}; fakes=${STARTUP_FAKES_PORT:-39795}
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} DataProtection__AllowUnprotectedKeys=true Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning
 case "$db" in
   sqlite) export Database__Provider=Sqlite Database__DataDirectory="${STARTUP_SQLITE_DIR:-/tmp/startup-sqlite}" ;;
   postgres) export Database__Provider=Postgres Database__ConnectionString="${STARTUP_POSTGRES:?set STARTUP_POSTGRES to an Npgsql connection string}" ;;

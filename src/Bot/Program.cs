@@ -1,11 +1,22 @@
 using ChatCrm.Bot.Cli;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Hosting.KeyRing;
 using ChatCrm.Infrastructure.Persistence;
 
 if (CliCommands.IsCommand(args))
     return await CliCommands.RunAsync(args);
 
-var app = ChatCrmWebApp.Build(args);
+WebApplication app;
+try
+{
+    app = ChatCrmWebApp.Build(args);
+}
+catch (KeyRingSetupException e)
+{
+    // A key ring certificate that cannot be used: one line naming the setting, no stack trace.
+    await Console.Error.WriteLineAsync("ChatCrm cannot start: " + e.Message);
+    return KeyRingSetupException.ExitCode;
+}
 try
 {
     await app.RunAsync();

@@ -111,7 +111,7 @@ public static class CliCommands
         var builder = Host.CreateApplicationBuilder();
         // The command prints its own progress and summary; only warnings and errors from the services.
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(category: null, LogLevel.Warning);
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
         return builder.Build();
     }
 }

@@ -30,15 +30,18 @@ using ChatCrm.Infrastructure.Tiers;
 
 using ChatCrm.Bot.Features.Directory;
 
+using ChatCrm.Bot.Hosting.KeyRing;
+
 namespace ChatCrm.Bot.Hosting;
 
 public static class ChatCrmServices
 {
     /// <summary>Everything the bot needs: persistence, the conversation core and the Teams and Slack channels.</summary>
-    public static IServiceCollection AddChatCrm(this IServiceCollection services)
+    public static IServiceCollection AddChatCrm(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence();
+        services.AddKeyRing(configuration);
         services.AddConsentPolicy();
         services.AddDemoSeeding();
         services.AddValueTiers();

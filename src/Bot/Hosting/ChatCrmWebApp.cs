@@ -4,6 +4,7 @@ using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
+using ChatCrm.Bot.Hosting.KeyRing;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Hosting;
@@ -17,7 +18,8 @@ public static partial class ChatCrmWebApp
         // Hosted services start in the order they are added: the schema first, before anything that reads the
         // database at start-up (the Data Protection key ring, demo data, the inbox worker).
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
+        builder.Services.RequireKeyRingProtection(builder.Environment);
         builder.Services.AddIntegrationApi();
         builder.Services.AddHostedService<DemoDataStartup>();
         builder.Services.AddHostedService<SearchIndexCatchUp>();

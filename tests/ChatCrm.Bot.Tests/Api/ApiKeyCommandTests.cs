@@ -78,7 +78,7 @@ public sealed class ApiKeyCommandTests : ApiTestBase
             ["Database:Provider"] = Database.Provider.ToString(),
             ["Database:ConnectionString"] = Database.ConnectionString,
         });
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
         return builder.Build();
     }
 }

@@ -82,7 +82,7 @@ public sealed class MeasureResolutionCommandTests : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = _database.ConnectionString,
         });
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
         return builder.Build();
     }
 }

@@ -27,7 +27,7 @@ public sealed class CliHostTests : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = _database.ConnectionString,
         });
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
 
         using var host = builder.Build();
         using var scope = host.Services.CreateScope();

@@ -23,7 +23,8 @@ public static class AdminCardCatalogue
         yield return ("admin status, full", AdminCards.Status(FullStatus(), zone, language));
         yield return ("admin status, nothing set", AdminCards.Status(new AdminStatus(
             [TeamsSetupReport.Describe(new BotCredentials { MicrosoftAppType = BotAppType.MultiTenant }), SlackSetupReport.Describe(new SlackOptions(), 0, 0)],
-            new DatabaseStatus("Sqlite", null, 40), new SchedulerView(false, false, false, []), [], null, "1.0.0"), zone, language));
+            new DatabaseStatus("Sqlite", null, 40), new SchedulerView(false, false, false, []), [], null, "1.0.0",
+            new KeyRingView(false, "NOT encrypted (set DataProtection:Certificate)")), zone, language));
         yield return ("admin help", AdminCards.Help(language, new string('x', 300)));
         yield return ("help for an admin", HelpCards.Help(role: UserRole.Admin, language: language));
         var holder = new User(UserId.New(), new string('A', User.MaxNameLength), UserRole.SalesRep, "Iberia", "UTC", "en-US");
@@ -79,6 +80,7 @@ public static class AdminCardCatalogue
             new SchedulerView(true, true, true, [new("digests", now.AddMinutes(5)), new("offer-retraining", now.AddDays(6)), new("tier-recalculation", null)]),
             digests,
             new OfferModelStatus(now.AddDays(-3), 1_234_567, 0.8123),
-            "1.0.0+abcdef01");
+            "1.0.0+abcdef01",
+            new KeyRingView(true, $"encrypted with certificate CN={new string('k', 200)} (thumbprint {new string('F', 40)}, expires 2030-01-01); 3 earlier certificate(s) still decrypt"));
     }
 }

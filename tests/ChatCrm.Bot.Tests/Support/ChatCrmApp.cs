@@ -27,6 +27,8 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             ["Demo:SeedEmptyDatabase"] = "false",
             // A turn in a test never takes long enough to show typing, unless a test asks for it.
             ["Conversation:TypingIndicatorDelay"] = "01:00:00",
+            // Production tests are about other things; the key ring's own tests say what they need.
+            ["DataProtection:AllowUnprotectedKeys"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

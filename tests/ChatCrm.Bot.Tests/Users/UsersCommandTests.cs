@@ -137,7 +137,7 @@ public sealed class UsersCommandTests : IAsyncLifetime
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
-            builder.Services.AddChatCrm();
+            builder.Services.AddChatCrm(builder.Configuration);
             return builder.Build();
         }
         var root = new RootCommand { UsersCommand.Create(BuildHost, output, error) };

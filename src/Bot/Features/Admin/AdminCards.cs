@@ -70,7 +70,14 @@ public static class AdminCards
                 new(language.Pick("Last migration", "Última migración"), status.Database.LastMigration ?? language.Pick("none applied", "ninguna aplicada")),
                 new(language.Pick("Pending migrations", "Migraciones pendientes"), status.Database.Pending.ToString(CultureInfo.InvariantCulture)),
             ]),
+            new CardSection(language.Pick("Keys at rest", "Claves en reposo")),
+            new CardFacts([new(language.Pick("Data Protection keys", "Claves de Data Protection"), status.KeyRing.Description)]),
         };
+        if (!status.KeyRing.Encrypted)
+            body.Add(new CardText(language.Pick(
+                "Whoever reads a database backup can decrypt the Slack tokens and sign export links: set DataProtection:Certificate.",
+                "Quien lea una copia de la base de datos puede descifrar los tokens de Slack y firmar enlaces de exportación: configura DataProtection:Certificate."),
+                TextEmphasis.Warning));
         body.InsertRange(0, status.Channels.SelectMany(channel => new CardBlock[]
         {
             new CardSection(channel.Name),

@@ -14,7 +14,11 @@ public sealed record AdminStatus(
     SchedulerView Scheduler,
     IReadOnlyList<DigestDue> Digests,
     OfferModelStatus? OfferModel,
-    string AppVersion);
+    string AppVersion,
+    KeyRingView KeyRing);
+
+/// <summary>How the Data Protection keys (Slack tokens, export links) are kept at rest: encrypted to a certificate, or not.</summary>
+public sealed record KeyRingView(bool Encrypted, string Description);
 
 /// <param name="LastMigration">The id of the last migration applied, null when none is.</param>
 /// <param name="Pending">Migrations the code has that the database has not applied yet.</param>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Bot.Hosting.KeyRing;
 using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class AdminStatusReader(
     IOptions<DatabaseOptions> database,
     IOptions<ScheduleOptions> schedule,
     IEnumerable<ISchedulerFactory> schedulers,
+    KeyRingCertificates keyRing,
     TimeProvider time)
 {
     /// <summary>How many upcoming digests the card lists.</summary>
@@ -34,7 +36,8 @@ public sealed class AdminStatusReader(
         var databaseStatus = new DatabaseStatus(database.Value.Provider.ToString(), applied.Count == 0 ? null : applied[^1], pending);
 
         return new AdminStatus(channelSetups, databaseStatus, await ReadSchedulerAsync(cancellationToken),
-            await NextDigestsAsync(cancellationToken), await ReadModelAsync(cancellationToken), AppVersion());
+            await NextDigestsAsync(cancellationToken), await ReadModelAsync(cancellationToken), AppVersion(),
+            new KeyRingView(keyRing.Current is not null, keyRing.Describe()));
     }
 
     private async Task<SchedulerView> ReadSchedulerAsync(CancellationToken cancellationToken)

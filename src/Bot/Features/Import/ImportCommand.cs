@@ -101,7 +101,7 @@ public static class ImportCommand
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(category: null, LogLevel.Warning);
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
         builder.Services.AddIntake();
         return builder.Build();
     }

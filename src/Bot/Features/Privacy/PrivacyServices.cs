@@ -3,7 +3,6 @@ using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Infrastructure.Intake;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Privacy;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatCrm.Bot.Features.Privacy;
@@ -14,8 +13,6 @@ public static class PrivacyServices
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        // Keys in the shared database: a link issued by one instance is honoured by every other.
-        services.AddDataProtection().SetApplicationName("ChatCrm").PersistKeysToDbContext<CrmDbContext>();
         services.AddSingleton<ExportLinks>();
         services.AddScoped<CustomerDataExport>();
         services.AddScoped<CustomerErasure>();
