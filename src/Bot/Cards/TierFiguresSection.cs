@@ -51,7 +51,7 @@ public static class TierFiguresSection
 
         var blocks = new List<CardBlock> { new CardSection(HeadingIn(language)), new CardText(string.Join(" · ", parts), TextEmphasis.Strong) };
         if (figures.LatestMove is { } move)
-            blocks.Add(new CardText(Capitalised(move.ExplainWithDate().In(language)), move.IsDrop ? TextEmphasis.Warning : TextEmphasis.Subtle));
+            blocks.Add(new CardText(Capitalised(move.ExplainWithDate(zone).In(language)), move.IsDrop ? TextEmphasis.Warning : TextEmphasis.Subtle));
         return blocks;
     }
 

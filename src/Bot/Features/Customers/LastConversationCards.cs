@@ -105,7 +105,7 @@ public static class LastConversationCards
         }
         if (view.Tier is { Value: { } value } tier)
         {
-            var trend = tier.LatestMove is { } move ? $" · {move.ExplainWithDate().In(language)}" : string.Empty;
+            var trend = tier.LatestMove is { } move ? $" · {move.ExplainWithDate(view.Zone).In(language)}" : string.Empty;
             facts.Add(new(language.Pick("Tier", "Nivel"), $"{value.Tier}{trend}"));
             if (view.ShowsRevenue)
             {
