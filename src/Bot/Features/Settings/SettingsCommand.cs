@@ -2,7 +2,7 @@ using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.State;
 using ChatCrm.Domain.Auditing;
-using ChatCrm.Domain.Common;
+using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Features.Settings;
 
@@ -56,12 +56,12 @@ public sealed class SettingsCommand(AuditTrail audit, TimeProvider time) : IChat
             return;
         }
         var changes = new List<string>();
-        if (zone is not null && (zone != user.TimeZone || user.TimeZoneSource != Domain.Users.PreferenceSource.Person))
+        if (zone is not null && (zone != user.TimeZone || user.TimeZoneSource != PreferenceSource.Person))
         {
             changes.Add($"time zone: {user.TimeZone} -> {zone}");
             user.ChooseTimeZone(zone);
         }
-        if (locale is not null && (locale != user.Locale || user.LocaleSource != Domain.Users.PreferenceSource.Person))
+        if (locale is not null && (locale != user.Locale || user.LocaleSource != PreferenceSource.Person))
         {
             changes.Add($"language: {user.Locale} -> {locale}");
             user.ChooseLocale(locale);

@@ -128,6 +128,17 @@ public sealed class SettingsTeamsTests : BotTestBase
     }
 
     [Fact]
+    public async Task Form_PressedAsAUniversalAction_IsReplacedByTheSavedSettings()
+    {
+        var chat = App.Chat(Connector, CrmData.Ana);
+        await chat.SendAsync("settings");
+
+        (await chat.ExecuteAsync("Save", ("timeZone", "Lisboa"), ("language", "en"))).ShouldSay("Settings saved", "Europe/Lisbon");
+
+        Assert.Equal(("Europe/Lisbon", PreferenceSource.Person), ((await UserAsync()).TimeZone, (await UserAsync()).TimeZoneSource));
+    }
+
+    [Fact]
     public async Task SettingsLanguage_Typed_SwitchesTheAnswersAndBack()
     {
         var chat = App.Chat(Connector, CrmData.Ana);
