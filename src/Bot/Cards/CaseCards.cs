@@ -80,8 +80,7 @@ public static class CaseCards
         $"{CaseTransitions.Name(line.Case.Priority).In(language)} · {CaseTransitions.Name(line.Case.Status).In(language)} · "
         + $"{language.Pick("due", "vence")} {Local(line.Case.SlaDueAt, zone)} · {line.Sla.Text.In(language)}";
 
-    internal static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    internal static string Local(DateTimeOffset at, TimeZoneInfo zone) => Dates.Local(at, zone);
 
     internal static string Person(UserId? id, IReadOnlyDictionary<UserId, string> people, LanguageCode language) =>
         id is { } known ? people.GetValueOrDefault(known, language.Pick("(former user)", "(antiguo usuario)")) : language.Pick("nobody (group only)", "nadie (solo el grupo)");

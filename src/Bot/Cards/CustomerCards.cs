@@ -127,9 +127,9 @@ public static class CustomerCards
         if (grant.Allows(CustomerField.Interactions))
             body.AddRange(Contact(snapshot, language));
         if (snapshot.Tier is { } tier && grant.Allows(ValueFields))
-            body.AddRange(TierFiguresSection.Blocks(tier));
+            body.AddRange(TierFiguresSection.Blocks(tier, language, snapshot.Zone));
         if (snapshot.OpenCases.Count > 0 && grant.Allows(CustomerField.Cases))
-            body.AddRange(CaseCards.ProfileSection(snapshot.OpenCases, snapshot.Zone));
+            body.AddRange(CaseCards.ProfileSection(snapshot.OpenCases, snapshot.Zone, language));
         if (!grant.Allows(CustomerField.All))
             body.Add(new CardText(language.Pick($"Some of this record is not shown to you: {grant.Reason.English}.", $"Parte de esta ficha no se te muestra: {grant.Reason.Spanish}."), TextEmphasis.Subtle));
 

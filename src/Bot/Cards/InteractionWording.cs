@@ -41,15 +41,30 @@ public static class InteractionWording
     }
 }
 
-/// <summary>Dates and times on cards: ISO days, times in the reader's zone.</summary>
+/// <summary>
+/// Dates and times on cards: ISO days (a day of the reader's calendar), and moments as the reader's wall-clock time
+/// followed by the zone's name, so nobody wonders which ("2026-12-07 17:31 Europe/Madrid", "… 16:31 UTC").
+/// </summary>
 public static class Dates
 {
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The day <paramref name="at"/> falls on in <paramref name="zone"/>, as an ISO day.</summary>
+    public static string Day(DateTimeOffset at, TimeZoneInfo zone) => Day(Today(at, zone));
+
     public static string Local(DateTimeOffset at, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + ZoneName(zone);
+    }
+
+    /// <summary>The zone as people read it on a card: its IANA id ("Europe/Madrid"), or "UTC".</summary>
+    public static string ZoneName(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (zone == TimeZoneInfo.Utc || zone.Id is "Etc/UTC" or "UTC" or "Etc/Universal")
+            return "UTC";
+        return zone.HasIanaId || !TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? zone.Id : iana;
     }
 
     public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone)

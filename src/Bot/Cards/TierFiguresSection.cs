@@ -21,7 +21,8 @@ public static class TierFiguresSection
 
     public static string HeadingIn(LanguageCode language) => language.Pick(Heading, "Valor");
 
-    public static IReadOnlyList<CardBlock> Blocks(TierFigures figures, LanguageCode language = default)
+    /// <param name="zone">The reader's zone, whose calendar the last order's day is read in; UTC when not given.</param>
+    public static IReadOnlyList<CardBlock> Blocks(TierFigures figures, LanguageCode language = default, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
         if (figures.Value is not { } value)
@@ -43,14 +44,14 @@ public static class TierFiguresSection
             value.OrdersIn12Months == 1
                 ? language.Pick("1 order", "1 pedido")
                 : language.Pick($"{value.OrdersIn12Months.ToString(CultureInfo.InvariantCulture)} orders", $"{value.OrdersIn12Months.ToString(CultureInfo.InvariantCulture)} pedidos"),
-            value.LastOrderAt is { } last ? language.Pick($"last order {Day(last)}", $"último pedido {Day(last)}") : language.Pick("no orders yet", "aún sin pedidos"),
+            value.LastOrderAt is { } last ? language.Pick($"last order {Dates.Day(last, zone ?? TimeZoneInfo.Utc)}", $"último pedido {Dates.Day(last, zone ?? TimeZoneInfo.Utc)}") : language.Pick("no orders yet", "aún sin pedidos"),
         };
         if (!figures.Needs.IsEmpty)
             parts.Add(figures.Needs.Explain().In(language));
 
         var blocks = new List<CardBlock> { new CardSection(HeadingIn(language)), new CardText(string.Join(" · ", parts), TextEmphasis.Strong) };
         if (figures.LatestMove is { } move)
-            blocks.Add(new CardText(Capitalised(move.ExplainWithDate().In(language)), move.IsDrop ? TextEmphasis.Warning : TextEmphasis.Subtle));
+            blocks.Add(new CardText(Capitalised(move.ExplainWithDate(zone).In(language)), move.IsDrop ? TextEmphasis.Warning : TextEmphasis.Subtle));
         return blocks;
     }
 
@@ -67,7 +68,6 @@ public static class TierFiguresSection
         };
     }
 
-    private static string Day(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -61,7 +61,7 @@ public static class MeasureDigestCommand
         {
             var clock = Stopwatch.StartNew();
             var kpis = await query.ComputeAsync(manager.Id, period, today, thresholds, cancellationToken);
-            _ = AdaptiveCardRenderer.Render(DigestCards.Digest(new DigestContent(manager.DisplayName, kpis), LanguageCode.English));
+            _ = AdaptiveCardRenderer.Render(DigestCards.Digest(new DigestContent(manager.DisplayName, kpis), LanguageCode.English, TimeZoneInfo.Utc));
             return (clock.Elapsed.TotalMilliseconds, kpis);
         }
 

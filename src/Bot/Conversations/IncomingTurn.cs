@@ -41,6 +41,12 @@ public sealed record IncomingTurn(ChatChannel Channel, string ConversationId, Ch
     /// <summary>The people the message mentions, in the order they appear; empty when the tool sends none.</summary>
     public IReadOnlyList<ChatMention> Mentions { get; init; } = [];
 
+    /// <summary>
+    /// The IANA time zone the person's client reports with this turn (Teams' clientInfo), or null. The directory
+    /// takes it as the user's zone unless they chose one with <c>settings</c>.
+    /// </summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>Where dialog state is kept: the channel and its conversation id (ids are case-sensitive, so kept as sent).</summary>
     public string ConversationKey => $"{ChannelName}:{ConversationId}";
 

@@ -23,10 +23,13 @@ public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken 
     public Domain.Customers.CustomerId? ChosenCustomer { get; set; }
 
     /// <summary>
-    /// The language to answer in: the locale the client sent with this turn (the person's current app language),
-    /// else the one stored for the user.
+    /// The language to answer in: the one the person chose with <c>settings</c>; else the locale the client sent with
+    /// this turn (the person's current app language); else the one stored for the user.
     /// </summary>
-    public LanguageCode Language => LocalizedText.LanguageFor(Turn.Locale ?? User.Locale);
+    public LanguageCode Language => LocalizedText.LanguageFor(User.LocaleSource == PreferenceSource.Person ? User.Locale : Turn.Locale ?? User.Locale);
+
+    /// <summary>The reader's time zone: every date and time shown to them is in it and names it.</summary>
+    public TimeZoneInfo Zone => User.ResolveTimeZone();
 
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.HandOver;
 using ChatCrm.Bot.Features.Home;
+using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Features.Admin;
 using ChatCrm.Bot.Features.Cases;
@@ -93,6 +94,7 @@ public static class ChatCrmServices
         services.AddDirectory();
         services.AddHandOver();
         services.AddHome();
+        services.AddSettings();
         return services;
     }
 

@@ -38,7 +38,10 @@ public sealed class DigestSubscription
 
     public DigestChannel Channel { get; private set; }
 
-    /// <summary>IANA time zone id, as the manager's profile had it when they chose the time.</summary>
+    /// <summary>
+    /// IANA time zone id, as the manager's profile had it when they chose the time (kept for the record). The digest
+    /// runs in the manager's current zone (<see cref="ScheduleIn"/>): "08:00" keeps meaning 08:00 where they are now.
+    /// </summary>
     public string TimeZone { get; private set; }
 
     /// <summary>When the current setting was chosen: no digest is due for a period that ended before it.</summary>
@@ -66,5 +69,8 @@ public sealed class DigestSubscription
         ChosenAt = now.ToUniversalTime();
     }
 
-    public DigestSchedule Schedule => new(Frequency, Day, LocalTime, TimeZone);
+    public DigestSchedule Schedule => ScheduleIn(TimeZone);
+
+    /// <summary>The schedule in <paramref name="timeZone"/>, the manager's zone now (it may have changed since the choice).</summary>
+    public DigestSchedule ScheduleIn(string timeZone) => new(Frequency, Day, LocalTime, timeZone);
 }

@@ -63,9 +63,10 @@ public sealed class TierChange
     /// <see cref="Describe()"/> with the day, in both languages: "dropped from Platinum to Gold on 2026-11-01", "bajó de
     /// Platinum a Gold el 2026-11-01" (tier names are product terms).
     /// </summary>
-    public LocalizedText ExplainWithDate()
+    /// <param name="zone">The reader's zone, whose calendar the day is read in; UTC when not given.</param>
+    public LocalizedText ExplainWithDate(TimeZoneInfo? zone = null)
     {
-        var day = ChangedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = TimeZoneInfo.ConvertTime(ChangedAt, zone ?? TimeZoneInfo.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var spanish = FromTier switch
         {
             null => $"primera clasificación: {ToTier}",

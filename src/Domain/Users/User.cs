@@ -81,8 +81,45 @@ public sealed class User
     /// <summary>Moves the user to another team; null or blank for none.</summary>
     public void MoveToTeam(string? team) => Team = Guard.OptionalText(team, "team name", 100);
 
-    /// <summary>Sets the IANA time zone the user's calendar runs in ("Europe/Madrid").</summary>
-    public void UseTimeZone(string timeZone) => TimeZone = Guard.RequiredText(timeZone, "time zone", 64);
+    /// <summary>Who set <see cref="TimeZone"/> last: a client's report never replaces the person's own choice.</summary>
+    public PreferenceSource TimeZoneSource { get; private set; }
+
+    /// <summary>Who set <see cref="Locale"/> last: the person's own choice wins over the locale their client sends.</summary>
+    public PreferenceSource LocaleSource { get; private set; }
+
+    /// <summary>
+    /// Sets the IANA time zone the user's calendar runs in ("Europe/Madrid"), as the directory has it (an admin, the
+    /// import, the API). A different zone makes the directory its source again, so the client may report a newer one.
+    /// </summary>
+    public void UseTimeZone(string timeZone)
+    {
+        var zone = Guard.RequiredText(timeZone, "time zone", 64);
+        if (zone != TimeZone)
+            TimeZoneSource = PreferenceSource.Directory;
+        TimeZone = zone;
+    }
+
+    /// <summary>The person's own choice of zone (<c>settings</c>): kept until they choose again.</summary>
+    public void ChooseTimeZone(string ianaId)
+    {
+        if (!TimeZoneNames.IsIanaId(ianaId))
+            throw new DomainRuleException($"'{ianaId}' is not an IANA time zone.");
+        TimeZone = ianaId;
+        TimeZoneSource = PreferenceSource.Person;
+    }
+
+    /// <summary>
+    /// The zone the person's chat client reports: taken when it is a real IANA id, differs, and the person has not
+    /// chosen one themselves. True when it was taken.
+    /// </summary>
+    public bool AdoptReportedTimeZone(string? ianaId)
+    {
+        if (TimeZoneSource == PreferenceSource.Person || ianaId is null || ianaId == TimeZone || !TimeZoneNames.IsIanaId(ianaId))
+            return false;
+        TimeZone = ianaId;
+        TimeZoneSource = PreferenceSource.ChatClient;
+        return true;
+    }
 
     /// <summary>
     /// Ends the user's use of ChatCrm. Whether it may happen (the last admin stays) is decided by
@@ -118,7 +155,30 @@ public sealed class User
     }
 
     /// <summary>The language and formats the user reads in, as their chat tool reports it (e.g. "es-ES").</summary>
-    public void UseLocale(string locale) => Locale = Guard.RequiredText(locale, "locale", 16);
+    public void UseLocale(string locale)
+    {
+        var given = Guard.RequiredText(locale, "locale", 16);
+        if (given != Locale)
+            LocaleSource = PreferenceSource.Directory;
+        Locale = given;
+    }
+
+    /// <summary>The person's own choice of language (<c>settings</c>): answers follow it whatever their client sends.</summary>
+    public void ChooseLocale(string locale)
+    {
+        Locale = Guard.RequiredText(locale, "locale", 16);
+        LocaleSource = PreferenceSource.Person;
+    }
+
+    /// <summary>The locale a chat client reports (Slack's profile), unless the person chose one. True when it was taken.</summary>
+    public bool AdoptReportedLocale(string? locale)
+    {
+        if (LocaleSource == PreferenceSource.Person || locale is not { Length: > 0 and <= 16 } || locale == Locale)
+            return false;
+        Locale = locale;
+        LocaleSource = PreferenceSource.ChatClient;
+        return true;
+    }
 
     public void LinkSlack(SlackUserKey key) => SlackUserKey = key;
 

@@ -66,7 +66,7 @@ public static class AdminCardCatalogue
                 UserRole.Manager, "Dirección", "America/Argentina/Buenos_Aires", "es-AR");
             var subscription = DigestSubscription.Choose(manager,
                 new DigestRequest(DigestCommandKind.Set, DigestFrequency.Weekly, DayOfWeek.Wednesday, new TimeOnly(23, 59), DigestChannel.Slack), now);
-            return new DigestDue(manager.DisplayName, subscription, subscription.Schedule.NextAfter(now).DueAt);
+            return new DigestDue(manager.DisplayName, subscription, subscription.Schedule.NextAfter(now).DueAt, manager.TimeZone);
         }).ToList();
         return new AdminStatus(
             [

@@ -47,16 +47,18 @@ public static class CardCatalogue
             yield return ($"history, a full page {l}", InteractionCards.History(Customer(),
                 Enumerable.Range(0, InteractionCards.HistoryPageSize).Select(_ => new LastContact(LongestInteraction(), "Ana García")).ToList(),
                 pageNumber: 3, olderExist: true, total: 40, language, TimeZoneInfo.Utc));
-            yield return ($"kpis, every section full {l}", KpiCards.Kpis(FullKpis(), language));
-            yield return ($"digest, every section full {l}", DigestCards.Digest(new DigestContent("Carmen Ruiz", FullKpis()), language));
+            yield return ($"kpis, every section full {l}", KpiCards.Kpis(FullKpis(), language, TimeZoneInfo.Utc));
+            yield return ($"digest, every section full {l}", DigestCards.Digest(new DigestContent("Carmen Ruiz", FullKpis()), language, TimeZoneInfo.FindSystemTimeZoneById("America/Argentina/Buenos_Aires")));
             yield return ($"kpis, empty team {l}", KpiCards.Kpis(new TeamKpis(Period(), [], new KpiList<OverdueFollowUp>(0, []), new KpiList<AtRiskCustomer>(0, []),
-                new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language));
+                new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language, TimeZoneInfo.Utc));
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));
             foreach (var (name, card) in ConsentChangeCatalogue(language))
                 yield return ($"{name} {l}", card);
             foreach (var (name, card) in AdminCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
             foreach (var (name, card) in HandOverCardCatalogue.All(language))
+                yield return ($"{name} {l}", card);
+            foreach (var (name, card) in SettingsCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);
             foreach (var (name, card) in CustomerUpkeepCardCatalogue.All(language))
                 yield return ($"{name} {l}", card);

@@ -110,7 +110,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + (string?)body["users"] } }),
             "chat.postMessage" or "chat.update" => Results.Json(new { ok = true, channel = (string?)body["channel"], ts = "1700000000.000100" }),
             "views.open" or "views.publish" or "views.update" or "views.push" => Results.Json(new { ok = true, view = new { id = "V123" } }),
-            "users.info" => UserInfo((string?)body["user"]),
+            "users.info" => UserInfo((string?)body["user"], (string?)body["include_locale"] == "true"),
             _ => Results.Json(new { ok = true }),
         };
     }
@@ -118,10 +118,19 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>What users.info answers per user id (e-mail, locale); others get "agent@example.com" and no locale.</summary>
     public ConcurrentDictionary<string, (string? Email, string? Locale)> Profiles { get; } = new();
 
-    private IResult UserInfo(string? userId)
+    /// <summary>The IANA zone (<c>tz</c>) users.info answers per user id; none for the others.</summary>
+    public ConcurrentDictionary<string, string> TimeZones { get; } = new();
+
+    /// <summary>As Slack does: the locale only when asked for with <c>include_locale=true</c>; <c>tz</c> always.</summary>
+    private IResult UserInfo(string? userId, bool includeLocale)
     {
         var (email, locale) = userId is not null && Profiles.TryGetValue(userId, out var profile) ? profile : ("agent@example.com", null);
-        return Results.Json(new { ok = true, user = new { id = userId, locale, is_bot = false, deleted = false, profile = new { email } } });
+        var tz = userId is not null && TimeZones.TryGetValue(userId, out var zone) ? zone : null;
+        return Results.Json(new
+        {
+            ok = true,
+            user = new { id = userId, locale = includeLocale ? locale : null, tz, is_bot = false, deleted = false, profile = new { email } },
+        });
     }
 
     private static JsonObject FormAsJson(IFormCollection form)

@@ -22,7 +22,7 @@ public sealed partial class SlackProfiles(SlackWebApiClient client, ILogger<Slac
         try
         {
             var info = await client.GetUserAsync(new SlackWorkspace(key.TeamId, user.Organization), key.UserId, cancellationToken);
-            return info.IsBotOrDeleted ? null : new ChatProfile(info.Email, info.Locale);
+            return info.IsBotOrDeleted ? null : new ChatProfile(info.Email, info.Locale, info.TimeZone);
         }
         catch (SlackApiException failure)
         {

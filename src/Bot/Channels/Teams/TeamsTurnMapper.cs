@@ -19,7 +19,22 @@ public static partial class TeamsTurnMapper
         return new IncomingTurn(ChatChannel.Teams, activity.Conversation!.Id!, user, text, action, activity.Locale)
         {
             Mentions = action is null ? ReadMentions(activity) : [],
+            TimeZone = ReadTimeZone(activity),
         };
+    }
+
+    /// <summary>
+    /// The sender's time zone as their client reports it: the <c>clientInfo</c> entity's <c>timezone</c>, else the
+    /// activity's <c>localTimezone</c>. Whether it is a real IANA id is the directory's check, not the adapter's.
+    /// </summary>
+    internal static string? ReadTimeZone(Activity activity)
+    {
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.ValueKind == JsonValueKind.Object && Text(entity, "type") == "clientInfo" && Text(entity, "timezone") is { Length: <= 64 } zone)
+                return zone;
+        }
+        return activity.LocalTimezone is { Length: > 0 and <= 64 } local ? local.Trim() : null;
     }
 
     /// <summary>

@@ -30,10 +30,21 @@ public sealed partial class ChatUserDirectory(
     public async Task<User?> FindAsync(IncomingTurn turn, CancellationToken cancellationToken, bool lookUp = true) =>
         await IdentifyAsync(turn, cancellationToken, lookUp) is { IsActive: true } user ? user : null;
 
-    /// <summary>The user behind the turn, deactivated or not, so the caller can tell a deactivated user why they are refused.</summary>
+    /// <summary>
+    /// The user behind the turn, deactivated or not, so the caller can tell a deactivated user why they are refused.
+    /// The time zone the turn's client reports becomes the user's, unless they chose one (saved with the turn).
+    /// </summary>
     public async Task<User?> IdentifyAsync(IncomingTurn turn, CancellationToken cancellationToken, bool lookUp = true)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var user = await IdentifyOrLinkAsync(turn, lookUp, cancellationToken);
+        if (user is { IsActive: true } && user.AdoptReportedTimeZone(turn.TimeZone))
+            LogZoneReported(logger, user.Id.Value);
+        return user;
+    }
+
+    private async Task<User?> IdentifyOrLinkAsync(IncomingTurn turn, bool lookUp, CancellationToken cancellationToken)
+    {
         var user = await FindExistingAsync(turn, cancellationToken);
         if (user is not null)
             return user;
@@ -50,7 +61,7 @@ public sealed partial class ChatUserDirectory(
             LogEnrolmentIgnored(logger, environment.EnvironmentName);
             return null;
         }
-        return await EnrolAsync(turn, role, cancellationToken);
+        return await EnrolAsync(turn, profile, role, cancellationToken);
     }
 
     private Task<User?> FindExistingAsync(IncomingTurn turn, CancellationToken cancellationToken)
@@ -115,8 +126,8 @@ public sealed partial class ChatUserDirectory(
         {
             user.LinkSlack(SlackUserKey.Parse(turn.User.ChannelUserId));
         }
-        if (profile.Locale is { Length: > 0 and <= 16 } locale)
-            user.UseLocale(locale);
+        user.AdoptReportedLocale(profile.Locale);
+        user.AdoptReportedTimeZone(profile.TimeZone);
         db.AuditEntries.Add(new AuditEntry(user.Id, AuditAction.DirectoryChanged, null, turn.Channel.ToString(), time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         LogLinked(logger, user.Id.Value);
@@ -149,6 +160,7 @@ public sealed partial class ChatUserDirectory(
             name = name[..User.MaxNameLength];
         var locale = (profile?.Locale ?? turn.Locale) is { Length: > 0 and <= 16 } given ? given : "en-US";
         var admin = new User(UserId.New(), name, UserRole.Admin, team: null, "UTC", locale);
+        admin.AdoptReportedTimeZone(profile?.TimeZone);
         admin.UseEmail(email);
         if (turn.Channel == ChatChannel.Teams)
         {
@@ -168,7 +180,7 @@ public sealed partial class ChatUserDirectory(
         return admin;
     }
 
-    private async Task<User> EnrolAsync(IncomingTurn turn, UserRole role, CancellationToken cancellationToken)
+    private async Task<User> EnrolAsync(IncomingTurn turn, ChatProfile? profile, UserRole role, CancellationToken cancellationToken)
     {
         var name = string.IsNullOrWhiteSpace(turn.User.DisplayName) ? "Demo user" : turn.User.DisplayName.Trim();
         if (name.Length > User.MaxNameLength)
@@ -176,6 +188,8 @@ public sealed partial class ChatUserDirectory(
         var locale = turn.Locale is { Length: > 0 and <= 16 } given ? given : "en-US";
         var team = string.IsNullOrWhiteSpace(options.Value.DemoEnrollTeam) ? "Demo" : options.Value.DemoEnrollTeam.Trim();
         var user = new User(UserId.New(), name, role, team, "UTC", locale);
+        user.AdoptReportedLocale(profile?.Locale);
+        user.AdoptReportedTimeZone(profile?.TimeZone);
         if (turn.Channel == ChatChannel.Teams)
         {
             user.LinkTeams(TeamsDirectoryId(turn.User));
@@ -204,6 +218,9 @@ public sealed partial class ChatUserDirectory(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap admin from Directory:BootstrapAdmins: user {UserId} {What} as Admin")]
     private static partial void LogBootstrapped(ILogger logger, Guid userId, string what);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} takes the time zone their chat client reports")]
+    private static partial void LogZoneReported(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled demo user {UserId} as {Role}")]
     private static partial void LogEnrolled(ILogger logger, Guid userId, UserRole role);

@@ -1,7 +1,7 @@
 namespace ChatCrm.Bot.Conversations.Directory;
 
-/// <summary>What a chat tool says about one of its accounts: the work e-mail and locale, when it shares them.</summary>
-public sealed record ChatProfile(string? Email, string? Locale);
+/// <summary>What a chat tool says about one of its accounts: the work e-mail, locale and IANA time zone, when it shares them.</summary>
+public sealed record ChatProfile(string? Email, string? Locale, string? TimeZone = null);
 
 /// <summary>
 /// Asks a chat tool about an account ChatCrm does not know yet (Slack: <c>users.info</c>). Tools whose accounts come

@@ -106,7 +106,7 @@ public static class AdminCards
         body.Add(status.Digests.Count == 0
             ? new CardText(language.Pick("No manager has a digest set.", "Ningún responsable tiene un resumen programado."), TextEmphasis.Subtle)
             : new CardFacts(status.Digests.Select(d => new CardFact(d.Manager,
-                $"{Schedule(d.Subscription, language)} · {language.Pick("next", "próximo")} {When(d.Next, zone)}")).ToList()));
+                $"{Schedule(d.Subscription, d.ManagerZone, language)} · {language.Pick("next", "próximo")} {When(d.Next, zone)}")).ToList()));
 
         body.Add(new CardSection(language.Pick("Offer model", "Modelo de ofertas")));
         body.Add(status.OfferModel is { } model
@@ -168,24 +168,23 @@ public static class AdminCards
         ArgumentNullException.ThrowIfNull(manager);
         if (subscription is null)
             return language.Pick($"{manager.DisplayName} gets no digest.", $"{manager.DisplayName} no recibe ningún resumen.");
-        var next = When(subscription.Schedule.NextAfter(now).DueAt, zone);
+        var next = When(subscription.ScheduleIn(manager.TimeZone).NextAfter(now).DueAt, zone);
         return language.Pick(
-            $"{manager.DisplayName}'s digest: {Schedule(subscription, language)}. Next one: {next}.",
-            $"Resumen de {manager.DisplayName}: {Schedule(subscription, language)}. El próximo: {next}.");
+            $"{manager.DisplayName}'s digest: {Schedule(subscription, manager.TimeZone, language)}. Next one: {next}.",
+            $"Resumen de {manager.DisplayName}: {Schedule(subscription, manager.TimeZone, language)}. El próximo: {next}.");
     }
 
-    private static string Schedule(DigestSubscription subscription, LanguageCode language)
+    private static string Schedule(DigestSubscription subscription, string managerZone, LanguageCode language)
     {
         var time = subscription.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture);
         var day = subscription.Day ?? DayOfWeek.Monday;
         var when = subscription.Frequency == DigestFrequency.Daily
             ? language.Pick($"every day at {time}", $"cada día a las {time}")
             : language.Pick($"every {day} at {time}", $"cada {CultureInfo.GetCultureInfo("es-ES").DateTimeFormat.GetDayName(day)} a las {time}");
-        return language.Pick($"{when} ({subscription.TimeZone}) in {subscription.Channel}", $"{when} ({subscription.TimeZone}) en {subscription.Channel}");
+        return language.Pick($"{when} ({managerZone}) in {subscription.Channel}", $"{when} ({managerZone}) en {subscription.Channel}");
     }
 
-    private static string When(DateTimeOffset at, TimeZoneInfo zone) =>
-        $"{TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
+    private static string When(DateTimeOffset at, TimeZoneInfo zone) => Dates.Local(at, zone);
 
     private static CardFact Line(LanguageCode language, string englishCommand, string spanishCommand, string english, string spanish) =>
         new(language.Pick(englishCommand, spanishCommand), language.Pick(english, spanish));

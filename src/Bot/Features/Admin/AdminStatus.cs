@@ -30,6 +30,7 @@ public sealed record SchedulerView(bool Enabled, bool Running, bool Clustered, I
 public sealed record ScheduledJobView(string Name, DateTimeOffset? NextFireTime);
 
 /// <summary>One manager's digest and when it is next due.</summary>
-public sealed record DigestDue(string Manager, DigestSubscription Subscription, DateTimeOffset Next);
+/// <param name="ManagerZone">The manager's time zone now, which the digest follows.</param>
+public sealed record DigestDue(string Manager, DigestSubscription Subscription, DateTimeOffset Next, string ManagerZone);
 
 public sealed record OfferModelStatus(DateTimeOffset TrainedAt, int TrainingRows, double HeldOutAuc);

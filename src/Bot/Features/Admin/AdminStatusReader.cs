@@ -60,10 +60,10 @@ public sealed class AdminStatusReader(
     {
         var now = time.GetUtcNow();
         var subscriptions = await db.DigestSubscriptions
-            .Join(db.Users, s => s.ManagerId, u => u.Id, (s, u) => new { Subscription = s, u.DisplayName })
+            .Join(db.Users, s => s.ManagerId, u => u.Id, (s, u) => new { Subscription = s, u.DisplayName, u.TimeZone })
             .ToListAsync(cancellationToken);
         return subscriptions
-            .Select(s => new DigestDue(s.DisplayName, s.Subscription, s.Subscription.Schedule.NextAfter(now).DueAt))
+            .Select(s => new DigestDue(s.DisplayName, s.Subscription, s.Subscription.ScheduleIn(s.TimeZone).NextAfter(now).DueAt, s.TimeZone))
             .OrderBy(d => d.Next)
             .ThenBy(d => d.Manager, StringComparer.Ordinal)
             .Take(DigestsShown)

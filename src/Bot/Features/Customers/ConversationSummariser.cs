@@ -32,25 +32,28 @@ public sealed record ConversationSummary(SummaryAuthor Author, IReadOnlyList<str
 public sealed partial class ConversationSummariser(
     IOptions<SummaryOptions> options, ILogger<ConversationSummariser> logger, IChatClient? chatClient = null)
 {
-    public async Task<ConversationSummary> SummariseAsync(IReadOnlyList<Interaction> newestFirst, LanguageCode language, CancellationToken cancellationToken)
+    /// <param name="zone">The reader's zone: each line's day is the day in it.</param>
+    public async Task<ConversationSummary> SummariseAsync(IReadOnlyList<Interaction> newestFirst, LanguageCode language, TimeZoneInfo zone,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(newestFirst);
         var readable = newestFirst.Where(i => i.Summary != Interaction.ErasedText).Take(ExtractiveSummariser.ContactsRead).ToList();
-        if (chatClient is not null && readable.Count > 0 && await AskModelAsync(chatClient, readable, language, cancellationToken) is { } written)
+        if (chatClient is not null && readable.Count > 0 && await AskModelAsync(chatClient, readable, language, zone, cancellationToken) is { } written)
             return written;
         var lines = ExtractiveSummariser.Summarise(readable)
-            .Select(l => $"{Day(l.OccurredAt)} · {l.Sentence}")
+            .Select(l => $"{Dates.Day(l.OccurredAt, zone)} · {l.Sentence}")
             .ToList();
         return new ConversationSummary(SummaryAuthor.Extractive, lines);
     }
 
-    private async Task<ConversationSummary?> AskModelAsync(IChatClient client, IReadOnlyList<Interaction> contacts, LanguageCode language, CancellationToken cancellationToken)
+    private async Task<ConversationSummary?> AskModelAsync(IChatClient client, IReadOnlyList<Interaction> contacts, LanguageCode language, TimeZoneInfo zone,
+        CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.ChatClientTimeout);
         try
         {
-            var response = await client.GetResponseAsync(Prompt(contacts, language), new ChatOptions { Temperature = 0 }, deadline.Token);
+            var response = await client.GetResponseAsync(Prompt(contacts, language, zone), new ChatOptions { Temperature = 0 }, deadline.Token);
             var lines = (response.Text ?? string.Empty)
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(l => l.TrimStart('-', '*', '•', ' '))
@@ -74,12 +77,12 @@ public sealed partial class ConversationSummariser(
         }
     }
 
-    private static List<ChatMessage> Prompt(IReadOnlyList<Interaction> contacts, LanguageCode language)
+    private static List<ChatMessage> Prompt(IReadOnlyList<Interaction> contacts, LanguageCode language, TimeZoneInfo zone)
     {
         var notes = new StringBuilder();
         foreach (var contact in contacts)
         {
-            notes.Append(CultureInfo.InvariantCulture, $"{Day(contact.OccurredAt)} {contact.Kind} on {contact.Channel}: {contact.Summary}");
+            notes.Append(CultureInfo.InvariantCulture, $"{Dates.Day(contact.OccurredAt, zone)} {contact.Kind} on {contact.Channel}: {contact.Summary}");
             if (contact.Outcome is { } outcome)
                 notes.Append(CultureInfo.InvariantCulture, $" Outcome: {outcome}");
             notes.Append('\n');
@@ -89,8 +92,6 @@ public sealed partial class ConversationSummariser(
             "Preparas a un comercial antes de hablar con un cliente. Con las notas siguientes, escribe como mucho tres líneas breves en español, de la más reciente a la más antigua, cada una empezando por su fecha (yyyy-MM-dd). Di solo lo que dicen las notas: peticiones, compromisos, problemas y en qué quedó.");
         return [new ChatMessage(ChatRole.System, instruction), new ChatMessage(ChatRole.User, notes.ToString())];
     }
-
-    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model did not write the summary ({Reason}); the extractive summary was used")]
     private static partial void LogModelFellBack(ILogger logger, string reason);

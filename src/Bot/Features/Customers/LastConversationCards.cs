@@ -19,6 +19,9 @@ public sealed record LastConversationView(Customer Customer, Interaction? Last, 
 
     public DateOnly Today { get; init; }
 
+    /// <summary>The reader's time zone: the last contact's time is shown in it, named.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Open cases with their SLA standing; null when the reader may not see cases.</summary>
     public IReadOnlyList<(SupportCase Case, SlaDecision Sla)>? OpenCases { get; init; }
 
@@ -61,7 +64,7 @@ public static class LastConversationCards
             body.Add(new CardText(last.Summary));
             body.Add(new CardFacts(
             [
-                new(language.Pick("When", "Cuándo"), last.OccurredAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+                new(language.Pick("When", "Cuándo"), Dates.Local(last.OccurredAt, view.Zone)),
                 new(language.Pick("Channel", "Canal"), InteractionWording.Channel(last.Channel, language)),
                 new(language.Pick("Kind", "Tipo"), InteractionWording.Kind(last.Kind, language)),
                 new(language.Pick("Who", "Quién"), view.LoggedByName ?? language.Pick("unknown", "desconocido")),
@@ -102,7 +105,7 @@ public static class LastConversationCards
         }
         if (view.Tier is { Value: { } value } tier)
         {
-            var trend = tier.LatestMove is { } move ? $" · {move.ExplainWithDate().In(language)}" : string.Empty;
+            var trend = tier.LatestMove is { } move ? $" · {move.ExplainWithDate(view.Zone).In(language)}" : string.Empty;
             facts.Add(new(language.Pick("Tier", "Nivel"), $"{value.Tier}{trend}"));
             if (view.ShowsRevenue)
             {

@@ -52,8 +52,9 @@ public sealed class LastConversationCommand(
         var view = new LastConversationView(customer, last, loggedBy, total)
         {
             FollowUp = FollowUp.OpenAmong(newest),
-            Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, context.User.ResolveTimeZone()).DateTime),
-            Summary = await summariser.SummariseAsync(newest, context.Language, cancellation),
+            Today = Dates.Today(now, context.Zone),
+            Zone = context.Zone,
+            Summary = await summariser.SummariseAsync(newest, context.Language, context.Zone, cancellation),
         };
         if (grant.Allows(CustomerField.Cases))
         {

@@ -13,14 +13,14 @@ namespace ChatCrm.Bot.Features.Digests;
 public static class DigestCards
 {
     /// <summary>The digest card: the team's KPIs (<see cref="KpiCards"/>) under the digest's title.</summary>
-    public static Card Digest(DigestContent digest, LanguageCode language)
+    public static Card Digest(DigestContent digest, LanguageCode language, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return new Card(language.Pick("Your team's digest", "Resumen de tu equipo"), KpiCards.Body(digest.Kpis, language), []);
+        return new Card(language.Pick("Your team's digest", "Resumen de tu equipo"), KpiCards.Body(digest.Kpis, language, zone), []);
     }
 
-    /// <summary>The current setting, in a sentence.</summary>
-    public static string Setting(DigestSubscription? subscription, LanguageCode language)
+    /// <summary>The current setting, in a sentence, in the manager's zone now (<paramref name="timeZone"/>), which the digest follows.</summary>
+    public static string Setting(DigestSubscription? subscription, string timeZone, LanguageCode language)
     {
         if (subscription is null)
         {
@@ -31,8 +31,8 @@ public static class DigestCards
         var when = subscription.Frequency == DigestFrequency.Daily
             ? language.Pick($"every day at {time}", $"cada día a las {time}")
             : language.Pick($"every {subscription.Day} at {time}", $"cada {DayName(subscription.Day ?? DayOfWeek.Monday)} a las {time}");
-        return language.Pick($"Your digest comes {when} ({subscription.TimeZone}) in {subscription.Channel}. Type \"digest off\" to stop it.",
-            $"Tu resumen llega {when} ({subscription.TimeZone}) en {subscription.Channel}. Escribe \"resumen desactivar\" para dejar de recibirlo.");
+        return language.Pick($"Your digest comes {when} ({timeZone}) in {subscription.Channel}. Type \"digest off\" to stop it.",
+            $"Tu resumen llega {when} ({timeZone}) en {subscription.Channel}. Escribe \"resumen desactivar\" para dejar de recibirlo.");
     }
 
     private static string DayName(DayOfWeek day) => day switch

@@ -28,11 +28,15 @@ public sealed partial class DigestDispatcher(
     {
         var now = time.GetUtcNow();
         var subscriptions = await db.DigestSubscriptions.AsNoTracking().ToListAsync(cancellationToken);
+        var managerIds = subscriptions.Select(s => s.ManagerId).ToList();
+        // The digest follows the manager's zone as it is now (settings, their chat client or an admin may have moved it).
+        var zones = await db.Users.AsNoTracking().Where(u => managerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.TimeZone }).ToDictionaryAsync(u => u.Id, u => u.TimeZone, cancellationToken);
         var delivered = 0;
         var lastSent = new Dictionary<DigestChannel, DateTimeOffset>();
         foreach (var subscription in subscriptions)
         {
-            var schedule = subscription.Schedule;
+            var schedule = subscription.ScheduleIn(zones.GetValueOrDefault(subscription.ManagerId, subscription.TimeZone));
             var due = schedule.LatestAtOrBefore(now);
             if (due.DueAt < subscription.ChosenAt || now - due.DueAt > options.Value.LatestSend)
                 continue;
@@ -88,7 +92,7 @@ public sealed partial class DigestDispatcher(
         var zone = manager.ResolveTimeZone();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.DueAt, zone).DateTime);
         var content = await composer.ComposeAsync(manager, since, due.DueAt, today, cancellationToken);
-        var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale));
+        var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale), zone);
         try
         {
             await messages.SendAsync(manager, ChannelOf(subscription.Channel), OutgoingMessage.Show(card), cancellationToken);

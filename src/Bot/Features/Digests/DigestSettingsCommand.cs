@@ -40,7 +40,7 @@ public sealed class DigestSettingsCommand(CrmDbContext db, TimeProvider time) : 
         switch (request.Kind)
         {
             case DigestCommandKind.Show:
-                context.Say(DigestCards.Setting(existing, language));
+                context.Say(DigestCards.Setting(existing, context.User.TimeZone, language));
                 return;
             case DigestCommandKind.Off:
                 if (existing is not null)
@@ -61,7 +61,7 @@ public sealed class DigestSettingsCommand(CrmDbContext db, TimeProvider time) : 
                 {
                     existing.Change(request, context.User.TimeZone, time.GetUtcNow());
                 }
-                context.Say(DigestCards.Setting(existing, language));
+                context.Say(DigestCards.Setting(existing, context.User.TimeZone, language));
                 return;
         }
     }

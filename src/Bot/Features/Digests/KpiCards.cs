@@ -17,16 +17,17 @@ public static class KpiCards
     private const int ButtonsPerRow = 5;
 
     /// <summary>The "kpis" answer: the same blocks as the digest under its own title.</summary>
-    public static Card Kpis(TeamKpis kpis, LanguageCode language) =>
-        new(language.Pick("Your team's KPIs", "Indicadores de tu equipo"), Body(kpis, language), []);
+    public static Card Kpis(TeamKpis kpis, LanguageCode language, TimeZoneInfo zone) =>
+        new(language.Pick("Your team's KPIs", "Indicadores de tu equipo"), Body(kpis, language, zone), []);
 
-    public static IReadOnlyList<CardBlock> Body(TeamKpis kpis, LanguageCode language)
+    /// <param name="zone">The reader's zone: the period's times and the days customers were created are in it.</param>
+    public static IReadOnlyList<CardBlock> Body(TeamKpis kpis, LanguageCode language, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(kpis);
         var body = new List<CardBlock>
         {
-            new CardText(language.Pick($"From {Day(kpis.Period.Since)} to {Day(kpis.Period.Until)} (UTC).",
-                $"Del {Day(kpis.Period.Since)} al {Day(kpis.Period.Until)} (UTC)."), TextEmphasis.Subtle),
+            new CardText(language.Pick($"From {Dates.Local(kpis.Period.Since, zone)} to {Dates.Local(kpis.Period.Until, zone)}.",
+                $"Del {Dates.Local(kpis.Period.Since, zone)} al {Dates.Local(kpis.Period.Until, zone)}."), TextEmphasis.Subtle),
             new CardFacts(Headline(kpis, language)),
             new CardSection(language.Pick("Interactions by rep and channel", "Interacciones por comercial y canal")),
         };
@@ -54,7 +55,7 @@ public static class KpiCards
 
         body.Add(new CardSection(language.Pick("New customers", "Clientes nuevos")));
         AddLines(body, kpis.NewCustomers.Lines.Select(n => new CardFact(n.CustomerName, language.Pick(
-                $"created {n.CreatedAt.UtcDateTime:yyyy-MM-dd} · {n.OwnerName}", $"alta el {n.CreatedAt.UtcDateTime:yyyy-MM-dd} · {n.OwnerName}"))).ToList(),
+                $"created {Dates.Day(n.CreatedAt, zone)} · {n.OwnerName}", $"alta el {Dates.Day(n.CreatedAt, zone)} · {n.OwnerName}"))).ToList(),
             kpis.NewCustomers.NotShown, language.Pick("None in this period.", "Ninguno en este periodo."), language);
         body.AddRange(OpenCustomers(kpis.NewCustomers.Lines.Select(n => (n.CustomerId, n.CustomerName)), language));
         return body;
@@ -103,6 +104,4 @@ public static class KpiCards
         : $"{rep.Total} ({string.Join(", ", rep.ByChannel.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => $"{InteractionWording.Channel(c.Key, language)} {c.Value}"))})";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

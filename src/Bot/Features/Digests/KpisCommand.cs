@@ -48,6 +48,6 @@ public sealed class KpisCommand(TeamKpiQuery query, AuditTrail audit, IOptions<D
         var kpis = await query.ComputeAsync(context.User.Id, KpiPeriod.Ending(now, request.Span), today, options.Value.ToThresholds(), context.CancellationToken);
         foreach (var customer in kpis.CustomersNamed)
             audit.Record(context, AuditAction.ListedInKpis, customer, CustomerField.Identity);
-        context.Show(KpiCards.Kpis(kpis, context.Language));
+        context.Show(KpiCards.Kpis(kpis, context.Language, context.Zone));
     }
 }

@@ -47,6 +47,9 @@ public static class HelpCards
             Line(language, "duplicates <customer>", "duplicados <cliente>",
                 "other records that are probably the same customer, to merge into one",
                 "otras fichas que probablemente son el mismo cliente, para fusionarlas"),
+            Line(language, "settings [timezone <city> | language en|es]", "ajustes [zona horaria <ciudad> | idioma es|en]",
+                "your time zone (dates, times, \"tomorrow\" and your digest follow it) and the language I answer in",
+                "tu zona horaria (las fechas, las horas, «mañana» y tu resumen la siguen) y el idioma en que te respondo"),
             Line(language, "cancel", "cancelar", "stop what we are doing; nothing half-done is saved", "deja lo que estamos haciendo; no se guarda nada a medias"),
             Line(language, "help", "ayuda", "this list", "esta lista"),
         };

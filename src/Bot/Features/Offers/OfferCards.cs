@@ -14,8 +14,9 @@ namespace ChatCrm.Bot.Features.Offers;
 /// </summary>
 public static class OfferCards
 {
+    /// <param name="zone">The reader's zone: the model's training day is a day of their calendar; UTC when not given.</param>
     public static Card Suggestions(Customer customer, OfferSuggestions suggestions, IReadOnlyList<OfferPresentationId> presentations,
-        LanguageCode language, bool showSuppressed)
+        LanguageCode language, bool showSuppressed, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(suggestions);
@@ -27,7 +28,7 @@ public static class OfferCards
                 $"Suggestions for contact {by} (the channel the customer was last contacted on, e-mail if none), under the consent rules for {customer.Country}.",
                 $"Sugerencias para contactar {by} (el canal del último contacto a distancia, o correo electrónico si no hubo), con las reglas de consentimiento de {customer.Country}."),
                 TextEmphasis.Subtle),
-            new CardText(RankedBy(suggestions.Ranking, language), TextEmphasis.Subtle),
+            new CardText(RankedBy(suggestions.Ranking, language, zone), TextEmphasis.Subtle),
         };
         if (suggestions.Suggested.Count == 0)
             body.Add(new CardText(language.Pick("No offer fits this customer right now.", "Ahora mismo no hay ninguna oferta adecuada para este cliente.")));
@@ -54,7 +55,7 @@ public static class OfferCards
     /// "Ranked by the model trained on 2026-11-20", "Ranked by rules: not enough history yet", or — when the customer's
     /// consent does not allow profiling — "Ranked by rules, not by the customer's behaviour: (the consent reason)".
     /// </summary>
-    public static string RankedBy(OfferRanking ranking, LanguageCode language)
+    public static string RankedBy(OfferRanking ranking, LanguageCode language, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         if (ranking.ProfilingRefused is { } refused)
@@ -65,7 +66,7 @@ public static class OfferCards
         }
         if (ranking is { Source: OfferRankingSource.Model, TrainedAt: { } trainedAt })
         {
-            var day = trainedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var day = Dates.Day(trainedAt, zone ?? TimeZoneInfo.Utc);
             return language.Pick($"Ranked by the model trained on {day}.", $"Ordenadas por el modelo entrenado el {day}.");
         }
         return language.Pick("Ranked by rules: not enough history yet.", "Ordenadas por reglas: todavía no hay historial suficiente.");

@@ -55,7 +55,7 @@ public sealed class OffersCommand(CustomerResolver resolver, CustomerAccess acce
         var showSuppressed = grant.Allows(CustomerField.SuppressedOffers);
         audit.Record(context, AuditAction.ViewedOffers, customer.Id,
             CustomerField.Identity | CustomerField.Offers | (showSuppressed ? CustomerField.SuppressedOffers : CustomerField.None));
-        context.Show(OfferCards.Suggestions(customer, suggestions, presentations.Select(p => p.Id).ToList(), context.Language, showSuppressed));
+        context.Show(OfferCards.Suggestions(customer, suggestions, presentations.Select(p => p.Id).ToList(), context.Language, showSuppressed, context.Zone));
         return [];
     }
 }

@@ -17,6 +17,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.SlackUserKey).HasMaxLength(SlackUserKey.MaxLength);
         builder.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
         builder.Property(u => u.Locale).HasMaxLength(16).IsRequired();
+        builder.Property(u => u.TimeZoneSource).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PreferenceSource.Directory);
+        builder.Property(u => u.LocaleSource).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PreferenceSource.Directory);
         builder.Property(u => u.Email).HasMaxLength(User.MaxEmailLength);
         builder.Property(u => u.DeactivatedAt);
         builder.Ignore(u => u.IsActive);

@@ -17,8 +17,8 @@ public sealed class SlackApiException(string method, string error, Exception? in
     public string Error { get; } = error;
 }
 
-/// <summary>What <c>users.info</c> says about a person: e-mail and locale when shared, and whether it is a bot or deactivated.</summary>
-public sealed record SlackUserInfo(string? Email, string? Locale, bool IsBotOrDeleted);
+/// <summary>What <c>users.info</c> says about a person: e-mail, locale and IANA time zone (<c>tz</c>) when shared, and whether it is a bot or deactivated.</summary>
+public sealed record SlackUserInfo(string? Email, string? Locale, bool IsBotOrDeleted, string? TimeZone = null);
 
 /// <summary>
 /// The Slack Web API (<c>POST {ApiBaseUrl}{method}</c>, JSON, bot token as Bearer) and <c>response_url</c> replies.
@@ -125,8 +125,8 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
     }
 
     /// <summary>
-    /// The user's e-mail (needs the <c>users:read.email</c> scope) and locale (<c>include_locale</c>), to map a Slack
-    /// user to a ChatCrm user and answer in their language. Bots and deactivated accounts come back as such.
+    /// The user's e-mail (needs the <c>users:read.email</c> scope), locale (<c>include_locale</c>) and time zone
+    /// (<c>tz</c>), to map a Slack user to a ChatCrm user and answer in their language and zone. Bots and deactivated accounts come back as such.
     /// </summary>
     public async Task<SlackUserInfo> GetUserAsync(SlackWorkspace workspace, string userId, CancellationToken cancellationToken)
     {
@@ -134,7 +134,8 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
         var user = answer["user"];
         return new SlackUserInfo(
             (string?)user?["profile"]?["email"], (string?)user?["locale"],
-            user?["is_bot"]?.GetValueKind() == JsonValueKind.True || user?["deleted"]?.GetValueKind() == JsonValueKind.True);
+            user?["is_bot"]?.GetValueKind() == JsonValueKind.True || user?["deleted"]?.GetValueKind() == JsonValueKind.True,
+            user?["tz"]?.GetValueKind() == JsonValueKind.String ? (string?)user["tz"] : null);
     }
 
     private async Task<string> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)

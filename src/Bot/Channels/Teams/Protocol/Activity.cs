@@ -27,6 +27,10 @@ public sealed class Activity
 
     public string? Locale { get; set; }
 
+    /// <summary>The IANA time zone of the sender's client ("Europe/Madrid"), when the client says it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LocalTimezone { get; set; }
+
     public string? Text { get; set; }
 
     public string? TextFormat { get; set; }

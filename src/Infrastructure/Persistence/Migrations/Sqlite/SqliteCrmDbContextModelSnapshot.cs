@@ -902,6 +902,13 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LocaleSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Directory");
+
                     b.Property<Guid?>("ManagerId")
                         .HasColumnType("TEXT");
 
@@ -926,6 +933,13 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Directory");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
