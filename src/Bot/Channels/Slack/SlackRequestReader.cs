@@ -1,4 +1,5 @@
 using System.Text;
+using ChatCrm.Bot.Http;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -6,13 +7,21 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// <summary>A request whose signature has been checked: its body as text, and whether Slack says it is a retry.</summary>
 public sealed record VerifiedSlackRequest(string Body, int RetryNumber);
 
+/// <summary>How a Slack endpoint's body is encoded: events are JSON, commands and interactions a form.</summary>
+public enum SlackBody
+{
+    Json,
+    Form,
+}
+
 /// <summary>
 /// Reads a Slack request's raw body (bounded) and checks its signature before anything looks inside it.
-/// Refusals are 401 (logged with the reason, never the body) or 413; nothing is stored for either.
+/// Refusals are 401 (logged with the reason, never the body) or 413; nothing is stored for either. A signed body whose
+/// text cannot be read (<see cref="RequestText"/>) is a 400.
 /// </summary>
 public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRequestReader> logger)
 {
-    public async Task<(VerifiedSlackRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<(VerifiedSlackRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, SlackBody kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -35,15 +44,10 @@ public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, T
             return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable request", detail: "The body is not UTF-8."));
-        }
+        var fault = kind == SlackBody.Form ? RequestText.CheckForm(body, request.ContentType) : RequestText.CheckJson(body, request.ContentType);
+        if (fault is not null)
+            return (null, fault.ToProblem());
+        var text = Encoding.UTF8.GetString(body);
         var retry = int.TryParse(request.Headers["X-Slack-Retry-Num"].FirstOrDefault(), out var number) ? number : 0;
         return (new VerifiedSlackRequest(text, retry), null);
     }
