@@ -5,6 +5,7 @@ using ChatCrm.Domain.Common;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Conversations;
 
@@ -88,8 +89,8 @@ public sealed partial class ConversationEngine(
         OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn in {ConversationKey} failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string conversationKey);
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, LoggedText conversationKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} crossed with another one; it was not applied")]
-    private static partial void LogConcurrentTurn(ILogger logger, string conversationKey);
+    private static partial void LogConcurrentTurn(ILogger logger, LoggedText conversationKey);
 }

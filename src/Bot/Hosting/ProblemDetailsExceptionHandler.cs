@@ -1,4 +1,5 @@
 using System.Text;
+using ChatCrm.Bot.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatCrm.Bot.Hosting;
@@ -20,7 +21,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ArgumentNullException.ThrowIfNull(exception);
         if (ClientFault(exception) is { } status)
         {
-            LogClientFault(logger, httpContext.Request.Path, exception.GetType().Name);
+            LogClientFault(logger, httpContext.Request.Path.Value, exception.GetType().Name);
             httpContext.Response.StatusCode = status;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
@@ -28,7 +29,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 ProblemDetails = { Status = status, Title = "Unreadable request", Detail = "The request's text cannot be decoded; send UTF-8." },
             });
         }
-        LogUnhandled(logger, exception, httpContext.Request.Path);
+        LogUnhandled(logger, exception, httpContext.Request.Path.Value);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -47,8 +48,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+    private static partial void LogUnhandled(ILogger logger, Exception exception, LoggedText path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unreadable request to {Path} ({Error})")]
-    private static partial void LogClientFault(ILogger logger, string path, string error);
+    private static partial void LogClientFault(ILogger logger, LoggedText path, string error);
 }

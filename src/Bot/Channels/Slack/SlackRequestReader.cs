@@ -1,5 +1,6 @@
 using System.Text;
 using ChatCrm.Bot.Http;
+using ChatCrm.Bot.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -40,7 +41,7 @@ public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, T
             settings.SignatureTolerance);
         if (!verdict.Valid)
         {
-            LogRefused(logger, request.Path, verdict.Reason);
+            LogRefused(logger, request.Path.Value, verdict.Reason);
             return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
         }
 
@@ -54,7 +55,7 @@ public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, T
 
     private IResult TooLarge(PathString path)
     {
-        LogTooLarge(logger, path);
+        LogTooLarge(logger, path.Value);
         return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
     }
 
@@ -74,8 +75,8 @@ public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, T
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a call to {Path}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string path, string reason);
+    private static partial void LogRefused(ILogger logger, LoggedText path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an oversized call to {Path}")]
-    private static partial void LogTooLarge(ILogger logger, string path);
+    private static partial void LogTooLarge(ILogger logger, LoggedText path);
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -48,8 +49,8 @@ public static partial class TeamsEndpoint
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ConversationId"] = activity.Conversation?.Id,
-            ["ActivityId"] = activity.Id,
+            ["ConversationId"] = new LoggedText(activity.Conversation?.Id),
+            ["ActivityId"] = new LoggedText(activity.Id),
         });
 
         switch (activity.Type)
@@ -118,11 +119,11 @@ public static partial class TeamsEndpoint
     private static partial void LogUnauthorized(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored activity {What}")]
-    private static partial void LogIgnored(ILogger logger, string what);
+    private static partial void LogIgnored(ILogger logger, LoggedText what);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answered an unimplemented invoke {Name} with 501")]
-    private static partial void LogIgnoredInvoke(ILogger logger, string name);
+    private static partial void LogIgnoredInvoke(ILogger logger, LoggedText name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a reply: {Status} {ErrorCode}")]
-    private static partial void LogReplyFailed(ILogger logger, int status, string? errorCode);
+    private static partial void LogReplyFailed(ILogger logger, int status, LoggedText errorCode);
 }
