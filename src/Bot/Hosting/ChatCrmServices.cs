@@ -54,7 +54,8 @@ public static class ChatCrmServices
     /// <summary>The turn lifecycle (directory, dialog state, routing, access, audit) and every feature's commands.</summary>
     private static void AddConversations(this IServiceCollection services)
     {
-        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TurnRateLimit>();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<AdminUserFinder>();

@@ -27,6 +27,8 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             ["Demo:SeedEmptyDatabase"] = "false",
             // A turn in a test never takes long enough to show typing, unless a test asks for it.
             ["Conversation:TypingIndicatorDelay"] = "01:00:00",
+            // Transcripts send many turns quickly; the turn limit has tests of its own.
+            ["Conversation:TurnsPerUser"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
