@@ -17,7 +17,8 @@ export ASPNETCORE_ENVIRONMENT=Development Urls=http://127.0.0.1:3981 Logging__Lo
   IDENTITY_ENDPOINT=http://127.0.0.1:39790/msi/token IDENTITY_HEADER=load \
   Slack__Enabled=true Slack__BotToken=xoxb-load SLACK_SIGNING_SECRET=load-secret \
   Slack__ApiBaseUrl=http://127.0.0.1:39790/slack/api/ Slack__AllowedResponseUrlHosts__0=127.0.0.1 \
-  Directory__DemoEnrollUnknownUsersAs=SalesRep Directory__DemoEnrollTeam="Ventas España" Demo__SeedEmptyDatabase=false
+  Directory__DemoEnrollUnknownUsersAs=SalesRep Directory__DemoEnrollTeam="Ventas España" Demo__SeedEmptyDatabase=false \
+  Conversation__TurnsPerUser=0
 case "$db" in
   sqlite) export Database__Provider=Sqlite Database__DataDirectory="${PERF_SQLITE_DIR:-/tmp/perf-sqlite}" ;;
   postgres) export Database__Provider=Postgres Database__ConnectionString="${PERF_POSTGRES:?set PERF_POSTGRES to an Npgsql connection string}" ;;

@@ -5,6 +5,7 @@ using ChatCrm.Domain.Common;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Conversations;
 
@@ -19,6 +20,7 @@ public sealed partial class ConversationEngine(
     TurnRouter router,
     CrmDbContext db,
     IOptions<ConversationOptions> options,
+    TurnRateLimit limit,
     TimeProvider time,
     ILogger<ConversationEngine> logger)
 {
@@ -27,8 +29,31 @@ public sealed partial class ConversationEngine(
         ArgumentNullException.ThrowIfNull(turn);
         await using var replies = new TypingIndicatorResponder(responder, options.Value.TypingIndicatorDelay, time, cancellationToken);
 
-        foreach (var reply in await HandleTurnAsync(turn, cancellationToken))
+        foreach (var reply in LimitReached(turn) ?? await HandleTurnAsync(turn, cancellationToken))
             await replies.SendAsync(reply, cancellationToken);
+    }
+
+    /// <summary>
+    /// The answer instead of the turn when the person is past <see cref="TurnRateLimit"/>: a polite notice the first time
+    /// in a window, nothing after; null when the turn may run. A card's automatic refresh is not a turn they took.
+    /// </summary>
+    private IReadOnlyList<OutgoingMessage>? LimitReached(IncomingTurn turn)
+    {
+        if (turn.Action?.Verb == CustomerCards.RefreshVerb)
+            return null;
+        switch (limit.Take(turn.UserKey))
+        {
+            case TurnAllowance.RefusedWithNotice:
+                LogLimited(logger, turn.ConversationKey);
+                var language = limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale);
+                return [OutgoingMessage.Say(language.Pick(
+                    "You're sending messages faster than I can keep up with, so I've paused for a moment. Please wait a minute and send that again.",
+                    "Me estás enviando mensajes más rápido de lo que puedo atender, así que he hecho una pausa. Espera un minuto y vuelve a enviarlo, por favor.")) with { OnlyForSender = true }];
+            case TurnAllowance.RefusedQuietly:
+                return [];
+            default:
+                return null;
+        }
     }
 
     /// <summary>Everything of a turn but sending: find the user, route, save. Any failure becomes a polite reply.</summary>
@@ -43,6 +68,7 @@ public sealed partial class ConversationEngine(
                 return [OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale)))];
 
             var context = new TurnContext(turn, user, cancellationToken);
+            limit.Remember(turn.UserKey, context.Language);
             var state = await dialogs.LoadAsync(turn, cancellationToken);
             if (dialogs.Expired is { } expired)
                 context.Say(
@@ -88,8 +114,11 @@ public sealed partial class ConversationEngine(
         OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn in {ConversationKey} failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string conversationKey);
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, LoggedText conversationKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} was not run: its sender is past the turn limit")]
+    private static partial void LogLimited(ILogger logger, LoggedText conversationKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} crossed with another one; it was not applied")]
-    private static partial void LogConcurrentTurn(ILogger logger, string conversationKey);
+    private static partial void LogConcurrentTurn(ILogger logger, LoggedText conversationKey);
 }

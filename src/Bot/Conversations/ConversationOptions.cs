@@ -13,4 +13,14 @@ public sealed class ConversationOptions
     /// rather than as the answer to an old question.
     /// </summary>
     public TimeSpan DialogTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Turns one person may take per <see cref="TurnWindow"/> (0: no limit). Past it, the first turn is answered with a
+    /// polite notice in the person's language (Slack: only they see it) and the rest are dropped until the window ends.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 10_000)]
+    public int TurnsPerUser { get; set; } = 30;
+
+    /// <summary>The window <see cref="TurnsPerUser"/> counts in.</summary>
+    public TimeSpan TurnWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

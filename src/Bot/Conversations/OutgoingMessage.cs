@@ -5,6 +5,9 @@ namespace ChatCrm.Bot.Conversations;
 /// <summary>What the conversation says back: plain text, or a card (whose plain-text fallback is derived from it).</summary>
 public sealed record OutgoingMessage(string Text, Card? Card = null)
 {
+    /// <summary>Meant for the person who spoke only: Slack shows it to them alone (ephemeral); Teams replies as usual.</summary>
+    public bool OnlyForSender { get; init; }
+
     public static OutgoingMessage Say(string text) => new(text);
 
     public static OutgoingMessage Show(Card card) => new(PlainTextRenderer.Render(card), card);

@@ -15,6 +15,7 @@ using ChatCrm.Bot.Features.Offers;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
+using Microsoft.Extensions.Options;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
@@ -57,7 +58,8 @@ public static class ChatCrmServices
     /// <summary>The turn lifecycle (directory, dialog state, routing, access, audit) and every feature's commands.</summary>
     private static void AddConversations(this IServiceCollection services)
     {
-        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName);
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TurnRateLimit>();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<AdminUserFinder>();
@@ -100,7 +102,10 @@ public static class ChatCrmServices
 
     private static void AddTeamsChannel(this IServiceCollection services)
     {
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName)
+            .Validate<IOptions<BotCredentials>, IHostEnvironment>((teams, credentials, environment) => ActivityOrigin.StartupProblem(teams, credentials.Value, environment) is null,
+                "Teams:AllowedTenants is required for a MultiTenant bot outside Development: list the Entra tenant ids it serves, or \"any\" to serve every tenant.")
+            .ValidateOnStart();
         services.AddOptions<BotCredentials>()
             .BindConfiguration(string.Empty)
             .Validate(c => !c.Problems().Any(), "The Azure Bot credentials are incomplete: check MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.")

@@ -15,6 +15,7 @@ public static partial class ChatCrmWebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        DevelopmentListening.EnsureLoopback(builder.Configuration, builder.Environment);
         // Hosted services start in the order they are added: the schema first, before anything that reads the
         // database at start-up (the Data Protection key ring, demo data, the inbox worker).
         builder.Services.AddHostedService<DatabaseStartup>();

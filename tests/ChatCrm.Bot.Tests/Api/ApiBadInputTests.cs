@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ChatCrm.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Api;
@@ -84,6 +85,24 @@ public sealed class ApiBadInputTests : ApiTestBase
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("name", await FieldsBlamedAsync(response));
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.Customers.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(UndecodableText.JsonFaults), MemberType = typeof(UndecodableText))]
+    public async Task Post_UndecodableText_Returns400NamingTheFieldAndStoresNothing(string fault)
+    {
+        using var client = await FullClientAsync();
+        var before = await CountsAsync();
+        var (body, contentType) = UndecodableText.Json($$"""{"externalId":"CUST-9","name":"{{UndecodableText.Marker}}","country":"ES"}""", fault);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(fault == "declared non-UTF-8 charset" ? "Content-Type" : "name", await FieldsBlamedAsync(response));
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class TwoInstances : IAsyncLifetime
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["Demo:SeedEmptyDatabase"] = "false",
             ["Conversation:TypingIndicatorDelay"] = "01:00:00",
+            ["Conversation:TurnsPerUser"] = "0", // as in every transcript test; the limit has tests of its own
             ["Slack:Enabled"] = "true",
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:BotToken"] = FakeSlack.BotToken,

@@ -29,6 +29,8 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             ["Conversation:TypingIndicatorDelay"] = "01:00:00",
             // Production tests are about other things; the key ring's own tests say what they need.
             ["DataProtection:AllowUnprotectedKeys"] = "true",
+            // Transcripts send many turns quickly; the turn limit has tests of its own.
+            ["Conversation:TurnsPerUser"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

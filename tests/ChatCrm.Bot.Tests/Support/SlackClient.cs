@@ -97,7 +97,7 @@ public sealed class SlackClient(HttpClient http, FakeSlack slack, string signing
         string? secret = null, int retryNumber = 0)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         if (timestamp is not null)
             request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
         if (signatureFor is not null && timestamp is not null)
@@ -111,6 +111,9 @@ public sealed class SlackClient(HttpClient http, FakeSlack slack, string signing
     }
 
     public static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The fields form-encoded, as text (a test may then put bytes of its own in).</summary>
+    public static string FormText(IDictionary<string, string> fields) => Encoding.ASCII.GetString(Form(fields));
 
     public static byte[] Form(IDictionary<string, string> fields)
     {

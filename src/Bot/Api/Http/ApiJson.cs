@@ -1,13 +1,13 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
+using ChatCrm.Bot.Http;
 
 namespace ChatCrm.Bot.Api.Http;
 
 /// <summary>
 /// Reads a request body into a request model, strictly, and turns every way a body can be wrong into a 400 that names
-/// the field: not JSON, not UTF-8 (the field whose text is broken), a value of the wrong type or an unknown enum name,
+/// the field: not JSON, text that cannot be read (bytes that are not UTF-8, an escaped lone surrogate, another charset: see
+/// <see cref="RequestText"/>), a value of the wrong type or an unknown enum name,
 /// a field we do not know (a typo would otherwise be ignored silently) or a field given twice.
 /// </summary>
 public static class ApiJson
@@ -43,8 +43,8 @@ public static class ApiJson
         }
         if (bytes.Length == 0)
             return new(null, ApiProblems.Invalid("body", "The request body is empty; send a JSON object."));
-        if (FieldWithBrokenText(bytes) is { } broken)
-            return new(null, ApiProblems.Invalid(broken, "The text is not valid UTF-8."));
+        if (RequestText.CheckJson(bytes, contentType) is { } broken)
+            return new(null, ApiProblems.Invalid(broken.Field, broken.Reason));
         try
         {
             var value = JsonSerializer.Deserialize<T>(bytes, Options);
@@ -76,36 +76,6 @@ public static class ApiJson
         if (message.Contains("could not be converted", StringComparison.Ordinal))
             return "The value has the wrong type or is not one of the allowed values.";
         return "The body is not valid JSON here.";
-    }
-
-    /// <summary>The field whose string (or whose name) holds bytes that are not UTF-8; null when the text is all valid.</summary>
-    private static string? FieldWithBrokenText(byte[] bytes)
-    {
-        if (Utf8.IsValid(bytes))
-            return null;
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
-        var field = "body";
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (!Utf8.IsValid(reader.ValueSpan))
-                        return field;
-                    field = Encoding.UTF8.GetString(reader.ValueSpan);
-                }
-                else if (reader.TokenType == JsonTokenType.String && !Utf8.IsValid(reader.ValueSpan))
-                {
-                    return field;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Broken JSON as well: the place is as far as we got.
-        }
-        return field;
     }
 }
 

@@ -5,6 +5,7 @@ using ChatCrm.Infrastructure.Integrations;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Api.Http;
 
@@ -125,5 +126,5 @@ public sealed partial class IdempotentPosts(RequestDelegate next, IOptions<Integ
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed a stored API response for {Client}")]
-    private static partial void LogReplayed(ILogger logger, string client);
+    private static partial void LogReplayed(ILogger logger, LoggedText client);
 }

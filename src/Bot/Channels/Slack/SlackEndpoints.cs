@@ -32,7 +32,7 @@ public static partial class SlackEndpoints
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
         SlackFormModals forms, SlackAckDeadline deadline, CommandRegistry commands, CancellationToken cancellationToken)
     {
-        var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
+        var (request, problem) = await reader.ReadAsync(http.Request, SlackBody.Form, cancellationToken);
         if (problem is not null)
             return problem;
         if (SlashCommand.Parse(request!.Body, out var unreadable) is not { } command)
@@ -60,7 +60,7 @@ public static partial class SlackEndpoints
 
     private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, CancellationToken cancellationToken)
     {
-        var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
+        var (request, problem) = await reader.ReadAsync(http.Request, SlackBody.Json, cancellationToken);
         if (problem is not null)
             return problem;
         if (SlackEventEnvelope.Parse(request!.Body, out var unreadable) is not { } envelope)
@@ -99,7 +99,7 @@ public static partial class SlackEndpoints
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestReader reader, SlackIntake intake, ResponseUrlPolicy responseUrls,
         SlackInteractionRoutes routes, SlackShortcuts shortcuts, SlackAckDeadline deadline, CancellationToken cancellationToken)
     {
-        var (request, problem) = await reader.ReadAsync(http.Request, cancellationToken);
+        var (request, problem) = await reader.ReadAsync(http.Request, SlackBody.Form, cancellationToken);
         if (problem is not null)
             return problem;
         if (InteractionPayload.Parse(request!.Body, out var unreadable) is not { } payload)

@@ -1,4 +1,6 @@
 using System.Text;
+using ChatCrm.Bot.Http;
+using ChatCrm.Bot.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -6,13 +8,21 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// <summary>A request whose signature has been checked: its body as text, and whether Slack says it is a retry.</summary>
 public sealed record VerifiedSlackRequest(string Body, int RetryNumber);
 
+/// <summary>How a Slack endpoint's body is encoded: events are JSON, commands and interactions a form.</summary>
+public enum SlackBody
+{
+    Json,
+    Form,
+}
+
 /// <summary>
 /// Reads a Slack request's raw body (bounded) and checks its signature before anything looks inside it.
-/// Refusals are 401 (logged with the reason, never the body) or 413; nothing is stored for either.
+/// Refusals are 401 (logged with the reason, never the body) or 413; nothing is stored for either. A signed body whose
+/// text cannot be read (<see cref="RequestText"/>) is a 400.
 /// </summary>
 public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRequestReader> logger)
 {
-    public async Task<(VerifiedSlackRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<(VerifiedSlackRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, SlackBody kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -31,26 +41,21 @@ public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, T
             settings.SignatureTolerance);
         if (!verdict.Valid)
         {
-            LogRefused(logger, request.Path, verdict.Reason);
+            LogRefused(logger, request.Path.Value, verdict.Reason);
             return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable request", detail: "The body is not UTF-8."));
-        }
+        var fault = kind == SlackBody.Form ? RequestText.CheckForm(body, request.ContentType) : RequestText.CheckJson(body, request.ContentType);
+        if (fault is not null)
+            return (null, fault.ToProblem());
+        var text = Encoding.UTF8.GetString(body);
         var retry = int.TryParse(request.Headers["X-Slack-Retry-Num"].FirstOrDefault(), out var number) ? number : 0;
         return (new VerifiedSlackRequest(text, retry), null);
     }
 
     private IResult TooLarge(PathString path)
     {
-        LogTooLarge(logger, path);
+        LogTooLarge(logger, path.Value);
         return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
     }
 
@@ -70,8 +75,8 @@ public sealed partial class SlackRequestReader(IOptions<SlackOptions> options, T
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a call to {Path}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string path, string reason);
+    private static partial void LogRefused(ILogger logger, LoggedText path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an oversized call to {Path}")]
-    private static partial void LogTooLarge(ILogger logger, string path);
+    private static partial void LogTooLarge(ILogger logger, LoggedText path);
 }

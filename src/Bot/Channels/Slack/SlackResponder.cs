@@ -9,7 +9,7 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// <summary>
 /// Sends a turn's replies to Slack: through the request's <c>response_url</c> when it has one (slash commands and
 /// button presses: answers only the user sees), otherwise with <c>chat.postMessage</c> into the conversation the
-/// person wrote in. Cards become Block Kit; the plain-text rendering is the notification text.
+/// person wrote in (<c>chat.postEphemeral</c> for a message only the sender may see). Cards become Block Kit; the plain-text rendering is the notification text.
 /// </summary>
 public sealed class SlackResponder(SlackWebApiClient client, SlackInboxItem work) : ITurnResponder
 {
@@ -22,6 +22,8 @@ public sealed class SlackResponder(SlackWebApiClient client, SlackInboxItem work
             payload["replace_original"] = false;
             return client.RespondAsync(responseUrl, payload, cancellationToken);
         }
+        if (message.OnlyForSender && work.ChannelId is { } channel)
+            return client.PostEphemeralAsync(work.Workspace, channel, work.UserId, payload, cancellationToken);
         return client.PostMessageAsync(work.Workspace, work.ChannelId ?? work.UserId, payload, cancellationToken);
     }
 

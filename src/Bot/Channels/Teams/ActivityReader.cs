@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatCrm.Bot.Channels.Teams.Protocol;
+using ChatCrm.Bot.Http;
 
 namespace ChatCrm.Bot.Channels.Teams;
 
@@ -24,6 +25,8 @@ public static class ActivityReader
             buffer.Write(chunk, 0, read);
         }
 
+        if (RequestText.CheckJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), request.ContentType) is { } fault)
+            return new Result(null, fault.ToProblem());
         Activity? activity;
         try
         {

@@ -9,6 +9,7 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// Actions (<c>Action.Execute</c>: the press comes back as an <c>adaptiveCard/action</c> invoke whose answer replaces
 /// the card), each with an <c>Action.Submit</c> fallback for older clients, whose press comes back as a message
 /// activity with the data as its <c>value</c>. Both carry the verb in their data, so either way reads the same.
+/// Every text Teams reads as Markdown is escaped (<see cref="AdaptiveCardMarkdown"/>): what people typed stays text.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
@@ -47,10 +48,10 @@ public static class AdaptiveCardRenderer
     {
         var body = new JsonArray
         {
-            new JsonObject { ["type"] = "TextBlock", ["text"] = card.Title, ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = AdaptiveCardMarkdown.Escape(card.Title), ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true },
         };
         if (card.Subtitle is { } subtitle)
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = subtitle, ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = AdaptiveCardMarkdown.Escape(subtitle), ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
         foreach (var block in card.Body)
             body.Add(RenderBlock(block));
 
@@ -76,12 +77,12 @@ public static class AdaptiveCardRenderer
         CardText text => RenderText(text),
         CardSection section => new JsonObject
         {
-            ["type"] = "TextBlock", ["text"] = section.Heading, ["weight"] = "Bolder", ["separator"] = true, ["spacing"] = "Medium", ["wrap"] = true,
+            ["type"] = "TextBlock", ["text"] = AdaptiveCardMarkdown.Escape(section.Heading), ["weight"] = "Bolder", ["separator"] = true, ["spacing"] = "Medium", ["wrap"] = true,
         },
         CardFacts facts => new JsonObject
         {
             ["type"] = "FactSet",
-            ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode?)new JsonObject { ["title"] = f.Label, ["value"] = f.Value }).ToArray()),
+            ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode?)new JsonObject { ["title"] = AdaptiveCardMarkdown.Escape(f.Label), ["value"] = AdaptiveCardMarkdown.Escape(f.Value) }).ToArray()),
         },
         CardTextInput input => RenderTextInput(input),
         CardDateInput date => RenderDateInput(date),
@@ -96,7 +97,7 @@ public static class AdaptiveCardRenderer
 
     private static JsonObject RenderText(CardText text)
     {
-        var node = new JsonObject { ["type"] = "TextBlock", ["text"] = text.Text, ["wrap"] = true };
+        var node = new JsonObject { ["type"] = "TextBlock", ["text"] = AdaptiveCardMarkdown.Escape(text.Text), ["wrap"] = true };
         switch (text.Emphasis)
         {
             case TextEmphasis.Subtle:

@@ -1,5 +1,6 @@
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Channels.Teams;
 
@@ -88,8 +89,8 @@ public sealed partial class ConversationReferenceStore(
         && record.ConversationType == address.ConversationType;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retired the conversation reference {ConversationKey}: {Reason}")]
-    private static partial void LogRetired(ILogger logger, string conversationKey, string reason);
+    private static partial void LogRetired(ILogger logger, LoggedText conversationKey, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The conversation reference {ConversationKey} was updated by another instance at the same time")]
-    private static partial void LogConcurrentUpdate(ILogger logger, string conversationKey);
+    private static partial void LogConcurrentUpdate(ILogger logger, LoggedText conversationKey);
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Teams;
@@ -12,7 +13,8 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Framework messaging endpoint. Authenticates, reads the activity, and hands
 /// messages to the channel-neutral <see cref="ConversationEngine"/>. HTTP answers follow the protocol: 401 for a
-/// failed authentication, 400 for an unreadable or incomplete activity, 413 for an oversized one, 200 for
+/// failed authentication, 403 for an activity from another channel than Teams or a tenant not served
+/// (<see cref="ActivityOrigin"/>), 400 for an unreadable or incomplete activity, 413 for an oversized one, 200 for
 /// everything handled or deliberately ignored, 501 for invokes ChatCrm does not implement.
 /// </summary>
 public static partial class TeamsEndpoint
@@ -30,6 +32,7 @@ public static partial class TeamsEndpoint
         BotConnectorClient connector,
         ConversationReferenceStore references,
         IOptions<TeamsOptions> options,
+        IOptions<BotCredentials> credentials,
         IHostEnvironment environment,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -45,11 +48,16 @@ public static partial class TeamsEndpoint
         var activity = read.Activity!;
         if (!verdict.Covers(activity.ServiceUrl, activity.ChannelId))
             return Unauthorized(logger, "the token does not vouch for this activity's serviceUrl and channel");
+        if (ActivityOrigin.Refusal(activity, options.Value, credentials.Value) is { } refusal)
+        {
+            LogForbidden(logger, refusal, activity.ChannelId, activity.Conversation?.TenantId);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"ChatCrm does not serve this activity: {refusal}.");
+        }
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ConversationId"] = activity.Conversation?.Id,
-            ["ActivityId"] = activity.Id,
+            ["ConversationId"] = new LoggedText(activity.Conversation?.Id),
+            ["ActivityId"] = new LoggedText(activity.Id),
         });
 
         switch (activity.Type)
@@ -117,12 +125,15 @@ public static partial class TeamsEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a call to /api/messages: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from channel {ChannelId}, tenant {TenantId}: {Reason}")]
+    private static partial void LogForbidden(ILogger logger, string reason, LoggedText channelId, LoggedText tenantId);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored activity {What}")]
-    private static partial void LogIgnored(ILogger logger, string what);
+    private static partial void LogIgnored(ILogger logger, LoggedText what);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answered an unimplemented invoke {Name} with 501")]
-    private static partial void LogIgnoredInvoke(ILogger logger, string name);
+    private static partial void LogIgnoredInvoke(ILogger logger, LoggedText name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a reply: {Status} {ErrorCode}")]
-    private static partial void LogReplyFailed(ILogger logger, int status, string? errorCode);
+    private static partial void LogReplyFailed(ILogger logger, int status, LoggedText errorCode);
 }

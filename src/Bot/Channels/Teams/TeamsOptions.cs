@@ -38,6 +38,13 @@ public sealed class TeamsOptions
     public IList<string> AllowedServiceUrlHosts { get; init; } =
         ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us"];
 
+    /// <summary>
+    /// The Entra tenants whose Teams activities are served (<c>conversation.tenantId</c> / <c>channelData.tenant.id</c>);
+    /// others get 403. Empty: the bot's own tenant for a SingleTenant or UserAssignedMsi bot; a MultiTenant bot must
+    /// list its tenants outside Development, or say <c>any</c> to serve every tenant. See <see cref="ActivityOrigin"/>.
+    /// </summary>
+    public IList<string> AllowedTenants { get; init; } = [];
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 }

@@ -24,7 +24,7 @@ public static class UserCards
         foreach (var entry in entries.Take(MaxListed))
         {
             var status = entry.Active ? string.Empty : language.Pick(" · deactivated", " · dado de baja");
-            body.Add(new CardText($"**{entry.Name}** · {RoleChangeRule.Name(entry.Role).In(language)} · {entry.Team ?? "—"} · {entry.Email ?? "—"}{status}"));
+            body.Add(new CardText($"{entry.Name} · {RoleChangeRule.Name(entry.Role).In(language)} · {entry.Team ?? "—"} · {entry.Email ?? "—"}{status}"));
             var buttons = new List<CardButton> { Button(language.Pick("Edit", "Editar"), UserActions.EditVerb, entry.Id) };
             if (entry.Active)
                 buttons.Add(Button(language.Pick("Deactivate", "Dar de baja"), UserActions.DeactivateVerb, entry.Id));
@@ -72,7 +72,7 @@ public static class UserCards
     {
         ArgumentNullException.ThrowIfNull(users);
         var body = new List<CardBlock> { new CardText(language.Pick($"Several users match \"{text}\": which one?", $"Varios usuarios coinciden con \"{text}\": ¿cuál?")) };
-        body.AddRange(users.Select(u => new CardText($"**{u.DisplayName}** · {u.Email ?? "—"}")));
+        body.AddRange(users.Select(u => new CardText($"{u.DisplayName} · {u.Email ?? "—"}")));
         return new Card(language.Pick("Which user?", "¿Qué usuario?"), body,
             users.Select(u => Button(u.DisplayName, UserActions.ShowVerb, u.Id)).ToList());
     }

@@ -97,6 +97,17 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SingleTenantBot_RefusesAnActivityFromAnotherTenantWith403()
+    {
+        await using var app = App(("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppTenantId", OwnTenant));
+        var token = _entra.Token(AppId, $"https://login.microsoftonline.com/{OwnTenant}/v2.0", [new Claim("azp", AppId)]);
+
+        using var response = await PostMembersAddedAsync(app, token, tenant: "99999999-9999-4999-8999-999999999999");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_UserAssignedMsiBot_AcceptsItsOwnTenantButNotAnother()
     {
         await using var app = App(("MicrosoftAppType", "UserAssignedMsi"), ("MicrosoftAppPassword", null), ("MicrosoftAppTenantId", OwnTenant));
@@ -134,13 +145,16 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Users.CountAsync()));
     }
 
-    private Task<HttpResponseMessage> PostMembersAddedAsync(ChatCrmApp app, string token)
+    /// <summary>Someone joining a conversation of <paramref name="tenant"/> (the bot's own by default).</summary>
+    private Task<HttpResponseMessage> PostMembersAddedAsync(ChatCrmApp app, string token, string tenant = OwnTenant)
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         // Someone else joining: accepted with 200 and no reply, so no outbound token is needed.
         var activity = TeamsActivities.Base("conversationUpdate", _connector.ServiceUrl, "a:1", CrmData.Ana);
         activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:someone-else" });
+        activity["conversation"]!["tenantId"] = tenant;
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } };
         return client.PostAsJsonAsync("/api/messages", activity);
     }
 }

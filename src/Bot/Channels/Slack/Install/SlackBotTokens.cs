@@ -3,6 +3,7 @@ using ChatCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Channels.Slack.Install;
 
@@ -169,20 +170,20 @@ public sealed partial class SlackBotTokens(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId} installed the app; its bot token is stored")]
-    private static partial void LogInstalled(ILogger logger, string teamId);
+    private static partial void LogInstalled(ILogger logger, LoggedText teamId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: tokens forgotten ({Reason})")]
-    private static partial void LogRetired(ILogger logger, string teamId, string reason);
+    private static partial void LogRetired(ILogger logger, LoggedText teamId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: the bot token was rotated")]
-    private static partial void LogRefreshed(ILogger logger, string teamId);
+    private static partial void LogRefreshed(ILogger logger, LoggedText teamId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack workspace {TeamId}: another instance rotated the bot token at the same time; its token is used")]
-    private static partial void LogRefreshCrossed(ILogger logger, string teamId);
+    private static partial void LogRefreshCrossed(ILogger logger, LoggedText teamId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack workspace {TeamId}: rotating the bot token failed ({Error})")]
-    private static partial void LogRefreshFailed(ILogger logger, string teamId, string error);
+    private static partial void LogRefreshFailed(ILogger logger, LoggedText teamId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack workspace {TeamId}: the stored bot token cannot be decrypted; the workspace must install the app again")]
-    private static partial void LogUnreadable(ILogger logger, string teamId);
+    private static partial void LogUnreadable(ILogger logger, LoggedText teamId);
 }

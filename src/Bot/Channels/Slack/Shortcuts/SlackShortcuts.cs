@@ -5,6 +5,7 @@ using ChatCrm.Bot.Channels.Slack.Modals;
 using ChatCrm.Bot.Conversations.Forms;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
+using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Channels.Slack.Shortcuts;
 
@@ -29,7 +30,7 @@ public sealed partial class SlackShortcuts(SlackFormModals forms, ModalOpener mo
         var language = context.Language;
         if (forms.ForShortcut(payload.CallbackId, payload.Type == ShortcutPayload.OnMessage) is not var (callbackId, form))
         {
-            LogUnknownShortcut(logger, payload.Type, payload.CallbackId?.Length > 60 ? payload.CallbackId[..60] : payload.CallbackId);
+            LogUnknownShortcut(logger, payload.Type, payload.CallbackId);
             return await NoticeAsync(payload, ShortcutNotice.View(ShortcutNotice.Unknown(payload.CallbackId), language), cancellationToken);
         }
         // Better said now than after they have filled the form in.
@@ -74,5 +75,5 @@ public sealed partial class SlackShortcuts(SlackFormModals forms, ModalOpener mo
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A Slack {Type} with callback id {CallbackId} that ChatCrm does not offer; the manifest may be out of date")]
-    private static partial void LogUnknownShortcut(ILogger logger, string type, string? callbackId);
+    private static partial void LogUnknownShortcut(ILogger logger, LoggedText type, LoggedText callbackId);
 }
