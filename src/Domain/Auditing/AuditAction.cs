@@ -96,4 +96,19 @@ public enum AuditAction
 
     /// <summary>The customer was handed to a new owner (details: the previous and new owner's ids, and the open cases that moved).</summary>
     HandedOver = 50,
+
+    /// <summary>A rep sent the customer a sign-in link to their privacy centre from chat (a service message).</summary>
+    SentPrivacyLink = 60,
+
+    /// <summary>The customer signed in to their privacy centre with a link (no staff actor; the client is the privacy centre).</summary>
+    OpenedPrivacyCentre = 61,
+
+    /// <summary>The customer downloaded their data from the privacy centre.</summary>
+    DownloadedOwnData = 62,
+
+    /// <summary>The customer asked for a correction in the privacy centre; a follow-up was set for the owner.</summary>
+    RequestedCorrection = 63,
+
+    /// <summary>The customer asked for erasure in the privacy centre; it waits for a privacy officer.</summary>
+    RequestedErasure = 64,
 }
