@@ -12,6 +12,7 @@ using ChatCrm.Bot.Features.Duplicates;
 using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Features.Offers;
 using ChatCrm.Bot.Features.Privacy;
+using ChatCrm.Bot.Features.PrivacyCentre;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Conversations;
@@ -85,6 +86,7 @@ public static class ChatCrmServices
         services.AddDuplicates();
         services.AddCustomerUpkeep();
         services.AddPrivacy();
+        services.AddPrivacyCentre();
         services.AddDigests();
         services.AddAdmin();
         services.AddDirectory();

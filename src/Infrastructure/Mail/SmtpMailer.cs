@@ -8,6 +8,9 @@ namespace ChatCrm.Infrastructure.Mail;
 /// <summary>One plain-text message to one person.</summary>
 public sealed record MailMessage(string To, string Subject, string Body);
 
+/// <summary>The message could not be handed to the SMTP server (unreachable, refused, failed authentication).</summary>
+public sealed class MailNotSentException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>Sends e-mail through the configured SMTP server with MailKit, one connection per message.</summary>
 public sealed class SmtpMailer(IOptions<SmtpOptions> options)
 {
@@ -26,6 +29,19 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.Body };
 
+        try
+        {
+            await DeliverAsync(settings, mime, ct);
+        }
+        catch (Exception exception) when (exception is MailKit.ProtocolException or MailKit.CommandException or System.IO.IOException
+            or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException)
+        {
+            throw new MailNotSentException("The SMTP server did not take the message.", exception);
+        }
+    }
+
+    private static async Task DeliverAsync(SmtpOptions settings, MimeMessage mime, CancellationToken ct)
+    {
         using var client = new SmtpClient();
         var security = settings.TlsMode switch
         {
