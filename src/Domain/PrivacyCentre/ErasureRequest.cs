@@ -55,7 +55,8 @@ public sealed class ErasureRequest
     /// <summary>Whether the deadline has passed with the request still waiting.</summary>
     public bool IsOverdueAt(DateTimeOffset now) => Status == ErasureRequestStatus.Pending && now > DueBy;
 
-    public void MarkDone(UserId by, DateTimeOffset now)
+    /// <param name="by">The privacy officer who carried it out, when known (the audit trail's erasure entry names them too).</param>
+    public void MarkDone(UserId? by, DateTimeOffset now)
     {
         if (Status != ErasureRequestStatus.Pending)
             throw new DomainRuleException("This erasure request was already carried out.");

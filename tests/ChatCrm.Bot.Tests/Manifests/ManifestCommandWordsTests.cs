@@ -26,7 +26,7 @@ public sealed class ManifestCommandWordsTests
     /// </summary>
     private static readonly Dictionary<string, string[]> NamedByAnother = new(StringComparer.Ordinal)
     {
-        ["privacy"] = ["consent", "privacylink", "duplicates", "export", "erase"],
+        ["privacy"] = ["consent", "privacylink", "duplicates", "export", "erase", "erasurerequests"],
         ["digest"] = ["reassign"],
     };
 

@@ -93,6 +93,9 @@ public static class HelpCards
             commands.Add(Line(language, "erase <customer>", "borrar <cliente>",
                 "anonymise the customer's personal data (their right to erasure), after a confirmation",
                 "anonimiza los datos personales del cliente (su derecho de supresión), tras una confirmación"));
+            commands.Add(Line(language, "erasures", "supresiones",
+                "erasure requests customers made in their privacy centre, most urgent first, each with a button to erase",
+                "las peticiones de supresión que los clientes hicieron en su centro de privacidad, las más urgentes primero, cada una con un botón para borrar"));
         }
         body.Add(new CardFacts(commands));
         body.Add(new CardText(language.Pick(

@@ -37,6 +37,7 @@ public static class PrivacyCentreServices
         services.AddScoped<PrivacyCentreSession>();
         services.AddScoped<PrivacyLinkMail>();
         services.AddChatCommand<SendPrivacyLinkCommand>();
+        services.AddChatCommand<ErasureRequestsCommand>();
         return services;
     }
 
