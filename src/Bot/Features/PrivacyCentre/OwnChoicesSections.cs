@@ -44,7 +44,9 @@ public static class OwnChoicesSections
         ArgumentNullException.ThrowIfNull(page);
         page.Heading(page.T("Take your data with you", "Llévate tus datos"), id: "download")
             .Markup($"<ul><li><a href=\"{PrivacyCentreRoutes.Data}\" download>{E(page.T("Download your data (JSON)", "Descargar tus datos (JSON)"))}</a></li>"
-                + $"<li><a href=\"{PrivacyCentreRoutes.Printable}\">{E(page.T("A page to read or print", "Una página para leer o imprimir"))}</a></li></ul>");
+                + $"<li><a href=\"{PrivacyCentreRoutes.Printable}\">{E(page.T("A page to read or print", "Una página para leer o imprimir"))}</a></li></ul>")
+            .Paragraph(page.T("This is what we hold about you, without our staff's internal notes and scores. To get everything, including those, ask our privacy officer: they answer within a month.",
+                "Esto es lo que guardamos sobre ti, sin las notas y puntuaciones internas de nuestro personal. Para recibirlo todo, también eso, pídeselo a nuestro responsable de privacidad: responde en un mes."), "hint");
     }
 
     public static void Correction(HtmlPage page, FormToken token)

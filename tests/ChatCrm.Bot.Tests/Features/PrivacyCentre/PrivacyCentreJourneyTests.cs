@@ -19,7 +19,7 @@ public sealed class PrivacyCentreJourneyTests : PrivacyCentreTestBase
         var browser = await SignInAsync(JenniferEmail);
         var mine = await browser.GetAsync("/privacy-centre/me");
         Assert.Equal(HttpStatusCode.OK, mine.Status);
-        mine.ShouldShow("Your data, Jennifer Walsh", "Walsh Hardware Inc.", JenniferEmail, "HW-DRILL-PRO", "Tom Baker", "Withdraw: marketing by e-mail");
+        mine.ShouldShow("Your data, Jennifer Walsh", "Walsh Hardware Inc.", JenniferEmail, "HW-DRILL-PRO", "Tom Baker", "Withdraw: marketing by e-mail", "To get everything, including those, ask our privacy officer");
 
         var changed = await browser.PostAsync("/privacy-centre/me/consent", ("purpose", "Marketing"), ("channel", "Email"), ("granted", "false"));
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);
