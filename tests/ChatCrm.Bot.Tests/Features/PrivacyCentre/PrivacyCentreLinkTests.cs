@@ -91,6 +91,23 @@ public sealed class PrivacyCentreLinkTests : PrivacyCentreTestBase
     }
 
     [Fact]
+    public async Task RateLimit_SixthRequestFromOneClientForDifferentAddresses_Answers429InTheCustomersLanguage()
+    {
+        var browser = Browser();
+        for (var i = 1; i <= 5; i++)
+        {
+            await browser.GetAsync("/privacy-centre?lang=es");
+            Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/privacy-centre/link", ("email", $"nadie{i}@ninguna.example"))).Status);
+        }
+        await browser.GetAsync("/privacy-centre?lang=es");
+
+        var refused = await browser.PostAsync("/privacy-centre/link", ("email", "nadie6@ninguna.example"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        refused.ShouldShow("Demasiadas peticiones", "Espera un rato antes de pedir otro enlace.");
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSessionOnTheServer_EvenForACopiedCookie()
     {
         var browser = await SignInAsync(JenniferEmail);
