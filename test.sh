@@ -12,7 +12,8 @@
 #
 # The Adaptive Card tests parse every card with the official `adaptivecards` npm package (tests/card-validator):
 # this script installs Node.js and npm with apt-get when `node` is missing, then runs `npm ci` there. The Teams
-# package tests likewise run the official `@microsoft/app-manifest` validator (tests/manifest-validator).
+# package tests likewise run the official `@microsoft/app-manifest` validator (tests/manifest-validator). The privacy
+# centre's browser test needs Debian's `chromium`, installed with apt-get when missing.
 #
 # Settings: CHATCRM_TEST_CONFIGURATION (Release by default).
 set -euo pipefail
@@ -195,6 +196,22 @@ install_card_validator() {
   (cd "$repo_root/tests/manifest-validator" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
+# The privacy centre's browser test drives Debian's Chromium through Playwright (its own browser download cannot work
+# here): installs the package when /usr/bin/chromium is missing.
+install_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then
+    return
+  fi
+  if [[ "$(id -u)" != 0 ]]; then
+    log "Chromium is needed for the privacy centre's browser test and installing it needs root:"
+    log "  apt-get install chromium   -- then run ./test.sh again"
+    exit 1
+  fi
+  log "Chromium not found; installing Debian's package (apt-get install chromium)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+}
+
 # Adds up the per-assembly "Failed: N, Passed: N, Skipped: N" lines of `dotnet test` into one closing line.
 print_totals() {
   local output="$1"
@@ -214,6 +231,7 @@ main() {
   fi
 
   install_card_validator
+  install_chromium
 
   local status started=$SECONDS
   test_output="$(mktemp "${TMPDIR:-/tmp}/chatcrm-test-output.XXXXXX")"

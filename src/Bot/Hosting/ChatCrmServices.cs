@@ -13,6 +13,7 @@ using ChatCrm.Bot.Features.Duplicates;
 using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Features.Offers;
 using ChatCrm.Bot.Features.Privacy;
+using ChatCrm.Bot.Features.PrivacyCentre;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using Microsoft.Extensions.Options;
@@ -91,6 +92,7 @@ public static class ChatCrmServices
         services.AddDuplicates();
         services.AddCustomerUpkeep();
         services.AddPrivacy();
+        services.AddPrivacyCentre();
         services.AddDigests();
         services.AddAdmin();
         services.AddDirectory();

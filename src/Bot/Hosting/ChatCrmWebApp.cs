@@ -2,6 +2,7 @@ using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Features.Privacy;
+using ChatCrm.Bot.Features.PrivacyCentre;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Hosting.KeyRing;
@@ -37,6 +38,7 @@ public static partial class ChatCrmWebApp
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
+        app.MapPrivacyCentre();
         app.MapSlackWhenEnabled();
         app.MapIntegrationApi();
 

@@ -98,8 +98,23 @@ public enum AuditAction
     HandedOver = 50,
 
     /// <summary>The author corrected their last interaction (details: the replaced and the new version's ids; the original stays on record).</summary>
-    AmendedInteraction = 60,
+    AmendedInteraction = 55,
 
     /// <summary>The author withdrew their last interaction (details: its id); it stays on record as withdrawn.</summary>
-    WithdrewInteraction = 61,
+    WithdrewInteraction = 56,
+
+    /// <summary>A rep sent the customer a sign-in link to their privacy centre from chat (a service message).</summary>
+    SentPrivacyLink = 60,
+
+    /// <summary>The customer signed in to their privacy centre with a link (no staff actor; the client is the privacy centre).</summary>
+    OpenedPrivacyCentre = 61,
+
+    /// <summary>The customer downloaded their data from the privacy centre.</summary>
+    DownloadedOwnData = 62,
+
+    /// <summary>The customer asked for a correction in the privacy centre; a follow-up was set for the owner.</summary>
+    RequestedCorrection = 63,
+
+    /// <summary>The customer asked for erasure in the privacy centre; it waits for a privacy officer.</summary>
+    RequestedErasure = 64,
 }

@@ -22,6 +22,9 @@ public sealed class AuditEntry
     /// <summary>The channel of changes made by an integration through the REST API.</summary>
     public const string ApiChannel = "Api";
 
+    /// <summary>The channel (and client) of what the customer did themselves in their privacy centre.</summary>
+    public const string PrivacyCentreChannel = "PrivacyCentre";
+
     public AuditEntry(UserId actor, AuditAction action, CustomerId? customerId, string channel, DateTimeOffset at, CustomerField fields = CustomerField.None,
         string? details = null)
     {
@@ -83,4 +86,12 @@ public sealed class AuditEntry
     /// ids and settings, never names or e-mails, so the trail can be kept as long as the law asks.
     /// </summary>
     public string? Details { get; private set; }
+
+    /// <summary>What the customer did themselves in their privacy centre: no staff actor, the client is the privacy centre.</summary>
+    public static AuditEntry ByCustomer(AuditAction action, CustomerId customerId, DateTimeOffset at, CustomerField fields = CustomerField.None, string? details = null)
+    {
+        var entry = ByIntegration(PrivacyCentreChannel, action, customerId, at, fields, details);
+        entry.Channel = PrivacyCentreChannel;
+        return entry;
+    }
 }

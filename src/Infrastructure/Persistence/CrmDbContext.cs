@@ -7,6 +7,7 @@ using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
+using ChatCrm.Domain.PrivacyCentre;
 using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence.Conversion;
@@ -108,6 +109,15 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>REST API POSTs by client and <c>Idempotency-Key</c>, with the response a replay gets.</summary>
     public DbSet<Integrations.IdempotencyRecord> IdempotencyRecords => Set<Integrations.IdempotencyRecord>();
+
+    /// <summary>Single-use sign-in links to customers' privacy centres (token hashes only).</summary>
+    public DbSet<PrivacyLink> PrivacyLinks => Set<PrivacyLink>();
+
+    /// <summary>Customers signed in to their privacy centre (token hashes only), ended on sign-out.</summary>
+    public DbSet<PrivacySession> PrivacySessions => Set<PrivacySession>();
+
+    /// <summary>Customers' own erasure requests, waiting for a privacy officer or done.</summary>
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

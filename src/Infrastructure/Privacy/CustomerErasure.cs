@@ -29,6 +29,9 @@ public sealed class CustomerErasure(CrmDbContext db)
         foreach (var interaction in interactions)
             interaction.Redact();
         var orders = await db.Orders.CountAsync(o => o.CustomerId == customerId, cancellationToken);
+        // The customer's own requests for this (from the privacy centre) are done with it.
+        foreach (var request in await db.ErasureRequests.Where(r => r.CustomerId == customerId && r.Status == Domain.PrivacyCentre.ErasureRequestStatus.Pending).ToListAsync(cancellationToken))
+            request.MarkDone(null, at);
         return new ErasureReport(formerName, handles, interactions.Count, orders);
     }
 

@@ -57,7 +57,9 @@ public sealed class LayoutRulesTests
         foreach (var feature in services.Select(t => t.Namespace!).Distinct())
         {
             var othersServices = services.Where(t => t.Namespace != feature).Select(t => t.FullName!).ToArray();
-            var result = Types.InAssembly(BotAssembly).That().ResideInNamespace(feature).ShouldNot().HaveDependencyOnAny(othersServices).GetResult();
+            // The namespace exactly: ResideInNamespace matches by prefix, so "Features.Privacy" would take in "Features.PrivacyCentre".
+            var result = Types.InAssembly(BotAssembly).That().ResideInNamespaceMatching($"^{System.Text.RegularExpressions.Regex.Escape(feature)}$")
+                .ShouldNot().HaveDependencyOnAny(othersServices).GetResult();
             offenders.AddRange(result.FailingTypeNames ?? []);
         }
 

@@ -22,12 +22,12 @@ public sealed class ManifestCommandWordsTests
 
     /// <summary>
     /// Commands that do not fit the 12 personal commands Teams allows, by the command whose description names them
-    /// instead: recording consent and the privacy officer's under "privacy", the manager's hand-over under "digest",
+    /// instead: recording consent, sending the privacy centre link and the privacy officer's under "privacy", the manager's hand-over under "digest",
     /// correcting one's own last interaction under "log".
     /// </summary>
     private static readonly Dictionary<string, string[]> NamedByAnother = new(StringComparer.Ordinal)
     {
-        ["privacy"] = ["consent", "duplicates", "export", "erase"],
+        ["privacy"] = ["consent", "privacylink", "duplicates", "export", "erase", "erasurerequests"],
         ["digest"] = ["reassign"],
         ["log"] = ["amend", "withdraw"],
     };

@@ -44,6 +44,9 @@ public static class HelpCards
             Line(language, "consent <customer> withdraw marketing email", "consentimiento <cliente> retirar comercial correo",
                 "record what the customer said about consent (or \"Record a change\" on the privacy card)",
                 "registra lo que dijo el cliente sobre su consentimiento (o «Registrar un cambio» en la tarjeta de privacidad)"),
+            Line(language, "send privacy link <customer>", "enviar enlace de privacidad <cliente>",
+                "e-mail the customer a one-time link to their privacy centre, where they see their data and manage their consent",
+                "envía al cliente por correo un enlace de un solo uso a su centro de privacidad, donde ve sus datos y gestiona su consentimiento"),
             Line(language, "duplicates <customer>", "duplicados <cliente>",
                 "other records that are probably the same customer, to merge into one",
                 "otras fichas que probablemente son el mismo cliente, para fusionarlas"),
@@ -96,6 +99,9 @@ public static class HelpCards
             commands.Add(Line(language, "erase <customer>", "borrar <cliente>",
                 "anonymise the customer's personal data (their right to erasure), after a confirmation",
                 "anonimiza los datos personales del cliente (su derecho de supresión), tras una confirmación"));
+            commands.Add(Line(language, "erasures", "supresiones",
+                "erasure requests customers made in their privacy centre, most urgent first, each with a button to erase",
+                "las peticiones de supresión que los clientes hicieron en su centro de privacidad, las más urgentes primero, cada una con un botón para borrar"));
         }
         body.Add(new CardFacts(commands));
         body.Add(new CardText(language.Pick(

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Domain.Consents;
+using ChatCrm.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Bot.Tests.Features.PrivacyCentre;
+
+/// <summary>
+/// The privacy centre in a real browser: Debian's Chromium driven by Playwright against the bot on Kestrel (loopback),
+/// the link read from a real SMTP server. The customer works with the keyboard alone, and the page breaks no CSP rule.
+/// </summary>
+public sealed partial class PrivacyCentreInChromiumTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Email = "jwalsh@walshhardware.com";
+
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
+    private readonly SmtpInbox _inbox = SmtpInbox.Start();
+    private readonly int _port = FreePort();
+    private ChatCrmApp _app = null!;
+
+    /// <summary>HTTPS, as in production: the privacy centre's cookies are Secure, and its antiforgery refuses plain HTTP.</summary>
+    private string BaseUrl => $"https://127.0.0.1:{_port}";
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>(_inbox.Settings()) { ["PrivacyCentre:PublicBaseUrl"] = BaseUrl + "/" };
+        _app = new ChatCrmApp(_database, settings);
+        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.UseHttps(SelfSignedCertificate())));
+        _app.StartServer();
+        await _app.WithDatabaseAsync(async db =>
+        {
+            var tom = await db.AddRepAsync(new TeamsUser("29:tom", "5d1c2b3a-4e5f-4a6b-9c7d-8e9f0a1b2c3d", "Tom Baker"), locale: "en-GB");
+            await db.AddCustomerAsync("Jennifer Walsh", "Walsh Hardware Inc.", "US", email: Email, owner: tom);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _inbox.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Chromium_KeyboardOnly_SignsInWithTheMailedLinkAndWithdrawsMarketingEmail()
+    {
+        Assert.True(File.Exists(Chromium), "Debian's chromium is needed (./test.sh installs it).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        // A phone-sized window; the loopback server's certificate is made up by this test, so the browser is told to accept it.
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IgnoreHTTPSErrors = true });
+        var policyViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                policyViolations.Add(message.Text);
+        };
+
+        await page.GotoAsync($"{BaseUrl}/privacy-centre?lang=en");
+        await page.GetByLabel("Your e-mail address").FillAsync(Email);
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("Check your e-mail", await page.Locator("h1").InnerTextAsync());
+
+        var link = LinkInMail().Match((await _inbox.NextAsync()).TextBody ?? string.Empty).Value;
+        Assert.StartsWith(BaseUrl, link, StringComparison.Ordinal);
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Continue" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"{BaseUrl}/privacy-centre/me");
+        Assert.Equal("Your data, Jennifer Walsh", await page.Locator("h1").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Withdraw: marketing by e-mail" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"{BaseUrl}/privacy-centre/me?done=consent");
+        Assert.Contains("Your consent was changed", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Allow: marketing by e-mail" }).CountAsync());
+
+        var withdrawn = await _app.WithDatabaseAsync(db => db.ConsentRecords.SingleAsync());
+        Assert.Equal((ConsentPurpose.Marketing, ContactChannel.Email, false), (withdrawn.Purpose, withdrawn.Channel, withdrawn.Granted));
+        Assert.Empty(policyViolations);
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"https://127\.0\.0\.1:\d+/privacy-centre/open/[A-Za-z0-9_\-]+")]
+    private static partial Regex LinkInMail();
+}
