@@ -34,7 +34,7 @@ public static class BenchDatabase
             ["Database:MigrateOnStartup"] = "false",
         });
         builder.Logging.ClearProviders();
-        builder.Services.AddChatCrm();
+        builder.Services.AddChatCrm(builder.Configuration);
         return builder.Build();
     }
 }
