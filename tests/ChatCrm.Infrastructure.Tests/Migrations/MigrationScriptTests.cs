@@ -26,6 +26,7 @@ public sealed class MigrationScriptTests
         "DigestSubscriptions", "DigestDeliveries",
         "QueuedOfferSuggestions",
         "ApiKeys", "IdempotencyRecords",
+        "PrivacyLinks", "PrivacySessions", "ErasureRequests",
     ];
 
     [Fact]
