@@ -16,6 +16,8 @@ public static class PrivacyServices
         services.AddSingleton<ExportLinks>();
         services.AddScoped<CustomerDataExport>();
         services.AddScoped<CustomerErasure>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<RetentionPurge>();
         services.AddChatCommand<PrivacyPreferencesCommand>();
         services.AddChatCommand<ExportCustomerCommand>();
         services.AddChatCommand<EraseCustomerCommand>();

@@ -25,4 +25,8 @@ public sealed class ScheduleOptions
     /// <summary>Forgetting the REST API's expired <c>Idempotency-Key</c> records: nightly at 03:45 UTC.</summary>
     [Required]
     public string IdempotencyPurgeCron { get; set; } = "0 45 3 * * ?";
+
+    /// <summary>Deleting what is past its retention (<c>Retention</c> section): nightly at 04:15 UTC.</summary>
+    [Required]
+    public string RetentionPurgeCron { get; set; } = "0 15 4 * * ?";
 }

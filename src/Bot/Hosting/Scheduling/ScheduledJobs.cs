@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Digests;
+using ChatCrm.Infrastructure.Privacy;
 using ChatCrm.Infrastructure.Tiers;
 using Quartz;
 
@@ -51,4 +52,18 @@ public sealed class IdempotencyPurgeJob(IServiceScopeFactory scopes) : ScopedJob
 {
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<Api.Http.IdempotencyPurge>().RunAsync(cancellationToken);
+}
+
+/// <summary>Deletes interactions, audit entries and processed inbox rows past their retention, and says how many.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class RetentionPurgeJob(IServiceScopeFactory scopes, ILogger<RetentionPurgeJob> logger) : ScopedJob(scopes)
+{
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken);
+        LogPurged(logger, report.Interactions, report.AuditEntries, report.InboxItems);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: deleted {Interactions} interaction(s), {AuditEntries} audit entr(ies) and {InboxItems} processed inbox row(s)")]
+    private static partial void LogPurged(ILogger logger, int interactions, int auditEntries, int inboxItems);
 }

@@ -34,6 +34,7 @@ public static class SchedulingServices
             Every<TierRecalculationJob>(quartz, "tier-recalculation", scheduling.TierRecalculationCron);
             Every<OfferRetrainingJob>(quartz, "offer-retraining", scheduling.OfferRetrainingCron);
             Every<IdempotencyPurgeJob>(quartz, "idempotency-purge", scheduling.IdempotencyPurgeCron);
+            Every<RetentionPurgeJob>(quartz, "retention-purge", scheduling.RetentionPurgeCron);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
