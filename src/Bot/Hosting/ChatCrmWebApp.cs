@@ -39,6 +39,7 @@ public static partial class ChatCrmWebApp
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
         app.MapPrivacyCentre();
+        app.MapLegalPages();
         app.MapSlackWhenEnabled();
         app.MapIntegrationApi();
 

@@ -12,6 +12,7 @@ public static class PrivacyCentreServices
     public static IServiceCollection AddPrivacyCentre(this IServiceCollection services)
     {
         services.AddOptions<PrivacyCentreOptions>().BindConfiguration(PrivacyCentreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LegalPagesOptions>().BindConfiguration(LegalPagesOptions.SectionName);
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAntiforgery(antiforgery =>
         {
