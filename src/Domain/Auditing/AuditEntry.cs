@@ -87,6 +87,12 @@ public sealed class AuditEntry
     /// </summary>
     public string? Details { get; private set; }
 
+    /// <summary>
+    /// The customer's erasure: the entry stays (who did what, when, to which parts), its free-text details go, since a
+    /// caller may have quoted the customer there.
+    /// </summary>
+    public void ForgetDetails() => Details = null;
+
     /// <summary>What the customer did themselves in their privacy centre: no staff actor, the client is the privacy centre.</summary>
     public static AuditEntry ByCustomer(AuditAction action, CustomerId customerId, DateTimeOffset at, CustomerField fields = CustomerField.None, string? details = null)
     {

@@ -43,5 +43,12 @@ public sealed class CaseHistoryEntry
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>A note's text goes with the customer's erasure; status, priority and assignment changes say nothing about them.</summary>
+    internal void Redact()
+    {
+        if (Change == CaseChange.Note)
+            To = Interactions.Interaction.ErasedText;
+    }
+
     private static string? Cut(string? value) => value is { Length: > MaxValueLength } ? value[..MaxValueLength] : value;
 }

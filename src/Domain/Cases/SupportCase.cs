@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Tiers;
@@ -105,6 +106,18 @@ public sealed class SupportCase
         var text = Guard.RequiredText(note, "resolution note", MaxNoteLength);
         Move(CaseStatus.Resolved, by, now);
         Record(CaseChange.Note, null, text, by, now);
+    }
+
+    /// <summary>
+    /// Removes what the case said about the customer (their erasure): the title, the description and every note. Its
+    /// number, dates, status changes and SLA stay for the statistics.
+    /// </summary>
+    public void Redact()
+    {
+        Title = Interaction.ErasedText;
+        Description = string.Empty;
+        foreach (var entry in _history)
+            entry.Redact();
     }
 
     private void Move(CaseStatus status, UserId by, DateTimeOffset now)

@@ -40,6 +40,12 @@ public sealed class ConsentRecord
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>
+    /// The customer's erasure: the statement stays (purpose, channel, granted or not, when), its free-text source
+    /// goes, since whoever recorded it may have written the customer's words or name there.
+    /// </summary>
+    public void RedactSource() => Source = Interactions.Interaction.ErasedText;
+
     /// <summary>The statement's id in the system it came from (normalised like every external id); null when it was recorded here.</summary>
     public string? ExternalId { get; private set; }
 

@@ -52,6 +52,12 @@ public sealed class IdempotencyRecord
 
     public byte[] ResponseBody { get; private set; }
 
+    /// <summary>
+    /// The customer's erasure: the stored response (which may quote them) goes. A replay of the key still answers with
+    /// the status, location and ETag, only without the body.
+    /// </summary>
+    public void ForgetResponseBody() => ResponseBody = [];
+
     public void Complete(int statusCode, string? contentType, string? location, string? etag, byte[] body)
     {
         StatusCode = statusCode;

@@ -31,8 +31,8 @@ public static class PrivacyCards
         return new Card(language.Pick("Erase a customer's personal data?", "¿Borrar los datos personales de un cliente?"),
         [
             new CardText(language.Pick(
-                $"This anonymises {description}: the name, company and every e-mail, phone and other handle are removed, and what was said in each interaction is redacted.",
-                $"Esto anonimiza a {description}: se quitan el nombre, la empresa y cada e-mail, teléfono y demás identificadores, y se tacha lo dicho en cada interacción.")),
+                $"This anonymises {description}: the name, company and every e-mail, phone and other handle are removed (also those of records merged into it), and what was said is redacted wherever it was kept: interactions, support cases and their notes, consent and audit notes, suggestions and stored requests.",
+                $"Esto anonimiza a {description}: se quitan el nombre, la empresa y cada e-mail, teléfono y demás identificadores (también los de las fichas fusionadas con ella), y se tacha lo dicho allí donde se guardó: interacciones, casos de soporte y sus notas, notas de consentimiento y de auditoría, sugerencias y peticiones guardadas.")),
             new CardText(language.Pick(
                 "Orders, dates and the audit trail stay, so totals keep adding up. This cannot be undone.",
                 "Los pedidos, las fechas y la auditoría se conservan, para que los totales sigan cuadrando. No se puede deshacer."), TextEmphasis.Warning),

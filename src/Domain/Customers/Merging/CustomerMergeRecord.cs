@@ -41,5 +41,17 @@ public sealed class CustomerMergeRecord
     /// <summary>What moved and which consent conflicts were settled how, one line each.</summary>
     public string Explanation { get; private set; }
 
+    /// <summary>
+    /// The erasure of either record: the merged record's name goes, and so does any line of the explanation that
+    /// quotes one of <paramref name="formerTexts"/> (the erased customer's name, company or handles).
+    /// </summary>
+    public void Redact(IReadOnlyCollection<string> formerTexts)
+    {
+        ArgumentNullException.ThrowIfNull(formerTexts);
+        MergedName = Interactions.Interaction.ErasedText;
+        Explanation = string.Join('\n', ExplanationLines.Select(line =>
+            formerTexts.Any(text => line.Contains(text, StringComparison.OrdinalIgnoreCase)) ? Interactions.Interaction.ErasedText : line));
+    }
+
     public IReadOnlyList<string> ExplanationLines => Explanation.Split('\n');
 }

@@ -125,6 +125,19 @@ public sealed class InboxItem
         Attempts = Math.Max(0, Attempts - 1);
     }
 
+    /// <summary>
+    /// The customer's erasure: a handled request's stored body (the chat text or form a user sent) goes once it names the
+    /// customer; the row stays as the record that the request came and was handled. A pending request keeps its body
+    /// until it runs, and then finds the customer erased.
+    /// </summary>
+    public bool ForgetPayloadIfHandled()
+    {
+        if (Status == InboxStatus.Pending || Payload is null)
+            return false;
+        Payload = null;
+        return true;
+    }
+
     /// <summary>Done, though the work could not be done and never will be (no one to send to): <paramref name="reason"/> says why, never customer data.</summary>
     public void CompleteUndone(string reason, DateTimeOffset now)
     {
