@@ -7,6 +7,7 @@ using ChatCrm.Domain.Digests;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
 using ChatCrm.Domain.Orders;
+using ChatCrm.Domain.Privacy;
 using ChatCrm.Domain.PrivacyCentre;
 using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
@@ -118,6 +119,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>Customers' own erasure requests, waiting for a privacy officer or done.</summary>
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
+    /// <summary>Single-use download links for customers' exports (token hashes only).</summary>
+    public DbSet<ExportLink> ExportLinks => Set<ExportLink>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -26,7 +26,7 @@ public sealed class MigrationScriptTests
         "DigestSubscriptions", "DigestDeliveries",
         "QueuedOfferSuggestions",
         "ApiKeys", "IdempotencyRecords",
-        "PrivacyLinks", "PrivacySessions", "ErasureRequests",
+        "PrivacyLinks", "PrivacySessions", "ErasureRequests", "ExportLinks",
     ];
 
     [Fact]

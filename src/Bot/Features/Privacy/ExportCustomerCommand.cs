@@ -33,7 +33,7 @@ public sealed class ExportCustomerCommand(CustomerResolver resolver, ExportLinks
         if (customer is null)
             return choices;
 
-        var link = links.Issue(new ExportTicket(customer.Id, context.User.Id));
+        var link = await links.IssueAsync(customer.Id, context.User.Id, context.CancellationToken);
         if (link is null)
         {
             context.Say("Exports need the bot's public address: ask your ChatCrm administrator to set Privacy:PublicBaseUrl.",
@@ -41,7 +41,7 @@ public sealed class ExportCustomerCommand(CustomerResolver resolver, ExportLinks
             return [];
         }
         audit.Record(context, AuditAction.ExportRequested, customer.Id, CustomerField.All);
-        context.Show(PrivacyCards.ExportReady(customer, link, context.Language));
+        context.Show(PrivacyCards.ExportReady(customer, link, links.Lifetime, context.Language));
         return [];
     }
 }

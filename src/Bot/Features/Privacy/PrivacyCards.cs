@@ -9,17 +9,18 @@ namespace ChatCrm.Bot.Features.Privacy;
 /// <summary>Cards for customers' data requests: an export ready to download, and erasure with its confirmation.</summary>
 public static class PrivacyCards
 {
-    public static Card ExportReady(Customer customer, Uri link, LanguageCode language = default)
+    public static Card ExportReady(Customer customer, Uri link, TimeSpan lifetime, LanguageCode language = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        var minutes = ((int)Math.Ceiling(lifetime.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
         return new Card(language.Pick($"Export for {customer.DisplayName}", $"Exportación de {customer.DisplayName}"),
         [
             new CardText(language.Pick(
                 "Everything ChatCrm holds about this customer — record, handles, interactions, orders, consents and who viewed the record — as one JSON document.",
                 "Todo lo que ChatCrm guarda de este cliente —ficha, identificadores, interacciones, pedidos, consentimientos y quién vio la ficha— en un solo documento JSON.")),
             new CardText(language.Pick(
-                "The link works for a short time and only for you; the download is recorded in the customer's audit trail.",
-                "El enlace funciona poco tiempo y solo para ti; la descarga queda registrada en la auditoría del cliente."), TextEmphasis.Subtle),
+                $"The link works once, for {minutes} minutes. Whoever opens it downloads this customer's data, so do not forward it; the download is recorded in the customer's audit trail with its time, IP address and browser.",
+                $"El enlace funciona una sola vez, durante {minutes} minutos. Quien lo abra descarga los datos de este cliente, así que no lo reenvíes; la descarga queda registrada en la auditoría del cliente con su hora, dirección IP y navegador."), TextEmphasis.Subtle),
         ],
         []) { Links = [new CardLink(language.Pick("Download the export", "Descargar la exportación"), link)] };
     }

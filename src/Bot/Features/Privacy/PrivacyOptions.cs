@@ -13,7 +13,10 @@ public sealed class PrivacyOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
-    /// <summary>How long an export download link works; short, because whoever holds the link can use it.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "24:00:00")]
+    /// <summary>
+    /// How long an export download link works (it works once): short, because whoever opens the link downloads the
+    /// customer's data. At most one hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan ExportLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

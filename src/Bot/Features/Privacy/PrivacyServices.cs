@@ -13,7 +13,8 @@ public static class PrivacyServices
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ExportLinks>();
+        services.AddScoped<ExportLinkStore>();
+        services.AddScoped<ExportLinks>();
         services.AddScoped<CustomerDataExport>();
         services.AddScoped<CustomerErasure>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
