@@ -42,8 +42,19 @@ public sealed class CustomerErasure(CrmDbContext db)
         await ForgetAuditDetailsAsync(records, cancellationToken);
         await new StoredRequestErasure(db).StageAsync(records, formerTexts, cancellationToken);
         await MarkErasureRequestsDoneAsync(customerId, at, cancellationToken);
+        await EndPrivacyCentreAccessAsync(customerId, cancellationToken);
         var orders = await db.Orders.CountAsync(o => o.CustomerId == customerId, cancellationToken);
         return new ErasureReport(formerName, handles, interactions, orders);
+    }
+
+    /// <summary>
+    /// The customer's privacy centre sessions and sign-in links go with them: an erased record has nothing left to show,
+    /// and a session or a link is one more row tying a browser to it.
+    /// </summary>
+    private async Task EndPrivacyCentreAccessAsync(CustomerId customerId, CancellationToken cancellationToken)
+    {
+        db.PrivacySessions.RemoveRange(await db.PrivacySessions.Where(s => s.CustomerId == customerId).ToListAsync(cancellationToken));
+        db.PrivacyLinks.RemoveRange(await db.PrivacyLinks.Where(l => l.CustomerId == customerId).ToListAsync(cancellationToken));
     }
 
     /// <summary>The texts that name the customer, to find them where they were quoted: names, companies and handles.</summary>

@@ -27,6 +27,8 @@ public sealed class PrivacyCentreErasureTests : PrivacyCentreTestBase
         var request = await App.WithDatabaseAsync(db => db.ErasureRequests.SingleAsync());
         Assert.Equal(ErasureRequestStatus.Done, request.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/privacy-centre/me")).Status);
+        Assert.False(await App.WithDatabaseAsync(db => db.PrivacySessions.AnyAsync(s => s.CustomerId == Jennifer)));
+        Assert.False(await App.WithDatabaseAsync(db => db.PrivacyLinks.AnyAsync(l => l.CustomerId == Jennifer)));
         (await officer.SendAsync("erasures")).ShouldSay("No erasure request is waiting");
     }
 
