@@ -45,7 +45,8 @@ public static class PrivacyCentreServices
     /// <summary>Serves the privacy centre under <see cref="PrivacyCentreRoutes.Root"/>, every response with its security headers.</summary>
     public static void MapPrivacyCentre(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(PrivacyCentreRoutes.Root).AddEndpointFilter<PrivacyCentreHeaders>().ExcludeFromDescription();
+        var group = endpoints.MapGroup(PrivacyCentreRoutes.Root).AddEndpointFilter<PrivacyCentreHeaders>().AddEndpointFilter<PrivacyCentreHttpsOnly>()
+            .ExcludeFromDescription();
         group.MapGet("/style.css", () => Results.Text(PrivacyCentreStyle.Css, "text/css; charset=utf-8"));
         group.MapSignIn();
         group.MapOwnData();

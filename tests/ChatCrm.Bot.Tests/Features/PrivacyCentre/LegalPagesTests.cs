@@ -66,6 +66,17 @@ public sealed class LegalPagesTests : BotTestBase, IAsyncLifetime
         Assert.Equal(page, await unknown.Content.ReadAsStringAsync());
     }
 
+    /// <summary>As `dotnet run` serves it (http://127.0.0.1:3978): the privacy centre says to use HTTPS instead of failing with a 500.</summary>
+    [Fact]
+    public async Task PrivacyCentre_OverPlainHttp_SaysToUseHttps()
+    {
+        var response = await App.CreateClient().GetAsync(new Uri("/privacy-centre?lang=es", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("solo se abre por HTTPS", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
