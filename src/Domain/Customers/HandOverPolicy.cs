@@ -14,6 +14,23 @@ public enum OpenCasesOnHandOver
     StayWithAssignee,
 }
 
+/// <summary>What happens to a customer's open follow-up promised by the previous owner when the customer is handed over.</summary>
+public enum OpenFollowUpsOnHandOver
+{
+    /// <summary>The new owner keeps the promise (the default: whoever owns the account now answers for getting back to them).</summary>
+    MoveToNewOwner,
+
+    /// <summary>It stays with whoever promised it (a rep still in the company who wants to close what they started).</summary>
+    StayWithAuthor,
+}
+
+/// <summary>What moves with customers handed to a new owner besides the customers themselves.</summary>
+public sealed record HandOverRules(OpenCasesOnHandOver OpenCases, OpenFollowUpsOnHandOver OpenFollowUps)
+{
+    /// <summary>Everything open moves with the customer.</summary>
+    public static HandOverRules Default { get; } = new(OpenCasesOnHandOver.MoveToNewOwner, OpenFollowUpsOnHandOver.MoveToNewOwner);
+}
+
 /// <summary>
 /// Who may hand customers over, and to whom. A manager hands over the book of someone who reports to them (or their
 /// own); an admin hands over anyone's whole book (a rep leaving), but, seeing no customer records, names no single

@@ -20,7 +20,8 @@ public enum FollowUpState
 /// A promise to get back to a customer that is still open: the follow-up date set on the customer's latest
 /// interaction. Getting back in touch on any channel, which logs a newer interaction, keeps or replaces the
 /// promise, so an older interaction's follow-up is never open. That rule needs no "done" button that people
-/// forget to press, and it reads the same from Teams, Slack and the manager digests.
+/// forget to press, and it reads the same from Teams, Slack and the manager digests. It is its author's to keep until
+/// the customer is handed over (<see cref="Interaction.HandFollowUpTo"/>).
 /// </summary>
 public sealed record FollowUp(CustomerId CustomerId, UserId Owner, DateOnly DueOn, string Summary, InteractionId From)
 {
@@ -30,7 +31,7 @@ public sealed record FollowUp(CustomerId CustomerId, UserId Owner, DateOnly DueO
         ArgumentNullException.ThrowIfNull(interactions);
         var latest = interactions.MaxBy(i => (i.OccurredAt, i.RecordedAt));
         return latest?.FollowUpOn is { } due
-            ? new FollowUp(latest.CustomerId, latest.LoggedBy, due, latest.Summary, latest.Id)
+            ? new FollowUp(latest.CustomerId, latest.FollowUpOwner ?? latest.LoggedBy, due, latest.Summary, latest.Id)
             : null;
     }
 

@@ -29,6 +29,7 @@ public sealed class Interaction
         Summary = summary;
         Outcome = outcome;
         FollowUpOn = followUpOn;
+        FollowUpOwner = followUpOn is null ? null : loggedBy;
     }
 
     public InteractionId Id { get; private set; }
@@ -50,6 +51,12 @@ public sealed class Interaction
     public string? Outcome { get; private set; }
 
     public DateOnly? FollowUpOn { get; private set; }
+
+    /// <summary>
+    /// Who answers for the follow-up: its author when logged, the customer's new owner once the account is handed over
+    /// (<see cref="HandFollowUpTo"/>); null when there is no follow-up.
+    /// </summary>
+    public UserId? FollowUpOwner { get; private set; }
 
     /// <summary>Current, or amended or withdrawn by its author (then it counts nowhere, but stays on record as written).</summary>
     public InteractionState State { get; private set; }
@@ -101,9 +108,21 @@ public sealed class Interaction
         EnsureCurrent();
         var amendment = Log(CustomerId, LoggedBy, occurredAt, now, channel, kind, summary, outcome, followUpOn, localZone);
         amendment.AmendmentOf = AmendmentOf ?? Id;
+        // A follow-up handed over before the correction stays with whoever took it over.
+        if (amendment.FollowUpOn is not null && FollowUpOwner is { } owner)
+            amendment.FollowUpOwner = owner;
         State = InteractionState.Amended;
         StateChangedAt = now.ToUniversalTime();
         return amendment;
+    }
+
+    /// <summary>The customer changed hands: the follow-up promised here becomes <paramref name="heir"/>'s to keep.</summary>
+    public void HandFollowUpTo(UserId heir)
+    {
+        EnsureCurrent();
+        if (FollowUpOn is null)
+            throw new DomainRuleException("This interaction set no follow-up to hand over.");
+        FollowUpOwner = heir;
     }
 
     /// <summary>Its author takes it back: it counts nowhere from now on, and stays on record as withdrawn.</summary>

@@ -15,9 +15,9 @@ public static class HandOverCardCatalogue
         var heir = new User(UserId.New(), new string('B', User.MaxNameLength), UserRole.SalesRep, "Iberia", "UTC", "en-US");
         var customer = new Customer(CustomerId.New(), new string('ñ', Customer.MaxNameLength), "Acme", CountryCode.Parse("ES"), LanguageCode.Spanish,
             DateTimeOffset.UtcNow);
-        yield return ("hand-over, a whole book", HandOverCards.ConfirmBook(owner, heir, 12_345, OpenCasesOnHandOver.MoveToNewOwner, language));
-        yield return ("hand-over, count changed", HandOverCards.ConfirmBook(owner, heir, 3, OpenCasesOnHandOver.StayWithAssignee, language, changedFrom: 2));
-        yield return ("hand-over, one customer", HandOverCards.ConfirmCustomer(customer, owner.DisplayName, heir, OpenCasesOnHandOver.MoveToNewOwner, language));
-        yield return ("hand-over, one unowned customer", HandOverCards.ConfirmCustomer(customer, null, heir, OpenCasesOnHandOver.StayWithAssignee, language));
+        yield return ("hand-over, a whole book", HandOverCards.ConfirmBook(owner, heir, 12_345, HandOverRules.Default, language));
+        yield return ("hand-over, count changed", HandOverCards.ConfirmBook(owner, heir, 3, new HandOverRules(OpenCasesOnHandOver.StayWithAssignee, OpenFollowUpsOnHandOver.StayWithAuthor), language, changedFrom: 2));
+        yield return ("hand-over, one customer", HandOverCards.ConfirmCustomer(customer, owner.DisplayName, heir, HandOverRules.Default, language));
+        yield return ("hand-over, one unowned customer", HandOverCards.ConfirmCustomer(customer, null, heir, new HandOverRules(OpenCasesOnHandOver.StayWithAssignee, OpenFollowUpsOnHandOver.StayWithAuthor), language));
     }
 }

@@ -1,3 +1,4 @@
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Users;
@@ -54,5 +55,41 @@ public sealed class FollowUpTests
 
         Assert.Equal(expected, open.StateOn(Today));
         Assert.Equal(daysOverdue, open.DaysOverdueOn(Today));
+    }
+
+    [Fact]
+    public void OpenAmong_HandedOverFollowUp_BelongsToTheNewOwnerWhileTheAuthorStays()
+    {
+        var heir = UserId.New();
+        var promised = Log(2, Today.AddDays(1));
+
+        promised.HandFollowUpTo(heir);
+
+        Assert.Equal(heir, FollowUp.OpenAmong([promised])!.Owner);
+        Assert.Equal(_rep, promised.LoggedBy);
+    }
+
+    [Fact]
+    public void Log_WithoutFollowUp_HasNobodyAnsweringForOne()
+    {
+        var noPromise = Log(1, null);
+
+        Assert.Null(noPromise.FollowUpOwner);
+        Assert.Throws<DomainRuleException>(() => noPromise.HandFollowUpTo(UserId.New()));
+    }
+
+    [Fact]
+    public void Amend_HandedOverFollowUp_StaysWithWhoeverTookItOver()
+    {
+        var heir = UserId.New();
+        var promised = Log(0, Today.AddDays(2));
+        promised.HandFollowUpTo(heir);
+
+        var amended = promised.Amend(promised.OccurredAt, _clock.GetUtcNow(), InteractionChannel.Phone, InteractionKind.Call, "Corrected", null, Today.AddDays(3));
+        var withoutFollowUp = Log(0, Today.AddDays(2)).Amend(promised.OccurredAt, _clock.GetUtcNow(), InteractionChannel.Phone, InteractionKind.Call,
+            "No promise after all", null, null);
+
+        Assert.Equal(heir, amended.FollowUpOwner);
+        Assert.Null(withoutFollowUp.FollowUpOwner);
     }
 }

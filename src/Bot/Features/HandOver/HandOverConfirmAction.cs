@@ -60,10 +60,10 @@ public sealed class HandOverConfirmAction(CrmDbContext db, CustomerAccess access
         }
         if (book.Count != shown)
         {
-            context.Show(HandOverCards.ConfirmBook(owner, heir, book.Count, options.Value.OpenCases, context.Language, changedFrom: shown));
+            context.Show(HandOverCards.ConfirmBook(owner, heir, book.Count, options.Value.Rules, context.Language, changedFrom: shown));
             return;
         }
-        var outcome = await handOver.StageAsync(book, heir, context.User, context.Turn.Channel.ToString(), options.Value.OpenCases, context.CancellationToken);
+        var outcome = await handOver.StageAsync(book, heir, context.User, context.Turn.Channel.ToString(), options.Value.Rules, context.CancellationToken);
         Done(context, outcome, heir);
     }
 
@@ -84,7 +84,7 @@ public sealed class HandOverConfirmAction(CrmDbContext db, CustomerAccess access
             context.Say($"I can't hand {customer.DisplayName} over: {refusal.English}", $"No puedo traspasar {customer.DisplayName}: {refusal.Spanish}");
             return;
         }
-        Done(context, await handOver.StageAsync([customer], heir, context.User, context.Turn.Channel.ToString(), options.Value.OpenCases, context.CancellationToken), heir);
+        Done(context, await handOver.StageAsync([customer], heir, context.User, context.Turn.Channel.ToString(), options.Value.Rules, context.CancellationToken), heir);
     }
 
     private bool Refused(TurnContext context, LocalizedText? refusal, string what)
@@ -98,8 +98,9 @@ public sealed class HandOverConfirmAction(CrmDbContext db, CustomerAccess access
 
     private static void Done(TurnContext context, HandOverOutcome outcome, User heir)
     {
-        var cases = outcome.CasesMoved == 0 ? string.Empty : $" ({outcome.CasesMoved} open case{(outcome.CasesMoved == 1 ? string.Empty : "s")} too)";
-        var casos = outcome.CasesMoved == 0 ? string.Empty : $" (y {outcome.CasesMoved} caso{(outcome.CasesMoved == 1 ? string.Empty : "s")} abierto{(outcome.CasesMoved == 1 ? string.Empty : "s")})";
+        var also = HandOverCards.AlsoMoved(outcome.CasesMoved, outcome.FollowUpsMoved);
+        var cases = also is null ? string.Empty : $" ({also.English} too)";
+        var casos = also is null ? string.Empty : $" (y {also.Spanish})";
         context.Say($"Done: {outcome.Customers} customer{(outcome.Customers == 1 ? string.Empty : "s")} handed to {heir.DisplayName}{cases}. They get a message with the list.",
             $"Hecho: {outcome.Customers} cliente{(outcome.Customers == 1 ? string.Empty : "s")} traspasado{(outcome.Customers == 1 ? string.Empty : "s")} a {heir.DisplayName}{casos}. Recibirá un mensaje con la lista.");
     }

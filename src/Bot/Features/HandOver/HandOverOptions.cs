@@ -9,4 +9,10 @@ public sealed class HandOverOptions
 
     /// <summary>Open cases assigned to the previous owner: <c>MoveToNewOwner</c> (default) or <c>StayWithAssignee</c>.</summary>
     public OpenCasesOnHandOver OpenCases { get; set; } = OpenCasesOnHandOver.MoveToNewOwner;
+
+    /// <summary>An open follow-up the previous owner promised: <c>MoveToNewOwner</c> (default) or <c>StayWithAuthor</c>.</summary>
+    public OpenFollowUpsOnHandOver OpenFollowUps { get; set; } = OpenFollowUpsOnHandOver.MoveToNewOwner;
+
+    /// <summary>Both rules, as the hand-over applies them.</summary>
+    public HandOverRules Rules => new(OpenCases, OpenFollowUps);
 }

@@ -70,7 +70,7 @@ public sealed class ReassignCommand(CustomerResolver resolver, CustomerAccess ac
             context.Say($"{owner.DisplayName} owns no customers, so there is nothing to hand over.", $"{owner.DisplayName} no tiene clientes, así que no hay nada que traspasar.");
             return;
         }
-        context.Show(HandOverCards.ConfirmBook(owner, heir, count, options.Value.OpenCases, context.Language));
+        context.Show(HandOverCards.ConfirmBook(owner, heir, count, options.Value.Rules, context.Language));
     }
 
     private async Task AskForCustomerAsync(TurnContext context, Customer customer, User heir)
@@ -86,7 +86,7 @@ public sealed class ReassignCommand(CustomerResolver resolver, CustomerAccess ac
             ? await db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefaultAsync(context.CancellationToken)
             : null;
         audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.Identity);
-        context.Show(HandOverCards.ConfirmCustomer(customer, ownerName, heir, options.Value.OpenCases, context.Language));
+        context.Show(HandOverCards.ConfirmCustomer(customer, ownerName, heir, options.Value.Rules, context.Language));
     }
 
     /// <summary>The one user <paramref name="text"/> names (name or work e-mail); otherwise says why not and returns null.</summary>

@@ -83,7 +83,7 @@ public sealed class HomePage(CrmDbContext db, TimeProvider time) : IHomePage
     {
         var userId = user.Id;
         var candidates = await db.Interactions.AsNoTracking()
-            .Where(i => i.LoggedBy == userId && i.FollowUpOn != null && i.FollowUpOn <= today)
+            .Where(i => i.FollowUpOwner == userId && i.FollowUpOn != null && i.FollowUpOn <= today)
             .Select(i => i.CustomerId).Distinct().Take(FollowUpCandidates).ToListAsync(cancellationToken);
         var interactions = await db.Interactions.AsNoTracking().Where(i => candidates.Contains(i.CustomerId)).ToListAsync(cancellationToken);
         var open = interactions.GroupBy(i => i.CustomerId)

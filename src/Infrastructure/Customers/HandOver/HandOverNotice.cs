@@ -4,9 +4,10 @@ namespace ChatCrm.Infrastructure.Customers.HandOver;
 
 /// <summary>
 /// The one message a hand-over owes the new owner, as stored in the inbox item's payload: who handed over, from whom,
-/// how many customers (the first few by name) and how many open cases came with them.
+/// how many customers (the first few by name) and how many open cases and follow-ups came with them.
 /// </summary>
-public sealed record HandOverNotice(Guid HeirId, string ByName, string? FromName, int Customers, IReadOnlyList<string> FirstNames, int CasesMoved)
+public sealed record HandOverNotice(Guid HeirId, string ByName, string? FromName, int Customers, IReadOnlyList<string> FirstNames, int CasesMoved,
+    int FollowUpsMoved = 0)
 {
     /// <summary>The inbox channel the notice worker serves.</summary>
     public const string Channel = "handover";

@@ -26,6 +26,9 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         // there a newer interaction?" (the follow-up rule) from the index alone.
         builder.HasIndex(i => new { i.CustomerId, i.OccurredAt, i.RecordedAt });
         builder.HasIndex(i => new { i.LoggedBy, i.FollowUpOn });
+        // "My follow-ups" (the Home page): the promises a person answers for, by date, whoever logged them.
+        builder.HasOne<User>().WithMany().HasForeignKey(i => i.FollowUpOwner).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.FollowUpOwner, i.FollowUpOn });
         // A team's activity in a period (the digest): a range per rep, counted by channel without reading the rows.
         builder.HasIndex(i => new { i.LoggedBy, i.RecordedAt, i.Channel });
         // Overdue follow-ups: only interactions that set one are indexed (most do not), by date, carrying what the

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,11 @@ public sealed class HandOverSlackTests : SlackTestBase
         _lucia.ReportTo(pilar.Id);
         _jorge.ReportTo(pilar.Id);
         await db.SaveChangesAsync();
-        await db.AddCustomerAsync("María Núñez", "Acme Ibérica", owner: _lucia);
+        var maria = await db.AddCustomerAsync("María Núñez", "Acme Ibérica", owner: _lucia);
+        var then = DateTimeOffset.UtcNow.AddDays(-5);
+        db.Interactions.Add(Interaction.Log(maria.Id, _lucia.Id, then, then, InteractionChannel.Phone, InteractionKind.Call, "Call about the renewal", null,
+            DateOnly.FromDateTime(then.UtcDateTime).AddDays(2)));
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -43,13 +48,35 @@ public sealed class HandOverSlackTests : SlackTestBase
 
         // The answer to the press, then the notice: conversations.open and chat.postMessage to the new owner.
         var calls = await Slack.WaitForCallsAsync(4, TimeSpan.FromSeconds(20));
-        Assert.Contains(calls, c => c.Text.Contains("Done: 1 customer handed to jorge.", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Text.Contains("Done: 1 customer handed to jorge", StringComparison.Ordinal));
         var notice = Assert.Single(calls, c => c.Text.Contains("te ha traspasado", StringComparison.Ordinal));
         Assert.Contains("pilar te ha traspasado 1 cliente de lucia: María Núñez.", notice.Text, StringComparison.Ordinal);
         Assert.Equal("DU0JORGE", (string?)notice.Body["channel"]);
         Assert.Equal(_jorge.Id, await App.WithDatabaseAsync(db => db.Customers.Select(c => c.OwnerId).SingleAsync()));
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.HandedOver && a.Actor != _lucia.Id)));
         Assert.Empty(Slack.Violations);
+    }
+
+    [Fact]
+    public async Task ReassignAll_OverdueFollowUpLuciaPromised_MovesToJorgesHomeAndLeavesHers()
+    {
+        var client = Client(Pilar);
+        await client.CommandAsync("reassign all from lucia to jorge");
+        var confirmation = (await Slack.WaitForCallsAsync(1))[0];
+        Assert.Contains("those lucia promised go too", confirmation.Text, StringComparison.Ordinal);
+        await client.PressAsync(Button(confirmation, "Confirm"));
+        var calls = await Slack.WaitForCallsAsync(4, TimeSpan.FromSeconds(20));
+        Assert.Contains(calls, c => c.Text.Contains("Done: 1 customer handed to jorge (1 open follow-up too).", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Text.Contains("Con ellos: 1 seguimiento pendiente.", StringComparison.Ordinal));
+
+        var jorgesHome = await HomeOfAsync(Jorge, "D0J");
+        var luciasHome = await HomeOfAsync(Lucia, "D0L");
+
+        Assert.Contains("María Núñez", jorgesHome, StringComparison.Ordinal);
+        Assert.Contains("días de retraso", jorgesHome, StringComparison.Ordinal);
+        Assert.Contains("Nada vencido", luciasHome, StringComparison.Ordinal);
+        var promise = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());
+        Assert.Equal((_lucia.Id, _jorge.Id), (promise.LoggedBy, promise.FollowUpOwner!.Value));
     }
 
     [Fact]
@@ -60,6 +87,15 @@ public sealed class HandOverSlackTests : SlackTestBase
         var reply = (await Slack.WaitForCallsAsync(1)).Single();
         Assert.Contains("Traspasar clientes es cosa de responsables y administradores", reply.Text, StringComparison.Ordinal);
         Assert.Equal(_lucia.Id, await App.WithDatabaseAsync(db => db.Customers.Select(c => c.OwnerId).SingleAsync()));
+    }
+
+    private async Task<string> HomeOfAsync(SlackUser user, string channel)
+    {
+        var before = Slack.Calls.Count;
+        await Client(user).EventAsync(new JsonObject { ["type"] = "app_home_opened", ["user"] = user.UserId, ["channel"] = channel, ["tab"] = "home" });
+        var published = (await Slack.WaitForCallsAsync(before + 1)).Skip(before).Single();
+        Assert.Equal(("views.publish", user.UserId), (published.Method, (string?)published.Body["user_id"]));
+        return published.Text;
     }
 
     private static JsonObject Button(SlackCall call, string title) =>

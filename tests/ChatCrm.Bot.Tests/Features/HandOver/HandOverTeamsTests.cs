@@ -68,7 +68,7 @@ public sealed class HandOverTeamsTests : BotTestBase
 
         await WaitUntilAsync(() => Task.FromResult(Notices(luisChat.ConversationId).Count > 0));
         var notice = Assert.Single(Notices(luisChat.ConversationId));
-        Assert.Contains("Carmen Ruiz te ha traspasado 2 clientes de Ana García: María Núñez, Pedro Gil. Vienen con ellos 1 caso abierto.", notice.Text,
+        Assert.Contains("Carmen Ruiz te ha traspasado 2 clientes de Ana García: María Núñez, Pedro Gil. Con ellos: 1 caso abierto.", notice.Text,
             StringComparison.Ordinal);
         await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.InboxItems.AnyAsync(i => i.Channel == "handover" && i.Status == InboxStatus.Done)));
     }

@@ -503,6 +503,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("FollowUpOwner")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -541,6 +544,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpOwner", "FollowUpOn");
 
                     b.HasIndex("LoggedBy", "FollowUpOn");
 
@@ -2512,6 +2517,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOwner")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()

@@ -504,6 +504,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("FollowUpOwner")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -542,6 +545,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpOwner", "FollowUpOn");
 
                     b.HasIndex("LoggedBy", "FollowUpOn");
 
@@ -2517,6 +2522,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOwner")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()

@@ -498,6 +498,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FollowUpOwner")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -536,6 +539,8 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue(0L);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpOwner", "FollowUpOn");
 
                     b.HasIndex("LoggedBy", "FollowUpOn");
 
@@ -2505,6 +2510,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOwner")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()

@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FollowUpOwner : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "FollowUpOwner",
+                table: "Interactions",
+                type: "TEXT",
+                nullable: true);
+
+            // Every follow-up promised so far is its author's to keep, as it was before hand-over could move it.
+            migrationBuilder.Sql("UPDATE \"Interactions\" SET \"FollowUpOwner\" = \"LoggedBy\" WHERE \"FollowUpOn\" IS NOT NULL;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_FollowUpOwner_FollowUpOn",
+                table: "Interactions",
+                columns: new[] { "FollowUpOwner", "FollowUpOn" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Interactions_Users_FollowUpOwner",
+                table: "Interactions",
+                column: "FollowUpOwner",
+                principalTable: "Users",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Interactions_Users_FollowUpOwner",
+                table: "Interactions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Interactions_FollowUpOwner_FollowUpOn",
+                table: "Interactions");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpOwner",
+                table: "Interactions");
+        }
+    }
+}
