@@ -2,6 +2,7 @@ using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Cases;
 using ChatCrm.Domain.Customers;
+using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ namespace ChatCrm.Bot.Tests.Features.HandOver;
 
 /// <summary>
 /// Handing customers over in Teams: a manager hands a rep's whole book (or one customer) to a colleague after a
-/// confirmation with the count; the open cases assigned to the previous owner follow; every customer's move is
+/// confirmation with the count; the open cases assigned to the previous owner and the follow-up they promised follow; every customer's move is
 /// audited; the new owner gets one message through the inbox. Reps, managers of other teams and heirs who cannot own
 /// customers are refused, and a confirmation whose count changed is asked again.
 /// </summary>
@@ -42,6 +43,8 @@ public sealed class HandOverTeamsTests : BotTestBase
         var open = SupportCase.Open(_maria.Id, "Invoices not arriving", null, CasePriority.High, ValueTier.Gold, _ana.Id, "Support", now.AddHours(-3), SlaTable.Default);
         open.Assign(_ana.Id, "Support", _ana.Id, now.AddHours(-3));
         db.SupportCases.Add(open);
+        db.Interactions.Add(Interaction.Log(_maria.Id, _ana.Id, now.AddDays(-2), now, InteractionChannel.Phone, InteractionKind.Call, "Renewal call", null,
+            DateOnly.FromDateTime(now.UtcDateTime).AddDays(3)));
         await db.SaveChangesAsync();
     }
 
@@ -55,7 +58,7 @@ public sealed class HandOverTeamsTests : BotTestBase
         (await chat.SendAsync("reassign all from Ana García to Luis Pérez")).ShouldSay("Hand over 2 customers?", "Ana García", "Luis Pérez",
             "those assigned to Ana García go too");
         var confirmation = chat.LastCard!;
-        (await chat.PressAsync("Confirm")).ShouldSay("Done: 2 customers handed to Luis Pérez (1 open case too)");
+        (await chat.PressAsync("Confirm")).ShouldSay("Done: 2 customers handed to Luis Pérez (1 open case and 1 open follow-up too)");
         (await chat.PressOnAsync(confirmation, "Confirm")).ShouldSay("Ana García owns no customers now, so nothing was handed over.");
 
         var owners = await App.WithDatabaseAsync(db => db.Customers.Select(c => c.OwnerId).ToListAsync());
@@ -68,7 +71,7 @@ public sealed class HandOverTeamsTests : BotTestBase
 
         await WaitUntilAsync(() => Task.FromResult(Notices(luisChat.ConversationId).Count > 0));
         var notice = Assert.Single(Notices(luisChat.ConversationId));
-        Assert.Contains("Carmen Ruiz te ha traspasado 2 clientes de Ana García: María Núñez, Pedro Gil. Con ellos: 1 caso abierto.", notice.Text,
+        Assert.Contains("Carmen Ruiz te ha traspasado 2 clientes de Ana García: María Núñez, Pedro Gil. Con ellos: 1 caso abierto y 1 seguimiento pendiente.", notice.Text,
             StringComparison.Ordinal);
         await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.InboxItems.AnyAsync(i => i.Channel == "handover" && i.Status == InboxStatus.Done)));
     }
@@ -79,7 +82,7 @@ public sealed class HandOverTeamsTests : BotTestBase
         var chat = App.Chat(Connector, Carmen, locale: "es-ES");
 
         (await chat.SendAsync("reasignar María Núñez a Luis Pérez")).ShouldSay("¿Traspasar María Núñez a Luis Pérez?", "Propietario actual", "Ana García");
-        (await chat.PressAsync("Confirmar")).ShouldSay("Hecho: 1 cliente traspasado a Luis Pérez (y 1 caso abierto)");
+        (await chat.PressAsync("Confirmar")).ShouldSay("Hecho: 1 cliente traspasado a Luis Pérez (y 1 caso abierto y 1 seguimiento pendiente)");
 
         var owners = await App.WithDatabaseAsync(db => db.Customers.ToDictionaryAsync(c => c.DisplayName, c => c.OwnerId));
         Assert.Equal(_luis.Id, owners["María Núñez"]);
