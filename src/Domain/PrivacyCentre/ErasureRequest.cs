@@ -38,8 +38,17 @@ public sealed class ErasureRequest
 
     public UserId? DoneBy { get; private set; }
 
-    public static ErasureRequest Make(CustomerId customerId, DateTimeOffset now, TimeSpan deadline)
+    /// <summary>
+    /// The hash of the token the asking browser keeps, so the customer can still see the request done after erasure has
+    /// ended every session (nothing else about them is left to sign in with). Null on requests made before it existed.
+    /// </summary>
+    public string? StatusTokenHash { get; private set; }
+
+    public const int StatusTokenHashLength = 64;
+
+    public static ErasureRequest Make(CustomerId customerId, DateTimeOffset now, TimeSpan deadline, string statusTokenHash)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(statusTokenHash);
         if (deadline <= TimeSpan.Zero)
             throw new DomainRuleException("An erasure request needs a deadline.");
         return new ErasureRequest
@@ -49,7 +58,15 @@ public sealed class ErasureRequest
             RequestedAt = now.ToUniversalTime(),
             DueBy = (now + deadline).ToUniversalTime(),
             Status = ErasureRequestStatus.Pending,
+            StatusTokenHash = statusTokenHash,
         };
+    }
+
+    /// <summary>The customer asked again from another browser while this one waits: that browser is the one that follows it now.</summary>
+    public void FollowFrom(string statusTokenHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(statusTokenHash);
+        StatusTokenHash = statusTokenHash;
     }
 
     /// <summary>Whether the deadline has passed with the request still waiting.</summary>

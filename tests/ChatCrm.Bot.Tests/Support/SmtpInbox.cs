@@ -48,6 +48,9 @@ public sealed class SmtpInbox : IAsyncDisposable
         return await _received.Reader.ReadAsync(patience.Token);
     }
 
+    /// <summary>Whether a message arrived that no one has taken with <see cref="NextAsync"/> yet.</summary>
+    public bool HasUnread => _received.Reader.TryPeek(out _);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -53,7 +53,7 @@ public sealed class PrivacyLinkTests
     [Fact]
     public void ErasureRequest_PastItsDeadline_IsOverdueUntilDone()
     {
-        var request = ErasureRequest.Make(CustomerId.New(), Now, TimeSpan.FromDays(30));
+        var request = ErasureRequest.Make(CustomerId.New(), Now, TimeSpan.FromDays(30), new string('b', 64));
 
         Assert.False(request.IsOverdueAt(Now.AddDays(29)));
         Assert.True(request.IsOverdueAt(Now.AddDays(31)));

@@ -68,8 +68,7 @@ public static class OwnChoicesSections
         page.Heading(page.T("Ask us to erase your data", "Pedir que borremos tus datos"), id: "erasure");
         if (request is { Status: ErasureRequestStatus.Pending })
         {
-            page.Paragraph(page.T($"Your erasure request of {OwnDataSections.Day(request.RequestedAt, page)} is waiting for our privacy officer, who will carry it out by {OwnDataSections.Day(request.DueBy, page)}.",
-                $"Tu petición de supresión del {OwnDataSections.Day(request.RequestedAt, page)} está pendiente de nuestro responsable de privacidad, que la llevará a cabo antes del {OwnDataSections.Day(request.DueBy, page)}."), "notice");
+            ErasureStatusCookie.Show(page, request);
             return;
         }
         page.Paragraph(page.T("Your name, company, contact details and what was said in our conversations will be erased. Orders stay, without your name, because the law asks us to keep them.",

@@ -55,11 +55,13 @@ public static class OwnRequestEndpoints
             .Result(ticket is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> AskForErasureAsync(HttpContext http, PrivacyCentreSession session, ErasureRequestIntake erasures, IOptions<PrivacyCentreOptions> options)
+    private static async Task<IResult> AskForErasureAsync(HttpContext http, PrivacyCentreSession session, ErasureRequestIntake erasures, ErasureStatusCookie status,
+        IOptions<PrivacyCentreOptions> options)
     {
         if (await session.CustomerAsync(http) is not { } id)
             return Results.Redirect(PrivacyCentreRoutes.Root);
-        await erasures.RequestAsync(id, options.Value.ErasureDeadline, http.RequestAborted);
+        var followed = await erasures.RequestAsync(id, options.Value.ErasureDeadline, http.RequestAborted);
+        status.Give(http, followed.StatusToken);
         return Results.Redirect($"{PrivacyCentreRoutes.Mine}?done=erasure");
     }
 }

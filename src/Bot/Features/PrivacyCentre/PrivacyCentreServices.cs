@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Inbox;
 using ChatCrm.Infrastructure.Intake;
 using ChatCrm.Infrastructure.Mail;
 using ChatCrm.Infrastructure.PrivacyCentre;
@@ -26,8 +27,8 @@ public static class PrivacyCentreServices
         });
         services.AddSingleton<SmtpMailer>();
         services.AddSingleton<LinkRequestLimits>();
-        services.AddSingleton<PrivacyLinkOutbox>();
-        services.AddHostedService(provider => provider.GetRequiredService<PrivacyLinkOutbox>());
+        services.AddScoped<PrivacyLinkRequests>();
+        services.AddScoped<IInboxHandler>(provider => provider.GetRequiredService<PrivacyLinkRequests>());
         services.AddScoped<PrivacyLinkStore>();
         services.AddScoped<PrivacySessionStore>();
         services.AddScoped<CustomerEmailLookup>();
@@ -36,6 +37,7 @@ public static class PrivacyCentreServices
         services.AddScoped<ErasureRequestIntake>();
         services.TryAddScoped<ConsentRecorder>();
         services.AddScoped<PrivacyCentreSession>();
+        services.AddScoped<ErasureStatusCookie>();
         services.AddScoped<PrivacyLinkMail>();
         services.AddChatCommand<SendPrivacyLinkCommand>();
         services.AddChatCommand<ErasureRequestsCommand>();

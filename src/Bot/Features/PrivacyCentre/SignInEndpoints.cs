@@ -15,17 +15,18 @@ public static class SignInEndpoints
 {
     public static void MapSignIn(this RouteGroupBuilder group)
     {
-        group.MapGet("/", AskForLink);
+        group.MapGet("/", AskForLinkAsync);
         group.MapPost("/link", SendLinkAsync).AddEndpointFilter<RequireAntiforgery>();
         group.MapGet("/open/{token}", ShowOpenAsync);
         group.MapPost("/open", OpenAsync).AddEndpointFilter<RequireAntiforgery>();
         group.MapPost("/sign-out", SignOutAsync).AddEndpointFilter<RequireAntiforgery>();
     }
 
-    private static IResult AskForLink(HttpContext http, IOptions<PrivacyCentreOptions> options)
+    private static async Task<IResult> AskForLinkAsync(HttpContext http, ErasureStatusCookie erasure, IOptions<PrivacyCentreOptions> options)
     {
         var language = PageLanguage.Of(http);
         var page = new HtmlPage(language, language.Pick("Your privacy centre", "Tu centro de privacidad"), PrivacyCentreRoutes.Root);
+        ErasureStatusCookie.Show(page, await erasure.FollowedAsync(http));
         var minutes = (int)options.Value.LinkLifetime.TotalMinutes;
         return page.Paragraph(page.T($"See the data we hold about you and decide how we may contact you. Enter your e-mail address and we will send you a link that works once, for {minutes} minutes.",
                 $"Consulta los datos que guardamos sobre ti y decide cómo podemos contactarte. Escribe tu correo electrónico y te enviaremos un enlace que funciona una vez, durante {minutes} minutos."))
@@ -36,7 +37,7 @@ public static class SignInEndpoints
             .Result();
     }
 
-    private static async Task<IResult> SendLinkAsync(HttpContext http, LinkRequestLimits limits, CustomerEmailLookup customers, PrivacyLinkOutbox outbox)
+    private static async Task<IResult> SendLinkAsync(HttpContext http, LinkRequestLimits limits, PrivacyLinkRequests requests)
     {
         var language = PageLanguage.Of(http);
         var raw = (string?)http.Request.Form["email"] ?? string.Empty;
@@ -47,9 +48,9 @@ public static class SignInEndpoints
             var busy = new HtmlPage(language, language.Pick("Too many requests", "Demasiadas peticiones"), PrivacyCentreRoutes.Root);
             return busy.Paragraph(busy.T("Please wait a while before asking for another link.", "Espera un rato antes de pedir otro enlace.")).Result(StatusCodes.Status429TooManyRequests);
         }
-        // The same answer, in the same time, whether a customer has the address or not: the e-mail goes out afterwards.
-        if (email is not null && await customers.FindAsync(email, http.RequestAborted) is { } customer)
-            outbox.Enqueue(customer.Id, email);
+        // The same answer, after the same work, whether a customer has the address or not: the e-mail goes out afterwards.
+        if (email is not null)
+            await requests.AcceptAsync(email, http.RequestAborted);
         var page = new HtmlPage(language, language.Pick("Check your e-mail", "Revisa tu correo"), PrivacyCentreRoutes.Root);
         return page.Paragraph(page.T("If we have that address, we have sent a link to it. It works once, for a short time. Nothing arrived? Check the address and your spam folder, then ask again.",
             "Si tenemos esa dirección, le hemos enviado un enlace. Funciona una vez, durante poco tiempo. ¿No ha llegado? Revisa la dirección y la carpeta de spam, y vuelve a pedirlo.")).Result();

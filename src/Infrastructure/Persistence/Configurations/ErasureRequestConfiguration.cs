@@ -15,6 +15,8 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Era
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasIndex(r => new { r.Status, r.DueBy });
         builder.HasIndex(r => r.CustomerId);
+        builder.Property(r => r.StatusTokenHash).HasMaxLength(ErasureRequest.StatusTokenHashLength);
+        builder.HasIndex(r => r.StatusTokenHash).IsUnique();
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.DoneBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasVersion();

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Domain.Consents;
+using ChatCrm.Domain.Users;
 using ChatCrm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace ChatCrm.Bot.Tests.Features.PrivacyCentre;
 
 /// <summary>
 /// The privacy centre in a real browser: Debian's Chromium driven by Playwright against the bot on Kestrel (loopback),
-/// the link read from a real SMTP server. The customer works with the keyboard alone, and the page breaks no CSP rule.
+/// the link read from a real SMTP server, the rep and the privacy officer in Teams through the fake Bot Connector. The
+/// customer works with the keyboard alone, and the pages break no CSP rule.
 /// </summary>
 public sealed partial class PrivacyCentreInChromiumTests : IAsyncLifetime
 {
@@ -23,8 +25,13 @@ public sealed partial class PrivacyCentreInChromiumTests : IAsyncLifetime
 
     private readonly SqliteTestDatabase _database = SqliteTestDatabase.MigratedFile();
     private readonly SmtpInbox _inbox = SmtpInbox.Start();
+    private static readonly TeamsUser Tom = new("29:tom", "5d1c2b3a-4e5f-4a6b-9c7d-8e9f0a1b2c3d", "Tom Baker");
+    private static readonly TeamsUser Olga = new("29:olga", "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "Olga Privacy");
+
     private readonly int _port = FreePort();
+    private readonly X509Certificate2 _certificate = SelfSignedCertificate();
     private ChatCrmApp _app = null!;
+    private FakeBotConnector _connector = null!;
 
     /// <summary>HTTPS, as in production: the privacy centre's cookies are Secure, and its antiforgery refuses plain HTTP.</summary>
     private string BaseUrl => $"https://127.0.0.1:{_port}";
@@ -33,25 +40,34 @@ public sealed partial class PrivacyCentreInChromiumTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>(_inbox.Settings()) { ["PrivacyCentre:PublicBaseUrl"] = BaseUrl + "/" };
         _app = new ChatCrmApp(_database, settings);
-        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.UseHttps(SelfSignedCertificate())));
+        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.UseHttps(_certificate)));
         _app.StartServer();
+        _connector = await FakeBotConnector.StartAsync();
         await _app.WithDatabaseAsync(async db =>
         {
-            var tom = await db.AddRepAsync(new TeamsUser("29:tom", "5d1c2b3a-4e5f-4a6b-9c7d-8e9f0a1b2c3d", "Tom Baker"), locale: "en-GB");
+            var tom = await db.AddRepAsync(Tom, locale: "en-GB");
+            await db.AddUserAsync(Olga, UserRole.PrivacyOfficer, "Legal", locale: "en-GB");
+            await db.AddOfferAsync("SW-ANALYTICS", "Analytics Suite", "Software", ConsentPurpose.Marketing);
             await db.AddCustomerAsync("Jennifer Walsh", "Walsh Hardware Inc.", "US", email: Email, owner: tom);
         });
     }
 
     public async Task DisposeAsync()
     {
+        var violations = _connector.Violations;
         await _app.DisposeAsync();
+        await _connector.DisposeAsync();
+        _certificate.Dispose();
+        Assert.Empty(violations);
         await _inbox.DisposeAsync();
         await _database.DisposeAsync();
     }
 
     [Fact]
-    public async Task Chromium_KeyboardOnly_SignsInWithTheMailedLinkAndWithdrawsMarketingEmail()
+    public async Task Chromium_KeyboardOnly_SignInWithdrawMarketingEmailAskForErasure_OfficerErasesAndThePageShowsItDone()
     {
+        var rep = Chat(Tom);
+        (await rep.SendAsync($"offers {Email}")).ShouldSay("Analytics Suite", "no objection to marketing by e-mail on record");
         Assert.True(File.Exists(Chromium), "Debian's chromium is needed (./test.sh installs it).");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -90,7 +106,31 @@ public sealed partial class PrivacyCentreInChromiumTests : IAsyncLifetime
 
         var withdrawn = await _app.WithDatabaseAsync(db => db.ConsentRecords.SingleAsync());
         Assert.Equal((ConsentPurpose.Marketing, ContactChannel.Email, false), (withdrawn.Purpose, withdrawn.Channel, withdrawn.Granted));
+        (await rep.SendAsync($"offers {Email}")).ShouldSay("Held back", "withdrew consent to marketing by e-mail");
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Ask for erasure" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"{BaseUrl}/privacy-centre/me?done=erasure");
+        Assert.Contains("is waiting for our privacy officer", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        var officer = Chat(Olga);
+        (await officer.SendAsync("erasures")).ShouldSay("Erasure requests waiting", "Jennifer Walsh");
+        await officer.PressAsync("Erase Jennifer Walsh");
+        (await officer.PressAsync("Erase for good")).ShouldSay("Jennifer Walsh has been erased");
+
+        // Erasure ended the session: the page falls back to the sign-in page, which says the erasure is done.
+        await page.GotoAsync($"{BaseUrl}/privacy-centre/me");
+        await page.WaitForURLAsync(new Regex(@"/privacy-centre(\?.*)?$"));
+        Assert.Equal("Your data has been erased", await page.Locator(".notice h2").InnerTextAsync());
         Assert.Empty(policyViolations);
+    }
+
+    /// <summary>Teams through the same HTTPS listener the browser uses, trusting this test's own certificate and no other.</summary>
+    private TeamsChat Chat(TeamsUser user)
+    {
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == _certificate.Thumbprint };
+        var http = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+        return new TeamsChat(http, _connector, user, $"a:{Guid.NewGuid():N}", "en-GB", "personal");
     }
 
     private static X509Certificate2 SelfSignedCertificate()

@@ -843,6 +843,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("StatusTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -854,6 +858,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DoneBy");
+
+                    b.HasIndex("StatusTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueBy");
 

@@ -845,6 +845,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<string>("StatusTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -856,6 +860,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DoneBy");
+
+                    b.HasIndex("StatusTokenHash")
+                        .IsUnique()
+                        .HasFilter("[StatusTokenHash] IS NOT NULL");
 
                     b.HasIndex("Status", "DueBy");
 

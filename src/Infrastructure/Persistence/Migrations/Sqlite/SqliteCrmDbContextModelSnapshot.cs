@@ -838,6 +838,10 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StatusTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -849,6 +853,9 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DoneBy");
+
+                    b.HasIndex("StatusTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueBy");
 
