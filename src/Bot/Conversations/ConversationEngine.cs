@@ -21,12 +21,15 @@ public sealed partial class ConversationEngine(
     CrmDbContext db,
     IOptions<ConversationOptions> options,
     TurnRateLimit limit,
+    ConversationTurnGate gate,
     TimeProvider time,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleAsync(IncomingTurn turn, ITurnResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        // The conversation's earlier turns first, replies included, so answers arrive in the order the messages did.
+        using var inOrder = await gate.EnterAsync(turn.ConversationKey, cancellationToken);
         await using var replies = new TypingIndicatorResponder(responder, options.Value.TypingIndicatorDelay, time, cancellationToken);
 
         foreach (var reply in LimitReached(turn) ?? await HandleTurnAsync(turn, cancellationToken))
@@ -56,9 +59,16 @@ public sealed partial class ConversationEngine(
         }
     }
 
+    /// <summary>How many times a message that lost a race with another instance's turn is run again on fresh state.</summary>
+    private const int RerunsAfterConflict = 2;
+
     /// <summary>Everything of a turn but sending: find the user, route, save. Any failure becomes a polite reply.</summary>
-    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken, bool retried = false)
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken, int reruns = 0)
     {
+        // A turn that already committed part of its work (it saved mid-way) is never run again: that part would be doubled.
+        var savedMidTurn = false;
+        void NoteSave(object? sender, SavedChangesEventArgs e) => savedMidTurn = true;
+        db.SavedChanges += NoteSave;
         try
         {
             var user = await directory.IdentifyAsync(turn, cancellationToken);
@@ -79,20 +89,29 @@ public sealed partial class ConversationEngine(
             await db.SaveChangesAsync(cancellationToken);
             return context.Replies;
         }
-        catch (DbUpdateException) when (!retried && router.RetriesAfterConflict(turn))
+        catch (DbUpdateException) when (reruns == 0 && turn.Action is not null && router.RetriesAfterConflict(turn))
         {
             // Two presses of one form crossed (two instances, a quick double tap): the other one stored it. Run the turn
             // again, which finds what was stored and answers with it.
             db.ChangeTracker.Clear();
-            return await HandleTurnAsync(turn, cancellationToken, retried: true);
+            return await HandleTurnAsync(turn, cancellationToken, reruns + 1);
+        }
+        catch (DbUpdateConcurrencyException) when (turn.Action is null && !savedMidTurn && reruns < RerunsAfterConflict)
+        {
+            // A message whose conversation another instance moved on meanwhile (a second line sent quickly, with no
+            // affinity between instances): nothing of it was stored, so run it again on the state that turn left.
+            LogRerun(logger, turn.ConversationKey);
+            db.ChangeTracker.Clear();
+            return await HandleTurnAsync(turn, cancellationToken, reruns + 1);
         }
         catch (DbUpdateException)
         {
-            // Another instance or a quick second message changed the same rows first (a concurrency token or a key).
+            // Two presses that change the same thing crossed (a concurrency token or a key), or a message lost its race
+            // more than twice: nothing of it was applied, and the person is told so.
             LogConcurrentTurn(logger, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return [Say(turn, "Your previous message was still being handled when this one arrived, so I didn't act on it. Please send it again.",
-                "Tu mensaje anterior aún se estaba atendiendo cuando llegó este, así que no lo he tenido en cuenta. Envíalo de nuevo, por favor.")];
+            return [Say(turn, "That crossed with another change to the same thing made at the same moment, so I didn't act on it. Please try again.",
+                "Eso se cruzó con otro cambio de lo mismo hecho en el mismo momento, así que no lo he aplicado. Inténtalo de nuevo, por favor.")];
         }
         catch (DomainRuleException problem)
         {
@@ -107,6 +126,10 @@ public sealed partial class ConversationEngine(
             return [Say(turn, "Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.",
                 "Lo siento, algo ha fallado por mi parte y no he podido terminarlo. No se ha guardado nada a medias; inténtalo de nuevo en un momento.")];
         }
+        finally
+        {
+            db.SavedChanges -= NoteSave;
+        }
     }
 
     /// <summary>A reply for a turn whose user is not known yet: in the language of the turn's locale.</summary>
@@ -118,6 +141,9 @@ public sealed partial class ConversationEngine(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} was not run: its sender is past the turn limit")]
     private static partial void LogLimited(ILogger logger, LoggedText conversationKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A message in {ConversationKey} crossed with another instance's turn; running it again on fresh state")]
+    private static partial void LogRerun(ILogger logger, LoggedText conversationKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} crossed with another one; it was not applied")]
     private static partial void LogConcurrentTurn(ILogger logger, LoggedText conversationKey);
