@@ -23,6 +23,13 @@ public sealed record Card(string Title, IReadOnlyList<CardBlock> Body, IReadOnly
     /// is the same for everybody.
     /// </summary>
     public CardButton? Refresh { get; init; }
+
+    /// <summary>
+    /// What everyone in a shared conversation may see of this card — who the customer is, nothing more — carrying the
+    /// same <see cref="Refresh"/>, so that each reader's client swaps it for the view their own access allows. Null when
+    /// the card has no such view: in a shared conversation it then goes to the person who asked alone.
+    /// </summary>
+    public Card? GroupView { get; init; }
 }
 
 public abstract record CardBlock;

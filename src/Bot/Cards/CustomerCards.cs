@@ -98,8 +98,9 @@ public static class CustomerCards
     /// <summary>
     /// The customer's profile in the reader's language, showing only the parts <paramref name="grant"/> allows, and
     /// saying so when parts are held back: identity, consents at a glance (one line per purpose), the last conversation,
-    /// the open follow-up, the value section and open cases. It carries a <see cref="Card.Refresh"/> so that, shared in
-    /// a group, each reader gets the view their own access allows.
+    /// the open follow-up, the value section and open cases. It carries a <see cref="Card.Refresh"/> and, for a shared
+    /// conversation, a <see cref="Card.GroupView"/> with the customer's identity only, which each reader's client refreshes
+    /// into the view their own access allows.
     /// </summary>
     public static Card Profile(Customer customer, AccessGrant grant, CustomerSnapshot snapshot, bool mayLog, LanguageCode language)
     {
@@ -143,7 +144,11 @@ public static class CustomerCards
             buttons.Add(CardButton.For(language.Pick("History", "Historial"), InteractionCards.HistoryVerb, ("customerId", id)));
         if (grant.Allows(CustomerField.Consents))
             buttons.Add(CardButton.For(language.Pick("Privacy preferences", "Privacidad"), CustomerVerbs.Privacy, ("customerId", id)));
-        return new Card(customer.DisplayName, body, buttons) { Refresh = CardButton.For("Refresh", RefreshVerb, ("customerId", id)) };
+        return new Card(customer.DisplayName, body, buttons)
+        {
+            Refresh = SharedCustomerCard.RefreshFor(customer.Id),
+            GroupView = SharedCustomerCard.For(customer, language),
+        };
     }
 
     /// <summary>One line per purpose: the channels it may use and those it may not.</summary>

@@ -32,7 +32,9 @@ public sealed partial class ConversationEngine(
         using var inOrder = await gate.EnterAsync(turn.ConversationKey, cancellationToken);
         await using var replies = new TypingIndicatorResponder(responder, options.Value.TypingIndicatorDelay, time, cancellationToken);
 
-        foreach (var reply in LimitReached(turn) ?? await HandleTurnAsync(turn, cancellationToken))
+        var answers = LimitReached(turn) ?? await HandleTurnAsync(turn, cancellationToken);
+        var language = limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale);
+        foreach (var reply in SharedConversationReplies.Arrange(turn, answers, language))
             await replies.SendAsync(reply, cancellationToken);
     }
 
@@ -73,9 +75,9 @@ public sealed partial class ConversationEngine(
         {
             var user = await directory.IdentifyAsync(turn, cancellationToken);
             if (user is null)
-                return [OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale)))];
+                return [OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale))) with { GroupSafe = true }];
             if (!user.IsActive)
-                return [OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale)))];
+                return [OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale))) with { GroupSafe = true }];
 
             var context = new TurnContext(turn, user, cancellationToken);
             limit.Remember(turn.UserKey, context.Language);
@@ -134,7 +136,7 @@ public sealed partial class ConversationEngine(
 
     /// <summary>A reply for a turn whose user is not known yet: in the language of the turn's locale.</summary>
     private static OutgoingMessage Say(IncomingTurn turn, string english, string spanish) =>
-        OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish));
+        OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish)) with { GroupSafe = true };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn in {ConversationKey} failed")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, LoggedText conversationKey);

@@ -47,6 +47,13 @@ public sealed record IncomingTurn(ChatChannel Channel, string ConversationId, Ch
     /// </summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>
+    /// The conversation has other people in it (a Teams channel or group chat, a Slack channel or group DM), so what the
+    /// bot posts there is seen by all of them; false only for the person's own chat with the bot. Adapters say false
+    /// only when the tool says the conversation is personal, so an unknown kind counts as shared.
+    /// </summary>
+    public bool IsShared { get; init; }
+
     /// <summary>Where dialog state is kept: the channel and its conversation id (ids are case-sensitive, so kept as sent).</summary>
     public string ConversationKey => $"{ChannelName}:{ConversationId}";
 

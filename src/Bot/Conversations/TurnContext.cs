@@ -31,7 +31,14 @@ public sealed class TurnContext(IncomingTurn turn, User user, CancellationToken 
     /// <summary>The reader's time zone: every date and time shown to them is in it and names it.</summary>
     public TimeZoneInfo Zone => User.ResolveTimeZone();
 
-    public IReadOnlyList<OutgoingMessage> Replies => _replies;
+    /// <summary>
+    /// The turn's answers show nothing about a customer (set by the router for a <see cref="Commands.CommandSpec.GroupSafe"/>
+    /// command): a shared conversation may see them all.
+    /// </summary>
+    public bool GroupSafe { get; set; }
+
+    /// <summary>The replies gathered so far, marked <see cref="OutgoingMessage.GroupSafe"/> when the turn's are.</summary>
+    public IReadOnlyList<OutgoingMessage> Replies => GroupSafe ? _replies.Select(r => r with { GroupSafe = true }).ToList() : _replies;
 
     public void Say(string text) => _replies.Add(OutgoingMessage.Say(text));
 

@@ -54,6 +54,7 @@ public sealed class TurnRouter(CommandRegistry registry, IServiceProvider servic
         // No dialog, or a choice not taken: the message is a new command.
         if (command is null)
         {
+            context.GroupSafe = true;
             unknown.Answer(context);
             return null;
         }
@@ -64,6 +65,15 @@ public sealed class TurnRouter(CommandRegistry registry, IServiceProvider servic
     public bool RetriesAfterConflict(IncomingTurn turn) =>
         turn?.Action is { } action && registry.Action(action.Verb) is { } handler && handler.RetriesAfterConflict(action);
 
-    private Task<DialogState?> RunAsync(TurnContext context, CommandRegistration command, string? argument, DialogState? state) =>
-        ((IChatCommand)services.GetRequiredService(command.Handler)).RunAsync(context, argument, state);
+    private async Task<DialogState?> RunAsync(TurnContext context, CommandRegistration command, string? argument, DialogState? state)
+    {
+        if (command.Spec.PersonalChatOnly && context.Turn.IsShared)
+        {
+            context.GroupSafe = true;
+            context.Say(SharedConversationReplies.PersonalChatOnly(command.Spec.Verb));
+            return state;
+        }
+        context.GroupSafe = command.Spec.GroupSafe;
+        return await ((IChatCommand)services.GetRequiredService(command.Handler)).RunAsync(context, argument, state);
+    }
 }

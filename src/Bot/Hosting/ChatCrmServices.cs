@@ -119,7 +119,8 @@ public static class ChatCrmServices
         services.AddHttpClient<BotConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
             .AddConnectorResilience();
         services.AddScoped<TeamsPersonalChat>();
-        services.AddScoped<IDirectMessenger, TeamsDirectMessenger>();
+        services.AddScoped<TeamsDirectMessenger>();
+        services.AddScoped<IDirectMessenger>(provider => provider.GetRequiredService<TeamsDirectMessenger>());
         services.AddScoped<IChannelSetupReport, TeamsSetupReport>();
     }
 }

@@ -23,22 +23,23 @@ public static class AdaptiveCardRenderer
     /// <param name="card">The card.</param>
     /// <param name="refreshUserIds">
     /// Who should get their own view of a card with a <see cref="Card.Refresh"/> (Teams ids "29:…" of the conversation's
-    /// members, at most <see cref="MaxRefreshUserIds"/>). Without them the card carries no refresh: in a personal chat the
-    /// one reader already sees their own view.
+    /// members, at most <see cref="MaxRefreshUserIds"/>). Null: the card carries no refresh (in a personal chat the one
+    /// reader already sees their own view). Empty: a refresh without <c>userIds</c>, which Teams runs for every reader of
+    /// a conversation of up to 60 people and offers as a button in larger ones (a roster not known, a card inserted from
+    /// the compose box into a conversation the bot cannot list).
     /// </param>
     public static JsonObject Render(Card card, IReadOnlyList<string>? refreshUserIds = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         var json = AdaptiveCardSizeBudget.Fit(card, RenderAsIs);
-        if (card.Refresh is { } refresh && refreshUserIds is { Count: > 0 })
+        if (card.Refresh is { } refresh && refreshUserIds is not null)
         {
             var execute = RenderAction("Action.Execute", refresh);
             execute["verb"] = refresh.Verb;
-            json["refresh"] = new JsonObject
-            {
-                ["action"] = execute,
-                ["userIds"] = new JsonArray(refreshUserIds.Take(MaxRefreshUserIds).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
-            };
+            var refreshJson = new JsonObject { ["action"] = execute };
+            if (refreshUserIds.Count > 0)
+                refreshJson["userIds"] = new JsonArray(refreshUserIds.Take(MaxRefreshUserIds).Select(id => (JsonNode?)JsonValue.Create(id)).ToArray());
+            json["refresh"] = refreshJson;
         }
         return json;
     }

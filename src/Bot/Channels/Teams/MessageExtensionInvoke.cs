@@ -12,7 +12,8 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// <summary>
 /// The message extension: customers searched from the compose box (<c>composeExtension/query</c>, a list of results,
 /// each inserting the customer's card) and ChatCrm customer links pasted in a conversation unfurled into that card
-/// (<c>composeExtension/queryLink</c>). Both go through <see cref="IComposeBoxSearch"/>: the same finder, need-to-know
+/// (<c>composeExtension/queryLink</c>). The card inserted shows the customer's identity only and refreshes, for each
+/// reader, into the view that reader's access allows (ADR 0009). Both go through <see cref="IComposeBoxSearch"/>: the same finder, need-to-know
 /// and audit as "find". Teams waits at most 5 seconds, so a search still running after
 /// <see cref="TimeLimit"/> answers with a sentence instead of timing out.
 /// </summary>
@@ -94,7 +95,9 @@ public static class MessageExtensionInvoke
                 ["attachments"] = new JsonArray(answer.Hits.Select(hit => (JsonNode?)new JsonObject
                 {
                     ["contentType"] = AdaptiveCardRenderer.ContentType,
-                    ["content"] = AdaptiveCardRenderer.Render(hit.Card),
+                    // Inserted into a conversation the bot may not be able to list: a refresh without userIds, which
+                    // Teams runs for each reader (up to 60; a button beyond), answered under that reader's rights.
+                    ["content"] = AdaptiveCardRenderer.Render(hit.Card, []),
                     ["preview"] = new JsonObject
                     {
                         ["contentType"] = "application/vnd.microsoft.card.thumbnail",

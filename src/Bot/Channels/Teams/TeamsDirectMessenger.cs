@@ -16,8 +16,13 @@ public sealed class TeamsDirectMessenger(TeamsPersonalChat personalChats, BotCon
     public async Task SendAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipient);
+        await SendAsync(recipient.TeamsAadObjectId ?? throw new DirectMessageNotDeliveredException("NoTeamsIdentity"), message, cancellationToken);
+    }
+
+    /// <summary>Writes to the Teams user with this Entra object id in their personal chat with the bot.</summary>
+    public async Task SendAsync(string aad, OutgoingMessage message, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(message);
-        var aad = recipient.TeamsAadObjectId ?? throw new DirectMessageNotDeliveredException("NoTeamsIdentity");
         var reference = await personalChats.FindOrCreateAsync(aad, cancellationToken)
             ?? throw new DirectMessageNotDeliveredException("NoTeamsConversation");
         var activity = new Activity

@@ -82,7 +82,7 @@ public static partial class TeamsEndpoint
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Service URL not allowed",
                 detail: "The activity's serviceUrl is not one of the configured Teams:AllowedServiceUrlHosts.");
 
-        var responder = new TeamsResponder(connector, activity, serviceUrl);
+        var responder = new TeamsResponder(connector, activity, serviceUrl, http.RequestServices.GetRequiredService<TeamsDirectMessenger>());
         try
         {
             if (activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)

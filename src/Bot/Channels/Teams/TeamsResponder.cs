@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
+using ChatCrm.Bot.Conversations.Channels;
 
 namespace ChatCrm.Bot.Channels.Teams;
 
@@ -9,30 +10,31 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// Sends a turn's replies back to Teams as replies to the incoming activity, cards as Adaptive Card attachments.
 /// A card that can be refreshed per reader (<see cref="Card.Refresh"/>), shown in a group chat or a channel, lists the
 /// conversation's members (read once per turn from the connector) so that each one's client asks for their own view;
-/// in a personal chat the one reader already has theirs.
+/// in a personal chat the one reader already has theirs. In a group chat or a channel, a reply meant for the sender
+/// alone (<see cref="OutgoingMessage.OnlyForSender"/>) never goes to the group: a typed command's card with a
+/// <see cref="Card.GroupView"/> posts that identity-only view, refreshed first for the sender; anything else goes to the
+/// sender's personal chat with the bot, and the group is told so once (or, when no personal chat can be reached, that
+/// the sender should open one).
 /// </summary>
-public sealed class TeamsResponder(BotConnectorClient connector, Activity incoming, Uri serviceUrl) : ITurnResponder
+public sealed class TeamsResponder(BotConnectorClient connector, Activity incoming, Uri serviceUrl, TeamsDirectMessenger? personalChats = null) : ITurnResponder
 {
     private IReadOnlyList<string>? _members;
+    private bool _noticePosted;
 
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var reply = NewActivity(ActivityTypes.Message);
+        if (message.OnlyForSender && IsShared)
+        {
+            await SendToSenderAsync(message, cancellationToken);
+            return;
+        }
         if (message.Card is { } card)
         {
-            // The notification line; the card carries its own full plain-text fallback.
-            reply.Summary = card.Title;
-            reply.Attachments!.Add(new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = await RenderAsync(card, cancellationToken) });
+            await PostCardAsync(card, await RenderAsync(card, cancellationToken), cancellationToken);
+            return;
         }
-        else
-        {
-            reply.Text = message.Text;
-            reply.TextFormat = "plain";
-        }
-        await (incoming.Id is { } activityId
-            ? connector.ReplyToActivityAsync(serviceUrl, incoming.Conversation!.Id!, activityId, reply, cancellationToken)
-            : connector.SendToConversationAsync(serviceUrl, incoming.Conversation!.Id!, reply, cancellationToken));
+        await PostTextAsync(message.Text, cancellationToken);
     }
 
     /// <summary>The card as Adaptive Card JSON, with the members' refresh list when it is shared with several people.</summary>
@@ -41,16 +43,75 @@ public sealed class TeamsResponder(BotConnectorClient connector, Activity incomi
         ArgumentNullException.ThrowIfNull(card);
         if (card.Refresh is null || !IsShared)
             return AdaptiveCardRenderer.Render(card);
-        _members ??= (await connector.GetMemberIdsAsync(serviceUrl, incoming.Conversation!.Id!, cancellationToken))
-            .Take(AdaptiveCardRenderer.MaxRefreshUserIds).ToList();
-        return AdaptiveCardRenderer.Render(card, _members);
+        return AdaptiveCardRenderer.Render(card, await MembersAsync(cancellationToken));
     }
-
-    /// <summary>A group chat or a channel: anything but a personal (1:1) chat.</summary>
-    private bool IsShared => incoming.Conversation?.ConversationType is { } type && !string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase);
 
     public Task SendTypingAsync(CancellationToken cancellationToken) =>
         connector.SendToConversationAsync(serviceUrl, incoming.Conversation!.Id!, NewActivity(ActivityTypes.Typing), cancellationToken);
+
+    /// <summary>A group chat or a channel: anything but a personal (1:1) chat.</summary>
+    private bool IsShared => TeamsTurnMapper.IsShared(incoming);
+
+    private async Task SendToSenderAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        // Typed (not a pressed Action.Submit, whose answer is the presser's alone): the group sees who the customer is and
+        // each reader's client, the sender's first, swaps it for their own view.
+        if (message.Card is { GroupView: { Refresh: not null } groupView } && incoming.Value is null)
+        {
+            var members = await MembersAsync(cancellationToken);
+            var readers = new[] { incoming.From!.Id! }.Concat(members.Where(m => m != incoming.From!.Id)).ToList();
+            await PostCardAsync(groupView, AdaptiveCardRenderer.Render(groupView, readers), cancellationToken);
+            return;
+        }
+        var delivered = await SendToPersonalChatAsync(message, cancellationToken);
+        if (message.Notice is { } notice && (!_noticePosted || !delivered))
+        {
+            _noticePosted = true;
+            await PostTextAsync(delivered ? notice.Sent : notice.NotSent, cancellationToken);
+        }
+    }
+
+    private async Task<bool> SendToPersonalChatAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (personalChats is null || incoming.From?.AadObjectId is not { Length: > 0 } aad)
+            return false;
+        try
+        {
+            await personalChats.SendAsync(aad, message, cancellationToken);
+            return true;
+        }
+        catch (Exception failure) when (failure is DirectMessageNotDeliveredException or BotConnectorException)
+        {
+            // Logged by the connector client; the group is told to open a personal chat, and nothing is shown there.
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> MembersAsync(CancellationToken cancellationToken) =>
+        _members ??= (await connector.GetMemberIdsAsync(serviceUrl, incoming.Conversation!.Id!, cancellationToken))
+            .Take(AdaptiveCardRenderer.MaxRefreshUserIds).ToList();
+
+    private Task PostCardAsync(Card card, JsonObject content, CancellationToken cancellationToken)
+    {
+        var reply = NewActivity(ActivityTypes.Message);
+        // The notification line; the card carries its own full plain-text fallback.
+        reply.Summary = card.Title;
+        reply.Attachments!.Add(new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = content });
+        return PostAsync(reply, cancellationToken);
+    }
+
+    private Task PostTextAsync(string text, CancellationToken cancellationToken)
+    {
+        var reply = NewActivity(ActivityTypes.Message);
+        reply.Text = text;
+        reply.TextFormat = "plain";
+        return PostAsync(reply, cancellationToken);
+    }
+
+    private Task PostAsync(Activity reply, CancellationToken cancellationToken) =>
+        incoming.Id is { } activityId
+            ? connector.ReplyToActivityAsync(serviceUrl, incoming.Conversation!.Id!, activityId, reply, cancellationToken)
+            : connector.SendToConversationAsync(serviceUrl, incoming.Conversation!.Id!, reply, cancellationToken);
 
     private Activity NewActivity(string type) => new()
     {

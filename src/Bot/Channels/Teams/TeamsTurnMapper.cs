@@ -20,8 +20,13 @@ public static partial class TeamsTurnMapper
         {
             Mentions = action is null ? ReadMentions(activity) : [],
             TimeZone = ReadTimeZone(activity),
+            IsShared = IsShared(activity),
         };
     }
+
+    /// <summary>Anything but a personal (1:1) chat: a group chat, a channel, or a conversation whose kind Teams did not say.</summary>
+    public static bool IsShared(Activity activity) =>
+        !string.Equals(activity?.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The sender's time zone as their client reports it: the <c>clientInfo</c> entity's <c>timezone</c>, else the

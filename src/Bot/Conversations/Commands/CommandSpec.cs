@@ -15,5 +15,17 @@ public sealed record CommandSpec(string Verb, IReadOnlyList<string> EnglishWords
     /// </summary>
     public bool NamesCustomer { get; init; }
 
+    /// <summary>
+    /// Shows nothing about any customer (help, an administrator's set-up answers): in a shared conversation its answer is
+    /// posted for everyone, where any other command's goes to the person who asked alone.
+    /// </summary>
+    public bool GroupSafe { get; init; }
+
+    /// <summary>
+    /// Runs only in the person's own chat with the bot (export, erase); in a shared conversation it is answered with a
+    /// polite pointer there and does nothing.
+    /// </summary>
+    public bool PersonalChatOnly { get; init; }
+
     public IEnumerable<string> Words => EnglishWords.Concat(SpanishWords);
 }

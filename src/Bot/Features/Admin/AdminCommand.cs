@@ -49,6 +49,8 @@ public sealed class AdminCommand(AdminStatusReader status, AdminMapCommand map, 
                 context.Show(AdminCards.Status(view, context.User.ResolveTimeZone(), context.Language));
                 return;
             case AdminSubcommand.Map:
+                // Linking names staff only, and is done where the newcomer can be @mentioned: a channel may see it.
+                context.GroupSafe = true;
                 await map.RunAsync(context, request.Words);
                 return;
             case AdminSubcommand.Digest:

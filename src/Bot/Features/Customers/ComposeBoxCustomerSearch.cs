@@ -15,11 +15,12 @@ namespace ChatCrm.Bot.Features.Customers;
 /// <summary>
 /// Customer search outside a conversation's flow (a message extension's search box, a pasted customer link): the same
 /// finder, need-to-know rules and audit as "find", but answering with a list of cards and leaving no dialog state, so
-/// it never disturbs what the person is doing with the bot in the chat. Each customer listed is audited with the parts
-/// its card shows, because inserting the card shares it.
+/// it never disturbs what the person is doing with the bot in the chat. The card a result inserts is the customer's
+/// identity only (<see cref="SharedCustomerCard"/>): whoever reads it in the conversation gets their own view through its
+/// refresh. Each customer listed is audited as an identity view of the searcher.
 /// </summary>
 public sealed class ComposeBoxCustomerSearch(
-    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, CustomerSnapshotReader snapshots, AuditTrail audit, CrmDbContext db)
+    ChatUserDirectory directory, CustomerFinder finder, CustomerAccess access, AuditTrail audit, CrmDbContext db)
     : IComposeBoxSearch
 {
     public const string NoAccess = "You don't have access to ChatCrm yet. Ask your ChatCrm administrator to add you; they will need your name and work e-mail.";
@@ -75,16 +76,14 @@ public sealed class ComposeBoxCustomerSearch(
 
     private async Task<CustomerSearchAnswer> AnswerAsync(TurnContext context, IReadOnlyList<Customer> customers, CancellationToken cancellationToken)
     {
-        // Every hit's grant and snapshot are read together: a statement per part, not per part and hit.
         var grants = await access.GrantsAsync(context, customers);
-        var visible = customers.Zip(grants).Where(x => x.Second.Allows(CustomerField.Identity)).ToList();
-        var reads = await snapshots.ReadManyAsync(context, visible);
         var hits = new List<CustomerSearchHit>();
-        foreach (var ((customer, grant), read) in visible.Zip(reads))
+        foreach (var (customer, _) in customers.Zip(grants).Where(x => x.Second.Allows(CustomerField.Identity)))
         {
-            var card = CustomerCards.Profile(customer, grant, read.Snapshot, NeedToKnowPolicy.MayLogInteractions(context.User), context.Language);
-            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, read.Shown);
-            hits.Add(new CustomerSearchHit(card, customer.DisplayName, customer.Company));
+            // The card goes into a conversation others read: it shows who the customer is, and each reader's client
+            // fetches the rest under that reader's own access (the refresh, audited as their view).
+            hits.Add(new CustomerSearchHit(SharedCustomerCard.For(customer, context.Language), customer.DisplayName, customer.Company));
+            audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.Identity);
         }
         await db.SaveChangesAsync(cancellationToken);
         return new CustomerSearchAnswer(hits, null);

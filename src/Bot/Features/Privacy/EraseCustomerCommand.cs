@@ -16,7 +16,7 @@ namespace ChatCrm.Bot.Features.Privacy;
 /// </summary>
 public sealed class EraseCustomerCommand(CustomerResolver resolver, CustomerErasure erasure, AuditTrail audit, TimeProvider time) : IChatCommand, ICardAction
 {
-    public static CommandSpec Spec { get; } = new(CustomerVerbs.Erase, ["erase"], ["borrar", "suprimir"]) { NamesCustomer = true };
+    public static CommandSpec Spec { get; } = new(CustomerVerbs.Erase, ["erase"], ["borrar", "suprimir"]) { NamesCustomer = true, PersonalChatOnly = true };
 
     public static IReadOnlyList<string> ActionVerbs { get; } = [ConfirmVerb];
 

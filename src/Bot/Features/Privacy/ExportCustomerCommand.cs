@@ -14,7 +14,7 @@ namespace ChatCrm.Bot.Features.Privacy;
 /// </summary>
 public sealed class ExportCustomerCommand(CustomerResolver resolver, ExportLinks links, AuditTrail audit) : IChatCommand
 {
-    public static CommandSpec Spec { get; } = new(CustomerVerbs.Export, ["export"], ["exportar"]) { NamesCustomer = true };
+    public static CommandSpec Spec { get; } = new(CustomerVerbs.Export, ["export"], ["exportar"]) { NamesCustomer = true, PersonalChatOnly = true };
 
     async Task<DialogState?> IChatCommand.RunAsync(TurnContext context, string? argument, DialogState? state) =>
         ChoiceDialog.Await(Spec.Verb, await RunAsync(context, argument)) ?? state;

@@ -141,7 +141,7 @@ public sealed class SlackCommandTests : SlackTestBase
     }
 
     [Fact]
-    public async Task AppMention_WithoutTheMentionMarkup_RunsTheCommand()
+    public async Task AppMention_WithoutTheMentionMarkup_RunsTheCommandAndAnswersTheAskerEphemerally()
     {
         await Client().EventAsync(new JsonObject
         {
@@ -151,8 +151,9 @@ public sealed class SlackCommandTests : SlackTestBase
             ["text"] = "<@U0CRMBOT> last maria.nunez@acme.es",
         });
 
+        // A channel: the answer is the asker's alone (ADR 0009).
         var reply = (await Slack.WaitForCallsAsync(1)).Single();
-        Assert.Equal("C0SALES", (string?)reply.Body["channel"]);
+        Assert.Equal(("chat.postEphemeral", "C0SALES", Lucia.UserId), (reply.Method, (string?)reply.Body["channel"], (string?)reply.Body["user"]));
         Assert.Contains("Visited the Madrid office", reply.Text, StringComparison.Ordinal);
     }
 

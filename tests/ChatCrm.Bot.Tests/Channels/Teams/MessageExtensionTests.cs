@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatCrm.Bot.Tests.Support;
+using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Customers;
 using ChatCrm.Domain.Interactions;
@@ -68,33 +69,43 @@ public sealed class MessageExtensionTests : BotTestBase
         var cards = Cards(await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("maria.nunez@acme.es"), locale: "es-ES"));
         var empty = await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("  "), locale: "es-ES");
 
-        Assert.Contains("Última conversación", cards.Single().ToJsonString(ChatCrm.Bot.Channels.Teams.Protocol.BotFrameworkJson.Options), StringComparison.Ordinal);
+        Assert.Contains("Cada persona de esta conversación", cards.Single().ToJsonString(ChatCrm.Bot.Channels.Teams.Protocol.BotFrameworkJson.Options), StringComparison.Ordinal);
         Assert.Equal("message", (string?)empty["type"]);
         Assert.Contains("Escribe parte del nombre", (string?)empty["text"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Query_SeveralMatches_ListsACardForEachAndAuditsThem()
+    public async Task Query_SeveralMatches_ListsAnIdentityCardForEachAndAuditsThemAsIdentityViews()
     {
         var cards = Cards(await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("nunez")));
 
         Assert.Equal(2, cards.Count);
-        Assert.Contains(cards, c => c.ToJsonString().Contains("maria.nunez@acme.es", StringComparison.Ordinal));
-        Assert.Equal(2, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ViewedCustomer)));
+        Assert.All(cards, c => Assert.DoesNotContain("maria.nunez@acme.es", c.ToJsonString(), StringComparison.Ordinal));
+        Assert.Contains(cards, c => (string?)c["refresh"]!["action"]!["data"]!["customerId"] == _maria.Id.Value.ToString());
+        Assert.All(cards, c => Assert.Null(c["refresh"]!["userIds"]));
+        Assert.Equal(2, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ViewedCustomer && a.Fields == CustomerField.Identity)));
         Assert.Equal(0, await App.WithDatabaseAsync(db => db.DialogStates.CountAsync()));
         Assert.Equal(0, await App.WithDatabaseAsync(db => db.ConversationReferences.CountAsync()));
         Assert.Empty(Connector.Activities);
     }
 
     [Fact]
-    public async Task Query_CustomerOfAnotherTeam_ShowsOnlyWhatNeedToKnowAllows()
+    public async Task Query_OwnersSearch_InsertsOnlyTheIdentityAndEachReaderRefreshesIntoTheirOwnAuditedView()
     {
         // What a person reads of the card: its plain-text rendering (JSON text escapes the accents).
-        var card = (string)Assert.Single(Cards(await InvokeAsync(Luis, "composeExtension/query", Query("maria.nunez@acme.es"))))["fallbackText"]!;
+        var inserted = Assert.Single(Cards(await InvokeAsync(CrmData.Ana, "composeExtension/query", Query("maria.nunez@acme.es"))));
+        var text = (string)inserted["fallbackText"]!;
+        Assert.Contains("María Núñez", text, StringComparison.Ordinal);
+        Assert.Contains("Acme Ibérica", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Visited the Madrid office", inserted.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Last conversation", text, StringComparison.Ordinal);
 
-        Assert.Contains("María Núñez", card, StringComparison.Ordinal);
-        Assert.DoesNotContain("Last conversation\nWhen", card, StringComparison.Ordinal);
-        Assert.Contains("not shown to you", card, StringComparison.Ordinal);
+        var luisView = await App.Chat(Connector, Luis, "19:group-chat", conversationType: "groupChat").RefreshAsync(inserted);
+
+        luisView.ShouldSay("María Núñez", "not shown to you");
+        Assert.DoesNotContain("Visited the Madrid office", luisView.Text, StringComparison.Ordinal);
+        var luis = await App.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.TeamsAadObjectId == Luis.AadObjectId));
+        Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ViewedCustomer && a.Actor == luis.Id)));
     }
 
     [Fact]
@@ -124,14 +135,18 @@ public sealed class MessageExtensionTests : BotTestBase
     }
 
     [Fact]
-    public async Task QueryLink_ChatCrmCustomerLink_UnfurlsIntoTheCustomerCard()
+    public async Task QueryLink_ChatCrmCustomerLink_UnfurlsIntoTheIdentityCardThatRefreshesForTheReader()
     {
         var url = $"http://127.0.0.1:3978/customers/{_maria.Id.Value}";
 
         var card = Assert.Single(Cards(await InvokeAsync(CrmData.Ana, "composeExtension/queryLink", new JsonObject { ["url"] = url })));
 
-        Assert.Contains("maria.nunez@acme.es", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("maria.nunez@acme.es", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(_maria.Id.Value.ToString(), (string?)card["refresh"]!["action"]!["data"]!["customerId"]);
         Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ViewedCustomer)));
+
+        (await App.Chat(Connector, CrmData.Ana, "19:group-chat", conversationType: "groupChat").RefreshAsync(card))
+            .ShouldSay("maria.nunez@acme.es", "Visited the Madrid office");
     }
 
     [Theory]

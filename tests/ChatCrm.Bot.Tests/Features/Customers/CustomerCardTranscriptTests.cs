@@ -120,10 +120,10 @@ public sealed class CustomerCardTranscriptTests : BotTestBase
         var group = $"19:{Guid.NewGuid():N}@thread.v2";
         var ana = App.Chat(Connector, CrmData.Ana, group, conversationType: "groupChat");
         var shared = (await ana.SendAsync("find maria.nunez@acme.es")).Messages.Single().Card!;
-        // No roster known for the conversation: the card goes without a refresh list, but still answers a refresh.
-        Assert.Null(shared["refresh"]);
+        // No roster known for the conversation: the group's identity card refreshes for the asker first, then for anyone.
+        Assert.Equal([CrmData.Ana.ChatId], shared["refresh"]!["userIds"]!.AsArray().Select(n => (string?)n));
         var withRefresh = ChatCrm.Bot.Channels.Teams.AdaptiveCardRenderer.Render(
-            new ChatCrm.Bot.Cards.Card("x", [], []) { Refresh = ChatCrm.Bot.Cards.CardButton.For("Refresh", "refreshCustomer", ("customerId", (string)shared["actions"]![0]!["data"]!["customerId"]!)) },
+            new ChatCrm.Bot.Cards.Card("x", [], []) { Refresh = ChatCrm.Bot.Cards.CardButton.For("Refresh", "refreshCustomer", ("customerId", (string)shared["refresh"]!["action"]!["data"]!["customerId"]!)) },
             [Stranger.ChatId]);
         await using var strict = new ChatCrmApp(Database, new Dictionary<string, string?> { ["Directory:DemoEnrollUnknownUsersAs"] = "" });
         var before = await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync());

@@ -42,6 +42,12 @@ public sealed class SlackInboxHandler(
         }
     }
 
+    /// <summary>
+    /// A channel (public, private or Slack Connect: ids C… and G…) or a group DM (mpim) is shared; only a direct message
+    /// with the bot (D…) is not. Work without a channel (a submitted modal) is answered in the direct message.
+    /// </summary>
+    public static bool IsShared(string? channelId) => channelId is { Length: > 0 } id && !id.StartsWith('D');
+
     /// <summary>The channel-neutral turn: users are "TEAM:USER" (Slack ids are unique per workspace only).</summary>
     public static IncomingTurn ToTurn(SlackInboxItem work)
     {
@@ -49,6 +55,9 @@ public sealed class SlackInboxHandler(
         var user = new ChatUser(work.UserKey.ToString(), null, work.UserName) { Organization = work.EnterpriseId };
         var action = work.Verb is { } verb ? new CardAction(verb, work.Values ?? new Dictionary<string, string>()) : null;
         var conversation = $"{work.TeamId}:{work.ChannelId ?? work.UserId}";
-        return new IncomingTurn(ChatChannel.Slack, conversation, user, action is null ? work.Text : null, action, Locale: null);
+        return new IncomingTurn(ChatChannel.Slack, conversation, user, action is null ? work.Text : null, action, Locale: null)
+        {
+            IsShared = IsShared(work.ChannelId),
+        };
     }
 }
