@@ -57,9 +57,11 @@ public sealed class OffersCommand(CustomerResolver resolver, CustomerAccess acce
         var shown = grant.Allows(CustomerField.Tier) ? suggestions : WithoutTierReasons(suggestions);
         var revealsTier = shown.Suggested.Any(s => s.Reasons.Any(IsTierReason))
             || (showSuppressed && shown.Suppressed.Any(s => s.Kind == SuppressionKind.TierTooLow));
+        var revealsProducts = shown.Suggested.Any(s => s.Reasons.Contains(OfferWording.Buys(s.Offer.Category)))
+            || (showSuppressed && shown.Suppressed.Any(s => s.Kind == SuppressionKind.AlreadyOwned));
         audit.Record(context, AuditAction.ViewedOffers, customer.Id,
             CustomerField.Identity | CustomerField.Offers | (showSuppressed ? CustomerField.SuppressedOffers : CustomerField.None)
-            | (revealsTier ? CustomerField.Tier : CustomerField.None));
+            | (revealsTier ? CustomerField.Tier : CustomerField.None) | (revealsProducts ? CustomerField.Products : CustomerField.None));
         context.Show(OfferCards.Suggestions(customer, shown, presentations.Select(p => p.Id).ToList(), context.Language, showSuppressed, context.Zone));
         return [];
     }

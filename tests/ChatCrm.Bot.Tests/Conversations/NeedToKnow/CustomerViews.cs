@@ -38,6 +38,7 @@ public static class CustomerViews
         Typed("duplicates", AuditAction.ViewedCustomer, $"duplicates {MarkedCustomer.Name}"),
         Typed("cases", AuditAction.ListedInCaseQueue, "cases"),
         Typed("kpis", AuditAction.ListedInKpis, "kpis"),
+        Typed("open a case", AuditAction.OpenedCase, $"case new {MarkedCustomer.Name} | Second obsidian press fault"),
         new("case detail", AuditAction.ViewedCase, r => SendAsync(r, $"case {r.CaseNumber}")),
         new("export", AuditAction.ExportRequested, r => SendAsync(r, $"export {MarkedCustomer.Name}"), HandsOver: CustomerField.All),
         new("refresh", AuditAction.ViewedCustomer, RefreshAsync),

@@ -26,6 +26,7 @@ public static class MarkedCustomer
     public const string CaseTitle = "Toner leak on the obsidian press";
     public const string ConsentSource = "tamarind kiosk";
     public const decimal OrderAmount = 987_654m;
+    public const string OwnedProduct = "Quokka Suite";
     public const string OwnedProductCategory = "Quokkaware";
     public const string SuggestedOffer = "Nebula Care Plan";
     public const string HeldBackOffer = "Saffron Partner Bundle";
@@ -33,7 +34,7 @@ public static class MarkedCustomer
     /// <summary>
     /// The text that gives each part away, however a card words it. Consents are given away by their standing (the
     /// ✅/⛔ of a channel, "Marketing allowed") or by where the customer said so; a tier by its name; revenue by the
-    /// 12-month value however it is formatted; products by the category the customer buys.
+    /// 12-month value however it is formatted; products by what the customer owns or the category they buy.
     /// </summary>
     public static IReadOnlyDictionary<CustomerField, string[]> Markers { get; } = new Dictionary<CustomerField, string[]>
     {
@@ -41,7 +42,7 @@ public static class MarkedCustomer
         [CustomerField.ContactDetails] = [Email, LoyaltyNumber],
         [CustomerField.Interactions] = ["heliotrope", "zanzibar"],
         [CustomerField.Cases] = ["obsidian"],
-        [CustomerField.Products] = [OwnedProductCategory],
+        [CustomerField.Products] = [OwnedProduct, OwnedProductCategory],
         [CustomerField.Revenue] = ["987,654", "987654", "987.654"],
         [CustomerField.Tier] = [nameof(ValueTier.Platinum)],
         [CustomerField.Consents] = [ConsentSource, "✅", "⛔", "Marketing allowed", "No marketing"],
@@ -72,7 +73,7 @@ public static class MarkedCustomer
     /// <summary>
     /// The customer, owned by <paramref name="owner"/>: a visit with its summary, outcome and an overdue follow-up (so the owner's manager's KPIs name it), an order (valued on
     /// the next tier recalculation), a marketing opt-in by SMS only (so the marketing offer by e-mail is held back), an
-    /// open case assigned to <paramref name="caseWorker"/>, and the offers that will be suggested and held back.
+    /// open case past its SLA assigned to <paramref name="caseWorker"/>, and the offers that will be suggested and held back.
     /// </summary>
     public static async Task<(Customer Customer, string CaseNumber)> AddAsync(CrmDbContext db, User owner, User caseWorker)
     {
@@ -85,11 +86,11 @@ public static class MarkedCustomer
             Summary, Outcome, CrmData.Today.AddDays(-2)));
         db.ConsentRecords.Add(ConsentRecord.Grant(customer.Id, ConsentPurpose.Marketing, ContactChannel.Sms, ConsentSource, CrmData.Now.AddMonths(-6)));
         var supportCase = SupportCase.Open(customer.Id, CaseTitle, null, CasePriority.Normal, ValueTier.Platinum, caseWorker.Id, "Support",
-            CrmData.Now.AddHours(-1), SlaTable.Default);
+            CrmData.Now.AddDays(-10), SlaTable.Default);
         db.SupportCases.Add(supportCase);
         await db.SaveChangesAsync();
-        await db.AddOfferAsync("QUOKKA-1", "Quokka Suite", OwnedProductCategory, ConsentPurpose.Marketing);
-        await db.AddOfferAsync("NEBULA", SuggestedOffer, "Care", ConsentPurpose.Service);
+        await db.AddOfferAsync("QUOKKA-1", OwnedProduct, OwnedProductCategory, ConsentPurpose.Marketing);
+        await db.AddOfferAsync("NEBULA", SuggestedOffer, OwnedProductCategory, ConsentPurpose.Service);
         await db.AddOfferAsync("SAFFRON", HeldBackOffer, "Partner", ConsentPurpose.Marketing);
         await db.AddOrderAsync(customer, "QUOKKA-1", OrderAmount);
         return (customer, supportCase.Number);
