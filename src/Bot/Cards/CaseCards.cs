@@ -46,8 +46,9 @@ public static class CaseCards
         return new Card(includesReports ? language.Pick("Your team's case queue", "Casos de tu equipo") : language.Pick("Your case queue", "Tus casos"), body, buttons);
     }
 
+    /// <param name="showsTier">Whether the reader may see the customer's value tier the SLA follows (support agents may not).</param>
     public static Card Opened(SupportCase supportCase, string customerName, SlaDecision sla, PriorityDecision priority, TimeZoneInfo zone,
-        LanguageCode language = default)
+        bool showsTier, LanguageCode language = default)
     {
         ArgumentNullException.ThrowIfNull(supportCase);
         ArgumentNullException.ThrowIfNull(sla);
@@ -58,10 +59,11 @@ public static class CaseCards
             new(language.Pick("Customer", "Cliente"), customerName),
             new(language.Pick("Title", "Título"), supportCase.Title),
             new(language.Pick("Priority", "Prioridad"), $"{CaseTransitions.Name(supportCase.Priority).In(language)} ({priority.Text.In(language)})"),
-            new(language.Pick("Tier", "Nivel"), supportCase.Tier.ToString()),
             new(language.Pick("SLA due", "Vence el SLA"), Local(supportCase.SlaDueAt, zone)),
             new("SLA", sla.Text.In(language)),
         };
+        if (showsTier)
+            facts.Insert(facts.Count - 2, new(language.Pick("Tier", "Nivel"), supportCase.Tier.ToString()));
         return new Card(language.Pick($"Case {supportCase.Number} opened", $"Caso {supportCase.Number} abierto"), [new CardFacts(facts),
             new CardText(language.Pick("It is assigned to you. Type \"cases\" to see your queue.", "Está asignado a ti. Escribe \"casos\" para ver tu cola."),
                 TextEmphasis.Subtle)],

@@ -117,4 +117,7 @@ public enum AuditAction
 
     /// <summary>The customer asked for erasure in the privacy centre; it waits for a privacy officer.</summary>
     RequestedErasure = 64,
+
+    /// <summary>The customer was listed (name, the follow-up's date and the interaction's summary) among a person's overdue follow-ups, e.g. on Slack's App Home.</summary>
+    ListedInFollowUps = 80,
 }

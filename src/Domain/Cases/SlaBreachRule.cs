@@ -24,7 +24,8 @@ public sealed record SlaDecision(SlaState State, LocalizedText Text)
 /// <summary>
 /// Is a case within its service-level target? Pure: the case and the time in, a verdict with reasons out.
 /// A resolved or closed case is judged by its resolution time; an active one by now. "At risk" is the last
-/// fifth of the target, so a queue can warn before the promise is broken.
+/// fifth of the target, so a queue can warn before the promise is broken. The reasons never name the case's value
+/// tier: queues and profiles show them to support agents, who may not see tiers.
 /// </summary>
 public static class SlaBreachRule
 {
@@ -43,8 +44,8 @@ public static class SlaBreachRule
         }
         if (now > due)
             return new SlaDecision(SlaState.Breached, new LocalizedText(
-                $"overdue by {Span(now - due)} ({supportCase.Tier} × {supportCase.Priority})",
-                $"vencido hace {Span(now - due)} ({supportCase.Tier} × {CaseTransitions.Name(supportCase.Priority).Spanish})"));
+                $"overdue by {Span(now - due)} ({CaseTransitions.Name(supportCase.Priority).English} priority)",
+                $"vencido hace {Span(now - due)} (prioridad {CaseTransitions.Name(supportCase.Priority).Spanish})"));
         var target = due - supportCase.CreatedAt;
         var left = due - now;
         return left <= target / 5

@@ -38,7 +38,7 @@ public sealed class SlaBreachRuleTests
         var decision = SlaBreachRule.Evaluate(NewCase(), Opened.AddHours(16).AddMinutes(30));
 
         Assert.True(decision.IsBreached);
-        Assert.Equal("overdue by 30 min (Silver × High)", decision.Reason);
+        Assert.Equal("overdue by 30 min (High priority)", decision.Reason);
     }
 
     [Fact]

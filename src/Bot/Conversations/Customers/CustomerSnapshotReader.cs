@@ -62,7 +62,9 @@ public sealed class CustomerSnapshotReader(CrmDbContext db, ConsentSubjectReader
             if (tiers.TryGetValue(customer.Id, out var figures))
             {
                 snapshot = snapshot with { Tier = figures };
-                shown |= CustomerCards.ValueFields;
+                // Before the first recalculation the section only says there is no tier yet: no figures, no needs.
+                if (figures.Value is not null)
+                    shown |= CustomerField.Tier | CustomerField.Revenue | (figures.Needs.IsEmpty ? CustomerField.None : CustomerField.Products);
             }
             if (openCases.TryGetValue(customer.Id, out var open))
             {

@@ -6,7 +6,11 @@ using ChatCrm.Domain.Users;
 namespace ChatCrm.Bot.Features.Cases;
 
 /// <summary>Everything the full case card shows: the case with its history, whose it is, the SLA verdict and the people named in it.</summary>
-public sealed record CaseView(SupportCase Case, string CustomerName, SlaDecision Sla, IReadOnlyDictionary<UserId, string> People, TimeZoneInfo Zone);
+public sealed record CaseView(SupportCase Case, string CustomerName, SlaDecision Sla, IReadOnlyDictionary<UserId, string> People, TimeZoneInfo Zone)
+{
+    /// <summary>Whether the reader may see the customer's value tier the case's SLA follows (support agents may not).</summary>
+    public bool ShowsTier { get; init; }
+}
 
 /// <summary>
 /// The full card of one support case and the form that edits it. Every button carries the case number and the
@@ -48,7 +52,7 @@ public static class CaseDetailCards
             new(language.Pick("Priority", "Prioridad"), CaseTransitions.Name(c.Priority).In(language)),
             new(language.Pick("Assignee", "Asignado a"), CaseCards.Person(c.AssignedTo, view.People, language)),
             new(language.Pick("Work group", "Grupo de trabajo"), c.WorkGroup),
-            new(language.Pick("Tier", "Nivel"), c.Tier.ToString()),
+            .. (view.ShowsTier ? [new CardFact(language.Pick("Tier", "Nivel"), c.Tier.ToString())] : Array.Empty<CardFact>()),
             new(language.Pick("SLA due", "Vence el SLA"), CaseCards.Local(c.SlaDueAt, view.Zone)),
             new("SLA", view.Sla.Text.In(language)),
         ]));

@@ -63,7 +63,7 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
         ArgumentNullException.ThrowIfNull(context);
         if (await LoadAsync(context, number, tracked: false) is not { } loaded)
             return;
-        audit.Record(context, AuditAction.ViewedCase, loaded.Case.CustomerId, CustomerField.Identity | CustomerField.Cases);
+        audit.Record(context, AuditAction.ViewedCase, loaded.Case.CustomerId, Shown(loaded));
         context.Show(CaseDetailCards.Detail(await ViewAsync(context, loaded), context.Language));
     }
 
@@ -109,7 +109,7 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
         }
         var changed = Apply(supportCase, edit, context.User.Id, clock.GetUtcNow());
         if (changed)
-            audit.Record(context, AuditAction.ChangedCase, supportCase.CustomerId, CustomerField.Identity | CustomerField.Cases);
+            audit.Record(context, AuditAction.ChangedCase, supportCase.CustomerId, Shown(loaded));
         var notice = changed
             ? language.Pick($"Case {supportCase.Number} updated.", $"Caso {supportCase.Number} actualizado.")
             : language.Pick("Nothing to change.", "No hay nada que cambiar.");
@@ -136,7 +136,15 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
         return supportCase.History.Count > before;
     }
 
-    private sealed record LoadedCase(SupportCase Case, Domain.Customers.Customer Customer);
+    /// <param name="Grant">What the reader may see of the case's customer: the case's value tier only with <see cref="CustomerField.Tier"/>.</param>
+    private sealed record LoadedCase(SupportCase Case, Domain.Customers.Customer Customer, AccessGrant Grant)
+    {
+        public bool ShowsTier => Grant.Allows(CustomerField.Tier);
+    }
+
+    /// <summary>The parts of the record the case card shows (and its audit entry names).</summary>
+    private static CustomerField Shown(LoadedCase loaded) =>
+        CustomerField.Identity | CustomerField.Cases | (loaded.ShowsTier ? CustomerField.Tier : CustomerField.None);
 
     private async Task<LoadedCase?> LoadAsync(TurnContext context, string? text, bool tracked)
     {
@@ -157,9 +165,9 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
             return null;
         }
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == supportCase.CustomerId, ct);
-        if (await access.RequireAsync(context, customer, CustomerField.Cases) is null)
+        if (await access.RequireAsync(context, customer, CustomerField.Cases) is not { } grant)
             return null;
-        return new LoadedCase(supportCase, customer);
+        return new LoadedCase(supportCase, customer, grant);
     }
 
     /// <summary>A button carries how much history its card showed; a newer history means someone else changed the case since.</summary>
@@ -179,6 +187,9 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
     {
         var ids = CaseDetailCards.PeopleIn(loaded.Case).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, context.CancellationToken);
-        return new CaseView(loaded.Case, loaded.Customer.DisplayName, SlaBreachRule.Evaluate(loaded.Case, clock.GetUtcNow()), people, context.User.ResolveTimeZone());
+        return new CaseView(loaded.Case, loaded.Customer.DisplayName, SlaBreachRule.Evaluate(loaded.Case, clock.GetUtcNow()), people, context.User.ResolveTimeZone())
+        {
+            ShowsTier = loaded.ShowsTier,
+        };
     }
 }

@@ -115,7 +115,7 @@ public sealed class CasesCommand(CustomerResolver resolver, CustomerAccess acces
         var (customer, choices) = await resolver.ResolveAsync(context, query, OpenVerb);
         if (customer is null)
             return choices;
-        if (await access.RequireAsync(context, customer, CustomerField.Cases) is null)
+        if (await access.RequireAsync(context, customer, CustomerField.Cases) is not { } grant)
             return [];
 
         var ct = context.CancellationToken;
@@ -125,8 +125,11 @@ public sealed class CasesCommand(CustomerResolver resolver, CustomerAccess acces
         var supportCase = SupportCase.Open(customer.Id, title, null, priority.Priority, tier, context.User.Id,
             context.User.Team ?? "Support", now, sla);
         db.SupportCases.Add(supportCase);
-        audit.Record(context, AuditAction.OpenedCase, customer.Id, CustomerField.Identity | CustomerField.Cases);
-        context.Show(CaseCards.Opened(supportCase, customer.DisplayName, SlaBreachRule.Evaluate(supportCase, now), priority, context.User.ResolveTimeZone(), context.Language));
+        var showsTier = grant.Allows(CustomerField.Tier);
+        audit.Record(context, AuditAction.OpenedCase, customer.Id,
+            CustomerField.Identity | CustomerField.Cases | (showsTier ? CustomerField.Tier : CustomerField.None));
+        context.Show(CaseCards.Opened(supportCase, customer.DisplayName, SlaBreachRule.Evaluate(supportCase, now), priority, context.User.ResolveTimeZone(),
+            showsTier, context.Language));
         return [];
     }
 

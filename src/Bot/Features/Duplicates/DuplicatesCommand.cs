@@ -47,7 +47,8 @@ public sealed class DuplicatesCommand(CustomerResolver resolver, CustomerLookup 
         var candidates = await lookup.LookalikesAsync(customer, context.CancellationToken);
         var suspicions = candidates.Select(c => DuplicateRules.Assess(customer, c)).OfType<DuplicateSuspicion>()
             .OrderByDescending(s => s.Strong).Take(5).ToList();
-        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.BasicContact);
+        // The card names the customer (and company); the candidates are described in full.
+        audit.Record(context, AuditAction.ViewedCustomer, customer.Id, CustomerField.Identity);
         foreach (var suspicion in suspicions)
             audit.Record(context, AuditAction.ListedInSearch, suspicion.Candidate.Id, CustomerField.BasicContact);
         context.Show(MergeCards.Duplicates(customer, suspicions, MergeVerb, DuplicateIdKey, context.Language));

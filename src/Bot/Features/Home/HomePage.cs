@@ -18,7 +18,8 @@ namespace ChatCrm.Bot.Features.Home;
 /// The person's own page (Slack's App Home tab), as a channel-neutral card: the cases assigned to them, most urgent first
 /// (by SLA due time), and their follow-ups that are overdue or due today, by <see cref="FollowUp"/>'s rule (the follow-up
 /// date on the customer's latest interaction, promised by this user). Only the user's own cases and follow-ups appear, so
-/// the page shows nothing need-to-know would hide; the cases listed are audited as a case queue is. "Search customers"
+/// the page shows nothing need-to-know would hide; the cases listed are audited as a case queue is, the follow-ups as
+/// <see cref="AuditAction.ListedInFollowUps"/>. "Search customers"
 /// (<see cref="IHomePage.SearchVerb"/>) opens the Customers feature's search form.
 /// </summary>
 public sealed class HomePage(CrmDbContext db, TimeProvider time) : IHomePage
@@ -46,7 +47,7 @@ public sealed class HomePage(CrmDbContext db, TimeProvider time) : IHomePage
         var buttons = new List<CardButton> { CardButton.For(language.Pick("Search customers", "Buscar clientes"), IHomePage.SearchVerb) };
         if (NeedToKnowPolicy.MayWorkCases(user))
             body.AddRange(await CasesAsync(user, channel, language, now, zone, buttons, cancellationToken));
-        body.AddRange(await FollowUpsAsync(user, language, today, cancellationToken));
+        body.AddRange(await FollowUpsAsync(user, channel, language, now, today, cancellationToken));
         return new Card(language.Pick($"ChatCrm for {user.DisplayName}", $"ChatCrm para {user.DisplayName}"), body, buttons);
     }
 
@@ -79,7 +80,8 @@ public sealed class HomePage(CrmDbContext db, TimeProvider time) : IHomePage
         return blocks;
     }
 
-    private async Task<List<CardBlock>> FollowUpsAsync(User user, LanguageCode language, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<CardBlock>> FollowUpsAsync(User user, ChatChannel channel, LanguageCode language, DateTimeOffset now, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var userId = user.Id;
         var candidates = await db.Interactions.AsNoTracking()
@@ -95,7 +97,13 @@ public sealed class HomePage(CrmDbContext db, TimeProvider time) : IHomePage
         var names = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id) && c.ErasedAt == null && c.MergedIntoId == null)
             .ToDictionaryAsync(c => c.Id, c => c.DisplayName, cancellationToken);
         var blocks = new List<CardBlock> { new CardSection(language.Pick("Follow-ups overdue or due today", "Seguimientos vencidos o para hoy")) };
-        var facts = open.Where(f => names.ContainsKey(f.CustomerId)).Select(f => new CardFact(names[f.CustomerId], Due(f, today, language))).ToList();
+        var listed = open.Where(f => names.ContainsKey(f.CustomerId)).ToList();
+        var facts = listed.Select(f => new CardFact(names[f.CustomerId], Due(f, today, language))).ToList();
+        // Listing a follow-up names the customer and quotes the interaction's summary: audited as a view of both.
+        foreach (var customerId in listed.Select(f => f.CustomerId).Distinct())
+            db.AuditEntries.Add(new AuditEntry(user.Id, AuditAction.ListedInFollowUps, customerId, channel.ToString(), now, CustomerField.Identity | CustomerField.Interactions));
+        if (listed.Count > 0)
+            await db.SaveChangesAsync(cancellationToken);
         blocks.Add(facts.Count == 0
             ? new CardText(language.Pick("Nothing overdue. Well done.", "Nada vencido. Bien hecho."))
             : new CardFacts(facts));

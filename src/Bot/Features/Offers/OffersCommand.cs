@@ -6,6 +6,7 @@ using ChatCrm.Bot.Conversations.Access;
 using ChatCrm.Bot.Conversations.Customers;
 using ChatCrm.Domain.Access;
 using ChatCrm.Domain.Auditing;
+using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Domain.Offers;
@@ -53,9 +54,23 @@ public sealed class OffersCommand(CustomerResolver resolver, CustomerAccess acce
         db.OfferPresentations.AddRange(presentations);
 
         var showSuppressed = grant.Allows(CustomerField.SuppressedOffers);
+        var shown = grant.Allows(CustomerField.Tier) ? suggestions : WithoutTierReasons(suggestions);
+        var revealsTier = shown.Suggested.Any(s => s.Reasons.Any(IsTierReason))
+            || (showSuppressed && shown.Suppressed.Any(s => s.Kind == SuppressionKind.TierTooLow));
+        var revealsProducts = shown.Suggested.Any(s => s.Reasons.Contains(OfferWording.Buys(s.Offer.Category)))
+            || (showSuppressed && shown.Suppressed.Any(s => s.Kind == SuppressionKind.AlreadyOwned));
         audit.Record(context, AuditAction.ViewedOffers, customer.Id,
-            CustomerField.Identity | CustomerField.Offers | (showSuppressed ? CustomerField.SuppressedOffers : CustomerField.None));
-        context.Show(OfferCards.Suggestions(customer, suggestions, presentations.Select(p => p.Id).ToList(), context.Language, showSuppressed, context.Zone));
+            CustomerField.Identity | CustomerField.Offers | (showSuppressed ? CustomerField.SuppressedOffers : CustomerField.None)
+            | (revealsTier ? CustomerField.Tier : CustomerField.None) | (revealsProducts ? CustomerField.Products : CustomerField.None));
+        context.Show(OfferCards.Suggestions(customer, shown, presentations.Select(p => p.Id).ToList(), context.Language, showSuppressed, context.Zone));
         return [];
     }
+
+    /// <summary>A suggestion's "Platinum tier" reason tells the customer's value tier: left out for those who may not see tiers.</summary>
+    private static OfferSuggestions WithoutTierReasons(OfferSuggestions suggestions) => suggestions with
+    {
+        Suggested = [.. suggestions.Suggested.Select(s => s with { Reasons = [.. s.Reasons.Where(r => !IsTierReason(r))] })],
+    };
+
+    private static bool IsTierReason(LocalizedText reason) => Enum.GetValues<ValueTier>().Any(tier => OfferWording.TierReason(tier) == reason);
 }

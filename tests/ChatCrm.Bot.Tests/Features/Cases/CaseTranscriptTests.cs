@@ -37,7 +37,8 @@ public sealed class CaseTranscriptTests : BotTestBase
         var ana = await App.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.DisplayName == "Ana García"));
         Assert.Equal((CasePriority.Urgent, ana.Id, CaseStatus.Open), (supportCase.Priority, supportCase.AssignedTo!.Value, supportCase.Status));
         var entry = Assert.Single(await AuditAsync());
-        Assert.Equal((AuditAction.OpenedCase, CustomerField.Identity | CustomerField.Cases), (entry.Action, entry.Fields));
+        // The owner may see tiers: the card shows "Bronze", and the entry names it.
+        Assert.Equal((AuditAction.OpenedCase, CustomerField.Identity | CustomerField.Cases | CustomerField.Tier), (entry.Action, entry.Fields));
     }
 
     [Fact]
