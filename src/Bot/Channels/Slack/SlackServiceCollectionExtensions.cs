@@ -61,9 +61,15 @@ public static partial class SlackServiceCollectionExtensions
         app.MapSlackInstallEndpoints();
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             LogNoSecret(app.Logger);
+        var domains = app.Services.GetRequiredService<IOptions<DirectoryOptions>>().Value.LinkableEmailDomains.Count;
+        if (options.LinkableWorkspaces.Count == 0 || domains == 0)
+            LogLinkingOff(app.Logger, SlackSetupReport.Linking(options.LinkableWorkspaces.Count, domains).English);
         return app;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack is enabled without a signing secret: /slack/* will refuse every call with 401")]
     private static partial void LogNoSecret(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack accounts are not linked to ChatCrm users by e-mail ({Why}): admins link them with \"admin map slack\"")]
+    private static partial void LogLinkingOff(ILogger logger, string why);
 }
