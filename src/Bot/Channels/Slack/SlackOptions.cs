@@ -1,3 +1,4 @@
+using ChatCrm.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -54,6 +55,12 @@ public sealed class SlackOptions
     /// <summary>The bot scopes an install asks for (the manifest's <c>oauth_config.scopes.bot</c>).</summary>
     public IList<string> BotScopes { get; init; } =
         ["commands", "chat:write", "app_mentions:read", "im:history", "im:write", "users:read", "users:read.email"];
+
+    /// <summary>
+    /// How long a single-use install link (<c>admin slack install-link</c>) works: <c>/slack/install</c> starts nothing
+    /// without one. One hour by default, at most 24 hours.
+    /// </summary>
+    public TimeSpan InstallLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long an install started at <c>/slack/install</c> may take before its <c>state</c> is refused.</summary>
     public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
@@ -114,6 +121,8 @@ internal sealed class SlackOptionsValidation(IHostEnvironment environment) : IVa
     {
         if (options.AckBudget < TimeSpan.FromMilliseconds(100) || options.AckBudget > TimeSpan.FromSeconds(2.5))
             return ValidateOptionsResult.Fail("Slack:AckBudget must be between 00:00:00.100 and 00:00:02.500: Slack wants its answer within 3 seconds.");
+        if (options.InstallLinkLifetime <= TimeSpan.Zero || options.InstallLinkLifetime > SlackInstallLinkRecord.MaxLifetime)
+            return ValidateOptionsResult.Fail("Slack:InstallLinkLifetime must be more than zero and at most 24:00:00: whoever holds the link can install ChatCrm.");
         if (options.LinkableWorkspaces.FirstOrDefault(w => !IsWorkspaceId(w)) is { } wrong)
             return ValidateOptionsResult.Fail(
                 $"Slack:AllowedWorkspaces has \"{wrong}\", which is no Slack team id (T…) or Enterprise Grid id (E…): upper-case letters and digits.");

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Channels.Slack.AppHome;
@@ -43,6 +44,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<IChannelSetupReport, SlackSetupReport>();
         services.AddScoped<SlackBotTokens>();
         services.AddSingleton<InstallState>();
+        services.AddScoped<SlackInstallLinks>();
+        services.AddAdminSubcommand<SlackInstallLinkCommand>();
         // No retries: an authorization code is good for one exchange only.
         services.AddHttpClient<SlackOAuthClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient<SlackWebApiClient>(client => client.Timeout = TimeSpan.FromMinutes(2))
