@@ -13,7 +13,7 @@ namespace ChatCrm.Bot.Channels.Slack.Install;
 /// </summary>
 public sealed class SlackInstallLinkCommand(SlackInstallLinks links) : IAdminSubcommand
 {
-    private static readonly HashSet<string> LinkWords = new(StringComparer.Ordinal) { "install-link", "installlink", "install", "enlace", "instalar" };
+    private static readonly HashSet<string> LinkWords = new(StringComparer.Ordinal) { "installlink", "install", "enlace", "instalar", "enlacedeinstalacion" };
 
     public IReadOnlyList<string> Words { get; } = ["slack"];
 
@@ -22,7 +22,8 @@ public sealed class SlackInstallLinkCommand(SlackInstallLinks links) : IAdminSub
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rest);
         var language = context.Language;
-        if (rest.Count != 1 || !LinkWords.Contains(SearchText.Fold(rest[0])))
+        var asked = string.Concat(rest.Select(SearchText.Fold)).Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (!LinkWords.Contains(asked))
         {
             context.Say("Type \"admin slack install-link\" for a single-use link that installs ChatCrm into a Slack workspace.",
                 "Escribe \"admin slack enlace\" para obtener un enlace de un solo uso que instala ChatCrm en un espacio de trabajo de Slack.");
