@@ -87,36 +87,6 @@ public sealed class SlackLinkCheckTests : SlackTestBase
         await AssertNotLinkedAsync("EmailDomain");
     }
 
-    [Fact]
-    public async Task Command_MemberOfAnAllowedEnterpriseGridWorkspace_IsLinked()
-    {
-        await using var grid = StartApp(new Dictionary<string, string?>(NoDemo) { ["Slack:AllowedWorkspaces:0"] = "E0ACME" });
-        Slack.Profiles[Claimant.UserId] = ("boss@example.com", "en-US");
-        Slack.Accounts[Claimant.UserId] = new SlackAccount(TeamId: "T0BRANCH", EnterpriseId: "E0ACME");
-
-        await Client(Claimant, grid).CommandAsync("admin status");
-
-        await Slack.WaitForCallsAsync(2);
-        var key = SlackUserKey.Parse(Claimant.Key);
-        Assert.Equal("boss@example.com", await grid.WithDatabaseAsync(db => db.Users.Where(u => u.SlackUserKey == key).Select(u => u.Email).SingleAsync()));
-        Assert.Empty(await grid.WithDatabaseAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.ChatLinkRefused).ToListAsync()));
-    }
-
-    [Fact]
-    public async Task Command_InProductionWithNoAllowedWorkspace_LinksNobody()
-    {
-        await using var production = StartApp(new Dictionary<string, string?>(NoDemo) { ["Slack:AllowedWorkspaces:0"] = "" }, environment: "Production");
-        Slack.Profiles[Claimant.UserId] = ("boss@example.com", "en-US");
-
-        await Client(Claimant, production).DirectMessageAsync("cases");
-
-        var reply = (await Slack.WaitForCallsAsync(2))[1];
-        Assert.Contains("Ask your ChatCrm administrator to link your account", reply.Text, StringComparison.Ordinal);
-        var entry = await production.WithDatabaseAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.ChatLinkRefused));
-        Assert.Contains("check NoWorkspaceAllowed failed", entry.Details, StringComparison.Ordinal);
-        Assert.False(await production.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.SlackUserKey != null)));
-    }
-
     private Task<HttpResponseMessage> MentionAsync(string text) =>
         Client(Claimant).EventAsync(new JsonObject
         {
