@@ -74,6 +74,8 @@ public sealed partial class ConversationEngine(
         try
         {
             var user = await directory.IdentifyAsync(turn, cancellationToken);
+            if (user is null && directory.Refusal is { } refusal)
+                return [OutgoingMessage.Say(refusal.Text.In(LocalizedText.LanguageFor(turn.Locale ?? refusal.Locale))) with { OnlyForSender = true }];
             if (user is null)
                 return [OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale))) with { GroupSafe = true }];
             if (!user.IsActive)

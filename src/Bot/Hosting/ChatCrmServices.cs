@@ -64,6 +64,7 @@ public static class ChatCrmServices
         services.AddSingleton<ConversationTurnGate>();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
+        services.AddScoped<ChatAccountLinker>();
         services.AddScoped<AdminUserFinder>();
         services.AddScoped<DialogStateStore>();
         services.AddScoped<ConversationReferenceStore>();

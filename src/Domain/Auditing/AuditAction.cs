@@ -118,6 +118,24 @@ public enum AuditAction
     /// <summary>The customer asked for erasure in the privacy centre; it waits for a privacy officer.</summary>
     RequestedErasure = 64,
 
+    /// <summary>
+    /// A chat account was not linked to a ChatCrm user by its e-mail: a guest, external or bot account, another workspace,
+    /// or an e-mail domain that is not the company's (details: the check that failed, never the e-mail). The client is the account.
+    /// </summary>
+    ChatLinkRefused = 75,
+
+    /// <summary>An admin issued a single-use Slack install link (details: its id and expiry, never the token).</summary>
+    IssuedSlackInstallLink = 76,
+
+    /// <summary>A Slack install link was used: the install started (or was refused as used or expired; see the details).</summary>
+    UsedSlackInstallLink = 77,
+
+    /// <summary>An admin asked for the admin or privacy officer role for someone; it waits for a second admin (details: the request's id).</summary>
+    RequestedRoleGrant = 78,
+
+    /// <summary>A second admin confirmed (the role was given) or rejected a pending role grant; or the requester was refused confirming their own.</summary>
+    DecidedRoleGrant = 79,
+
     /// <summary>The customer was listed (name, the follow-up's date and the interaction's summary) among a person's overdue follow-ups, e.g. on Slack's App Home.</summary>
     ListedInFollowUps = 80,
 }

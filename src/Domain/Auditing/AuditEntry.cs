@@ -62,6 +62,25 @@ public sealed class AuditEntry
         return entry;
     }
 
+    /// <summary>
+    /// Something about a chat account that is no ChatCrm user (a refused link): <paramref name="account"/> names it as its
+    /// channel does (<c>slack:T…:U…</c>), in <see cref="Client"/>; there is no actor.
+    /// </summary>
+    public static AuditEntry ByChatAccount(string account, AuditAction action, string channel, DateTimeOffset at, string? details = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        return new AuditEntry
+        {
+            Id = Guid.CreateVersion7(),
+            Client = account.Length > MaxClientLength ? account[..MaxClientLength] : account,
+            Action = action,
+            Channel = channel,
+            At = at.ToUniversalTime(),
+            Details = details is { Length: > MaxDetailsLength } ? details[..MaxDetailsLength] : details,
+        };
+    }
+
     public Guid Id { get; private set; }
 
     /// <summary>The person who saw or changed the record; null when an integration did (see <see cref="Client"/>).</summary>

@@ -58,6 +58,11 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>The Slack workspaces the app was installed in through OAuth, with their encrypted bot tokens.</summary>
     public DbSet<SlackInstallationRecord> SlackInstallations => Set<SlackInstallationRecord>();
 
+    public DbSet<SlackInstallLinkRecord> SlackInstallLinks => Set<SlackInstallLinkRecord>();
+
+    /// <summary>Grants of the admin or privacy officer role waiting for (or decided by) a second admin.</summary>
+    public DbSet<RoleGrantRequest> RoleGrantRequests => Set<RoleGrantRequest>();
+
     /// <summary>ASP.NET Core Data Protection keys (for export links), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

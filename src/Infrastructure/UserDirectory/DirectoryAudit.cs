@@ -12,17 +12,17 @@ namespace ChatCrm.Infrastructure.UserDirectory;
 /// </summary>
 public sealed class DirectoryAudit(CrmDbContext db, TimeProvider time)
 {
-    public void Record(DirectoryActor actor, User target, string details)
+    public void Record(DirectoryActor actor, User target, string details, AuditAction action = AuditAction.DirectoryChanged)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(target);
         if (actor.Client is { } client)
         {
-            db.AuditEntries.Add(AuditEntry.ByIntegration(client, AuditAction.DirectoryChanged, null, time.GetUtcNow(), details: details));
+            db.AuditEntries.Add(AuditEntry.ByIntegration(client, action, null, time.GetUtcNow(), details: details));
             return;
         }
         var by = actor.UserId is null ? $"; by: {actor.Origin}" : string.Empty;
-        db.AuditEntries.Add(new AuditEntry(actor.UserId ?? target.Id, AuditAction.DirectoryChanged, null, actor.Channel, time.GetUtcNow(),
+        db.AuditEntries.Add(new AuditEntry(actor.UserId ?? target.Id, action, null, actor.Channel, time.GetUtcNow(),
             details: $"{details}{by}"));
     }
 

@@ -14,6 +14,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<UserDirectoryReader>();
         services.TryAddScoped<DirectoryAudit>();
+        services.TryAddScoped<RoleGrants>();
         services.TryAddScoped<UserWrites>();
         services.TryAddScoped<UserEnrolment>();
         services.TryAddScoped<UserUpdate>();

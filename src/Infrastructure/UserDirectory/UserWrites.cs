@@ -13,8 +13,9 @@ namespace ChatCrm.Infrastructure.UserDirectory;
 /// (<see cref="StageAudit"/>). It stages into the context and never saves, so a caller may stage one user (a chat turn,
 /// an API request) or many (an import batch) per save; the <c>Check…</c> methods only read, for a form that answers
 /// before anything is done. A stale edit is refused by the user's concurrency version (<see cref="ExpectVersion"/>).
+/// The admin and privacy officer roles wait for a second admin unless the operator gives them (<see cref="RoleGrants"/>).
 /// </summary>
-public sealed class UserWrites(CrmDbContext db, UserDirectoryReader directory, DirectoryAudit audit, TimeProvider time)
+public sealed class UserWrites(CrmDbContext db, UserDirectoryReader directory, DirectoryAudit audit, RoleGrants grants, TimeProvider time)
 {
     public const string DefaultTimeZone = "UTC";
     public const string DefaultLanguage = "en";
@@ -51,6 +52,8 @@ public sealed class UserWrites(CrmDbContext db, UserDirectoryReader directory, D
         var check = await CheckAddAsync(request, cancellationToken);
         if (check.Value is not { } plan)
             return DirectoryResult.Refused<User>(check.Problems);
+        if (RoleGrants.RefuseNewUser(plan.Role, actor) is { } privileged)
+            return DirectoryResult.Refused<User>([privileged]);
         var user = new User(UserId.New(), plan.Name, plan.Role, plan.Team, plan.TimeZone, plan.Locale);
         user.UseEmail(plan.Email);
         user.UseExternalId(plan.ExternalId);
@@ -96,7 +99,7 @@ public sealed class UserWrites(CrmDbContext db, UserDirectoryReader directory, D
         var before = Track(user, actor);
         user.UseEmail(plan.Email);
         user.Rename(plan.Name);
-        user.ChangeRole(plan.Role);
+        user.ChangeRole(grants.Gate(user, plan.Role, actor));
         user.MoveToTeam(plan.Team);
         user.ReportTo(plan.ManagerId);
         user.UseTimeZone(plan.TimeZone);

@@ -131,13 +131,51 @@ public sealed class ApiBadInputTests : ApiTestBase
     public async Task Post_DemotingTheLastAdmin_Returns400NamingTheRole()
     {
         using var client = await FullClientAsync();
+        var boss = await App.WithDatabaseAsync(async db =>
+        {
+            var admin = new ChatCrm.Domain.Users.User(ChatCrm.Domain.Users.UserId.New(), "Boss", ChatCrm.Domain.Users.UserRole.Admin, null, "Europe/Madrid", "es");
+            admin.UseEmail("boss@example.com");
+            db.Users.Add(admin);
+            await db.SaveChangesAsync();
+            return admin.Id.Value;
+        });
+        using var read = await client.GetAsync($"/api/v1/users/{boss}");
+
+        using var response = await PatchAsync(client, $"/api/v1/users/{boss}", new { role = "SalesRep" }, read.Headers.ETag!.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("role", await FieldsBlamedAsync(response));
+    }
+
+    [Fact]
+    public async Task Post_NewUserAsAdmin_Returns400NamingTheRoleAndAddsNobody()
+    {
+        using var client = await FullClientAsync();
+        var before = await CountsAsync();
+
         using var created = await PostAsync(client, "/api/v1/users", new { externalId = "E-ADMIN", email = "boss@example.com", name = "Boss", role = "Admin", timeZone = "Europe/Madrid" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains("role", await FieldsBlamedAsync(created));
+        Assert.Equal(before.Users, (await CountsAsync()).Users);
+    }
+
+    [Fact]
+    public async Task Patch_GivingTheAdminRole_Returns202PendingAndKeepsTheRole()
+    {
+        using var client = await FullClientAsync();
+        using var created = await PostAsync(client, "/api/v1/users", new { externalId = "E-REP", email = "rep@example.com", name = "Rep", role = "SalesRep", timeZone = "Europe/Madrid" });
         using var read = await client.GetAsync(created.Headers.Location);
 
-        using var response = await PatchAsync(client, created.Headers.Location!.ToString(), new { role = "SalesRep" }, read.Headers.ETag!.ToString());
+        using var response = await PatchAsync(client, created.Headers.Location!.ToString(), new { role = "Admin" }, read.Headers.ETag!.ToString());
 
-        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.BadRequest), (created.StatusCode, response.StatusCode));
-        Assert.Contains("role", await FieldsBlamedAsync(response));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("pending", "Admin", "SalesRep"), ((string?)body["roleGrant"], (string?)body["requestedRole"], (string?)body["user"]?["role"]));
+        var grant = await App.WithDatabaseAsync(db => db.RoleGrantRequests.SingleAsync());
+        Assert.Equal((ChatCrm.Domain.Users.RoleGrantStatus.Pending, (ChatCrm.Domain.Users.UserId?)null), (grant.Status, grant.RequestedBy));
+        Assert.NotNull(grant.RequestedByClient);
+        Assert.Equal(ChatCrm.Domain.Users.UserRole.SalesRep, await App.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "rep@example.com").Select(u => u.Role).SingleAsync()));
     }
 
     private Task<(int Customers, int Identities, int Orders, int Consents, int Users, int Audit)> CountsAsync() =>

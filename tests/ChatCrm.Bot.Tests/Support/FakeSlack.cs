@@ -121,15 +121,25 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>The IANA zone (<c>tz</c>) users.info answers per user id; none for the others.</summary>
     public ConcurrentDictionary<string, string> TimeZones { get; } = new();
 
+    /// <summary>What kind of account users.info reports per user id; the others are full members of T0ACME.</summary>
+    public ConcurrentDictionary<string, SlackAccount> Accounts { get; } = new();
+
     /// <summary>As Slack does: the locale only when asked for with <c>include_locale=true</c>; <c>tz</c> always.</summary>
     private IResult UserInfo(string? userId, bool includeLocale)
     {
         var (email, locale) = userId is not null && Profiles.TryGetValue(userId, out var profile) ? profile : ("agent@example.com", null);
         var tz = userId is not null && TimeZones.TryGetValue(userId, out var zone) ? zone : null;
+        var account = userId is not null && Accounts.TryGetValue(userId, out var kind) ? kind : new SlackAccount();
         return Results.Json(new
         {
             ok = true,
-            user = new { id = userId, locale = includeLocale ? locale : null, tz, is_bot = false, deleted = false, profile = new { email } },
+            user = new
+            {
+                id = userId, team_id = account.TeamId, locale = includeLocale ? locale : null, tz, is_bot = account.IsBot, deleted = account.Deleted,
+                is_restricted = account.IsRestricted, is_ultra_restricted = account.IsUltraRestricted, is_stranger = account.IsStranger,
+                enterprise_user = account.EnterpriseId is null ? null : new { enterprise_id = account.EnterpriseId },
+                profile = new { email },
+            },
         });
     }
 
@@ -199,3 +209,7 @@ public sealed record SlackCall(string Method, JsonObject Body, bool Throttled = 
         _ => [],
     };
 }
+
+/// <summary>The account facts users.info reports: its workspace, guest (multi- or single-channel), bot, deactivated, from another organisation.</summary>
+public sealed record SlackAccount(string TeamId = "T0ACME", bool IsRestricted = false, bool IsUltraRestricted = false, bool IsBot = false,
+    bool Deleted = false, bool IsStranger = false, string? EnterpriseId = null);

@@ -47,6 +47,9 @@ public abstract class SlackTestBase : IAsyncLifetime
             ["Slack:BotToken"] = FakeSlack.BotToken,
             ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.AbsoluteUri,
             ["Work:PollInterval"] = "00:00:00.200",
+            // The test workspace and e-mail domain, allowed explicitly as an operator would: accounts are linked by e-mail only there.
+            ["Slack:AllowedWorkspaces:0"] = "T0ACME",
+            ["Directory:AllowedEmailDomains:0"] = "example.com",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;

@@ -27,6 +27,7 @@ public sealed class MigrationScriptTests
         "QueuedOfferSuggestions",
         "ApiKeys", "IdempotencyRecords",
         "PrivacyLinks", "PrivacySessions", "ErasureRequests", "ExportLinks",
+        "SlackInstallLinks", "RoleGrantRequests",
     ];
 
     [Fact]

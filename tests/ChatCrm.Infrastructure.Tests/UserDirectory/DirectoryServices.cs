@@ -12,7 +12,7 @@ internal sealed class DirectoryServices(CrmDbContext db)
     public UserDirectoryReader Reader { get; } = new(db);
 
     /// <summary>The one write path, new for each use as a scope would make it.</summary>
-    public UserWrites Writes => new(Db, Reader, Audit, TestClock.Create());
+    public UserWrites Writes => new(Db, Reader, Audit, new RoleGrants(Db, Audit, TestClock.Create()), TestClock.Create());
 
     public UserEnrolment Enrolment => new(Writes);
 

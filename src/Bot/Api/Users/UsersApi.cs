@@ -14,7 +14,8 @@ namespace ChatCrm.Bot.Api.Users;
 /// <c>/api/v1/users</c>, the directory (scope <c>crm.users</c> for reading and writing alike: it decides who sees which
 /// customers and who is an admin): create (POST), change (PATCH with If-Match), read (GET with an ETag) and list.
 /// Writes go through <see cref="UserDirectoryUpsert"/>, like the import, and so through the directory's one write path
-/// (<see cref="UserWrites"/>): the same checks and rules (the last admin keeps their role) and the same audit, by client.
+/// (<see cref="UserWrites"/>): the same checks and rules (the last admin keeps their role; the admin and privacy officer
+/// roles wait for a second admin: 202, or a 400 naming role for a new user) and the same audit, by client.
 /// </summary>
 public static class UsersApi
 {
@@ -28,9 +29,10 @@ public static class UsersApi
                 "Needs an Idempotency-Key. 409 when a user with this externalId exists (or, without an externalId, with this e-mail); " +
                 "400 naming email when the e-mail belongs to a user with another externalId.");
         users.MapPatch("/{id:guid}", UpdateAsync).Accepts<UpdateUserRequest>("application/json")
-            .Produces<UserResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<UserResponse>().Produces<RoleGrantPendingResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .WithSummary("Change a user").WithDescription("Needs If-Match with the ETag of your last read. Fields left out keep their value.");
+            .WithSummary("Change a user").WithDescription("Needs If-Match with the ETag of your last read. Fields left out keep their value. " +
+                "Giving the Admin or PrivacyOfficer role answers 202 with roleGrant \"pending\": the other changes are saved, and the role is given only when an admin confirms it in chat (admin pending).");
         users.MapGet("/{id:guid}", GetAsync).Produces<UserResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read a user (with its ETag)");
         users.MapGet("/", ListAsync).Produces<UserListResponse>().ProducesValidationProblem().WithSummary("List users by name (offset and limit)");
         return v1;
@@ -59,7 +61,7 @@ public static class UsersApi
         return TypedResults.Created($"{IntegrationApi.Prefix}/users/{user.Id.Value}", UserResponse.From(user));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UserDirectoryUpsert upsert, CrmDbContext db, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UserDirectoryUpsert upsert, RoleGrants grants, CrmDbContext db, CancellationToken ct)
     {
         if (ETags.Expected(http.Request) is not { } expected)
             return ApiProblems.PreconditionRequired();
@@ -87,6 +89,8 @@ public static class UsersApi
         if (await IntakeAnswers.SaveAsync(db, ct) is { } failed)
             return failed;
         http.Response.Headers.ETag = ETags.For(Version(db, user));
+        if (grants.Staged.FirstOrDefault(g => g.UserId == user.Id) is { } pending)
+            return TypedResults.Json(new RoleGrantPendingResponse(UserResponse.From(user), "pending", pending.Id, pending.Role.ToString()), statusCode: StatusCodes.Status202Accepted);
         return TypedResults.Ok(UserResponse.From(user));
     }
 
@@ -120,3 +124,6 @@ public static class UsersApi
     /// <summary>The integration the change is audited to.</summary>
     private static DirectoryActor Actor(HttpContext http) => DirectoryActor.Integration(ApiClient.From(http.User).Id);
 }
+
+/// <summary>A change saved except for the role it asked for, which waits for an admin's confirmation in chat.</summary>
+public sealed record RoleGrantPendingResponse(UserResponse User, string RoleGrant, Guid RoleGrantId, string RequestedRole);

@@ -1,3 +1,4 @@
+using ChatCrm.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Channels.Slack;
@@ -25,6 +26,18 @@ public sealed class SlackOptions
     /// </summary>
     public string? BotToken { get; set; }
 
+    /// <summary>
+    /// The Slack workspaces (team ids <c>T…</c>) and Enterprise Grid organisations (<c>E…</c>) whose members may be linked
+    /// to a ChatCrm user by the e-mail <c>users.info</c> reports — and then only full members (no guests, external people
+    /// or bots) at a company domain (<c>Directory:AllowedEmailDomains</c>). Empty: no Slack account is linked by e-mail,
+    /// in any environment (an admin links accounts by hand with <c>admin map slack</c>); the start-up log and
+    /// <c>admin status</c> say so.
+    /// </summary>
+    public IList<string> AllowedWorkspaces { get; init; } = [];
+
+    /// <summary>The allowed workspaces, blank entries (a setting cleared by an empty value) left out.</summary>
+    public IReadOnlyCollection<string> LinkableWorkspaces => [.. AllowedWorkspaces.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim())];
+
     /// <summary>The app's client id and secret ("Basic Information"): needed for the multi-workspace OAuth install.</summary>
     public string? ClientId { get; set; }
 
@@ -42,6 +55,12 @@ public sealed class SlackOptions
     /// <summary>The bot scopes an install asks for (the manifest's <c>oauth_config.scopes.bot</c>).</summary>
     public IList<string> BotScopes { get; init; } =
         ["commands", "chat:write", "app_mentions:read", "im:history", "im:write", "users:read", "users:read.email"];
+
+    /// <summary>
+    /// How long a single-use install link (<c>admin slack install-link</c>) works: <c>/slack/install</c> starts nothing
+    /// without one. One hour by default, at most 24 hours.
+    /// </summary>
+    public TimeSpan InstallLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long an install started at <c>/slack/install</c> may take before its <c>state</c> is refused.</summary>
     public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
@@ -102,9 +121,17 @@ internal sealed class SlackOptionsValidation(IHostEnvironment environment) : IVa
     {
         if (options.AckBudget < TimeSpan.FromMilliseconds(100) || options.AckBudget > TimeSpan.FromSeconds(2.5))
             return ValidateOptionsResult.Fail("Slack:AckBudget must be between 00:00:00.100 and 00:00:02.500: Slack wants its answer within 3 seconds.");
+        if (options.InstallLinkLifetime <= TimeSpan.Zero || options.InstallLinkLifetime > SlackInstallLinkRecord.MaxLifetime)
+            return ValidateOptionsResult.Fail("Slack:InstallLinkLifetime must be more than zero and at most 24:00:00: whoever holds the link can install ChatCrm.");
+        if (options.LinkableWorkspaces.FirstOrDefault(w => !IsWorkspaceId(w)) is { } wrong)
+            return ValidateOptionsResult.Fail(
+                $"Slack:AllowedWorkspaces has \"{wrong}\", which is no Slack team id (T…) or Enterprise Grid id (E…): upper-case letters and digits.");
         if (!options.Enabled || !string.IsNullOrWhiteSpace(options.SigningSecret) || environment.IsDevelopment())
             return ValidateOptionsResult.Success;
         return ValidateOptionsResult.Fail(
             "Slack is enabled but no signing secret is configured: set Slack:SigningSecret or SLACK_SIGNING_SECRET, or Slack:Enabled=false.");
     }
+
+    private static bool IsWorkspaceId(string? id) =>
+        id is { Length: >= 3 and <= 32 } && id[0] is 'T' or 'E' && id.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
 }

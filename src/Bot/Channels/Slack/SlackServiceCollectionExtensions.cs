@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Channels.Slack.AppHome;
@@ -43,6 +44,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<IChannelSetupReport, SlackSetupReport>();
         services.AddScoped<SlackBotTokens>();
         services.AddSingleton<InstallState>();
+        services.AddScoped<SlackInstallLinks>();
+        services.AddAdminSubcommand<SlackInstallLinkCommand>();
         // No retries: an authorization code is good for one exchange only.
         services.AddHttpClient<SlackOAuthClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient<SlackWebApiClient>(client => client.Timeout = TimeSpan.FromMinutes(2))
@@ -61,9 +64,15 @@ public static partial class SlackServiceCollectionExtensions
         app.MapSlackInstallEndpoints();
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
             LogNoSecret(app.Logger);
+        var domains = app.Services.GetRequiredService<IOptions<DirectoryOptions>>().Value.LinkableEmailDomains.Count;
+        if (options.LinkableWorkspaces.Count == 0 || domains == 0)
+            LogLinkingOff(app.Logger, SlackSetupReport.Linking(options.LinkableWorkspaces.Count, domains).English);
         return app;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack is enabled without a signing secret: /slack/* will refuse every call with 401")]
     private static partial void LogNoSecret(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack accounts are not linked to ChatCrm users by e-mail ({Why}): admins link them with \"admin map slack\"")]
+    private static partial void LogLinkingOff(ILogger logger, string why);
 }

@@ -13,6 +13,9 @@ namespace ChatCrm.Bot.Conversations.Directory;
 /// locale kept, so the bot answers in their language; otherwise the person gets the polite no-access answer.
 /// A person named in <c>Directory:BootstrapAdmins</c> (<see cref="BootstrapAdminRule"/>) whose account is not linked yet
 /// becomes an admin on this first message, in any environment: added, or the user their e-mail found promoted; audited.
+/// The account is linked (or bootstraps an admin) only when <see cref="ChatAccountRule"/> allows it: a full member of an
+/// allowed workspace whose e-mail is at an allowed domain; otherwise the refusal is audited and kept in <see cref="Refusal"/>
+/// for the answer (an account sharing no e-mail matches nobody: the usual no-access answer). Demo enrolment (Development only) still enrols a full member refused for the workspace or domain, as a new user.
 /// A deactivated user is recognised (<see cref="IdentifyAsync"/>) but never returned by <see cref="FindAsync"/>.
 /// </summary>
 public sealed partial class ChatUserDirectory(
@@ -20,9 +23,13 @@ public sealed partial class ChatUserDirectory(
     IOptions<DirectoryOptions> options,
     IHostEnvironment environment,
     IEnumerable<IChatProfiles> profiles,
+    ChatAccountLinker linker,
     TimeProvider time,
     ILogger<ChatUserDirectory> logger)
 {
+    /// <summary>Why the last account looked up was refused linking; null when it was not.</summary>
+    public LinkRefusal? Refusal { get; private set; }
+
     /// <summary>The active user behind the turn; null for a stranger and for a deactivated user alike.</summary>
     /// <param name="lookUp">
     /// False where an answer is due within a request (Slack's 3 seconds): no call to the chat tool, only what is stored.
@@ -48,9 +55,13 @@ public sealed partial class ChatUserDirectory(
         var user = await FindExistingAsync(turn, cancellationToken);
         if (user is not null)
             return user;
-        var profile = lookUp ? await LookUpProfileAsync(turn, cancellationToken) : null;
+        var source = lookUp ? profiles.FirstOrDefault(p => p.Channel == turn.Channel) : null;
+        var profile = source is null ? null : await source.LookUpAsync(turn.User, cancellationToken);
+        if (profile is not null
+            && ChatAccountRule.Decide(profile.Facts, source!.AllowedWorkspaces, options.Value.LinkableEmailDomains) is { Allowed: false, Failed: not ChatAccountCheck.NoEmail } refused)
+            return await RefuseAsync(turn, profile, refused, cancellationToken);
         if (profile is not null)
-            user = await LinkByProfileAsync(turn, profile, cancellationToken);
+            user = await linker.LinkAsync(turn, profile, cancellationToken);
         var objectId = turn.Channel == ChatChannel.Teams ? turn.User.DirectoryId : null;
         if ((lookUp || objectId is not null) && BootstrapAdminRule.Match(options.Value.BootstrapAdmins, profile?.Email, objectId) is { } match)
             return await BootstrapAsync(turn, user, profile, match, cancellationToken);
@@ -89,49 +100,17 @@ public sealed partial class ChatUserDirectory(
         return user;
     }
 
-    /// <summary>What the chat tool says about the account (Slack: <c>users.info</c>); null where no profile source is registered.</summary>
-    private async Task<ChatProfile?> LookUpProfileAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
-        profiles.FirstOrDefault(p => p.Channel == turn.Channel) is { } source ? await source.LookUpAsync(turn.User, cancellationToken) : null;
-
-    private async Task<User?> LinkByProfileAsync(IncomingTurn turn, ChatProfile profile, CancellationToken cancellationToken)
+    /// <summary>
+    /// A refused account gets no link and cannot bootstrap an admin; a full member refused for the workspace or the domain
+    /// may still be enrolled as a new demo user in Development.
+    /// </summary>
+    private async Task<User?> RefuseAsync(IncomingTurn turn, ChatProfile profile, ChatAccountDecision decision, CancellationToken cancellationToken)
     {
-        var email = profile.Email?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email) || email.Length > User.MaxEmailLength)
-        {
-            LogNotLinked(logger, "no e-mail shared");
+        Refusal = await linker.RefuseAsync(turn, profile, decision, cancellationToken);
+        if (decision.Failed == ChatAccountCheck.Membership || options.Value.DemoEnrollUnknownUsersAs is not { } role || !environment.IsDevelopment())
             return null;
-        }
-        var matches = await db.Users.Where(u => u.Email == email).Take(2).ToListAsync(cancellationToken);
-        if (matches.Count != 1)
-        {
-            LogNotLinked(logger, matches.Count == 0 ? "no user has that e-mail" : "several users share that e-mail");
-            return null;
-        }
-        var user = matches[0];
-        if (turn.Channel == ChatChannel.Slack && user.SlackUserKey is not null)
-        {
-            LogNotLinked(logger, "the user is linked to another Slack account");
-            return null;
-        }
-        if (turn.Channel == ChatChannel.Teams)
-        {
-            if (user.TeamsAadObjectId is not null)
-            {
-                LogNotLinked(logger, "the user is linked to another Teams account");
-                return null;
-            }
-            user.LinkTeams(TeamsDirectoryId(turn.User));
-        }
-        else
-        {
-            user.LinkSlack(SlackUserKey.Parse(turn.User.ChannelUserId));
-        }
-        user.AdoptReportedLocale(profile.Locale);
-        user.AdoptReportedTimeZone(profile.TimeZone);
-        db.AuditEntries.Add(new AuditEntry(user.Id, AuditAction.DirectoryChanged, null, turn.Channel.ToString(), time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        LogLinked(logger, user.Id.Value);
-        return user;
+        Refusal = null;
+        return await EnrolAsync(turn, profile, role, cancellationToken);
     }
 
     /// <summary>
@@ -205,16 +184,10 @@ public sealed partial class ChatUserDirectory(
     }
 
     /// <summary>Teams users are known by their Entra object id; a local tool without one falls back to the chat id.</summary>
-    private static string TeamsDirectoryId(ChatUser user) => (user.DirectoryId ?? user.ChannelUserId).ToLowerInvariant();
+    internal static string TeamsDirectoryId(ChatUser user) => (user.DirectoryId ?? user.ChannelUserId).ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo enrolment is configured but ignored outside Development (environment {Environment})")]
     private static partial void LogEnrolmentIgnored(ILogger logger, string environment);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Linked a Slack account to user {UserId} by the e-mail Slack reported")]
-    private static partial void LogLinked(ILogger logger, Guid userId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "An unknown Slack account was not linked: {Reason}")]
-    private static partial void LogNotLinked(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap admin from Directory:BootstrapAdmins: user {UserId} {What} as Admin")]
     private static partial void LogBootstrapped(ILogger logger, Guid userId, string what);

@@ -17,6 +17,17 @@ public sealed class DirectoryOptions : IValidatableObject
     public IList<string> BootstrapAdmins { get; } = [];
 
     /// <summary>
+    /// The company's e-mail domains (<c>example.com</c>; exact, a subdomain is listed on its own). A chat account is linked
+    /// to the ChatCrm user with its e-mail only when the domain is one of these (and, for Slack, the account is a full
+    /// member of an allowed workspace: <c>Slack:AllowedWorkspaces</c>). Empty: nobody is linked by e-mail, in any
+    /// environment; admins link accounts by hand (<c>admin map</c>), and the start-up log and <c>admin status</c> say so.
+    /// </summary>
+    public IList<string> AllowedEmailDomains { get; } = [];
+
+    /// <summary>The allowed e-mail domains, blank entries (a setting cleared by an empty value) left out.</summary>
+    public IReadOnlyCollection<string> LinkableEmailDomains => [.. AllowedEmailDomains.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim())];
+
+    /// <summary>
     /// Demo only: a chat user not yet in the directory is enrolled with this role on first contact.
     /// Honoured in the Development environment only; production never enrols anyone silently.
     /// </summary>
@@ -37,6 +48,14 @@ public sealed class DirectoryOptions : IValidatableObject
             {
                 yield return new ValidationResult(
                     $"Directory:BootstrapAdmins:{i} is neither a work e-mail nor a Microsoft Entra object id (a GUID).", [nameof(BootstrapAdmins)]);
+            }
+        }
+        for (var i = 0; i < AllowedEmailDomains.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(AllowedEmailDomains[i]) && !ChatAccountRule.IsValidDomain(AllowedEmailDomains[i].Trim()))
+            {
+                yield return new ValidationResult(
+                    $"Directory:AllowedEmailDomains:{i} is not a domain name like example.com (no @, no wildcard).", [nameof(AllowedEmailDomains)]);
             }
         }
     }

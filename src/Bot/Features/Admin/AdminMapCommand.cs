@@ -5,6 +5,7 @@ using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.UserDirectory;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Admin;
@@ -12,10 +13,11 @@ namespace ChatCrm.Bot.Features.Admin;
 /// <summary>
 /// "admin map teams|slack &lt;account&gt; &lt;user&gt; [role] [--force]": links a chat account to a ChatCrm user (found by e-mail
 /// or name) and optionally gives them a role. An account already linked to someone else is moved only when the admin
-/// says so (<c>--force</c> / <c>forzar</c>, or the confirm button); the last admin keeps their role. Every change is
+/// says so (<c>--force</c> / <c>forzar</c>, or the confirm button); the last admin keeps their role; the admin and privacy
+/// officer roles wait for a second admin (<see cref="RoleGrants"/>). Every change is
 /// audited as a directory change with the before and after (ids only).
 /// </summary>
-public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, AuditTrail audit)
+public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, AuditTrail audit, RoleGrants grants)
 {
     public const string MoveVerb = "admin-map-move";
 
@@ -143,12 +145,14 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
             target.LinkSlack(slackKey!.Value);
         }
         if (role is { } given)
-            target.ChangeRole(given);
+            target.ChangeRole(grants.Gate(target, given, new DirectoryActor(context.User.Id, context.Turn.Channel.ToString())));
 
         audit.Record(context, AuditAction.DirectoryChanged,
             $"map {handle.Channel.ToString().ToLowerInvariant()} {key} -> user {target.Id}; user's previous account: {before ?? "none"}; "
             + $"taken from: {(takenFrom is null ? "nobody" : $"user {takenFrom.Id}")}; role: {roleBefore} -> {target.Role}");
         context.Say(AdminCards.Mapped(handle, target, takenFrom, roleBefore, context.Language));
+        if (grants.Staged.Count > 0)
+            context.Say(RoleGrantWording.Waiting(target.DisplayName));
     }
 
     /// <summary>The workspace a bare Slack member id is in: the admin's own when they write from Slack, else the only one installed.</summary>

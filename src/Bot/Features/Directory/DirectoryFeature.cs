@@ -18,6 +18,8 @@ public static class DirectoryFeature
         services.AddScoped<DirectoryAdminGate>();
         services.AddAdminSubcommand<UserAdminCommand>();
         services.AddCardAction<UserActions>();
+        services.AddAdminSubcommand<RoleGrantActions>();
+        services.AddCardAction<RoleGrantActions>();
         services.AddChatForm<UserAddChatForm>();
         services.AddChatForm<UserEditChatForm>();
         services.AddChatForm<UserDeactivateChatForm>();

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Commands;
+using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Infrastructure.UserDirectory;
 
 namespace ChatCrm.Bot.Features.Directory;
@@ -13,7 +14,7 @@ namespace ChatCrm.Bot.Features.Directory;
 /// is saved and the user is shown as they are now. Two saves that cross (two admins, two instances) are refused by
 /// the database; the turn then runs once more and answers the same way.
 /// </summary>
-public sealed class UserActions(UserForms forms, UserWrites writes, DirectoryAdminGate gate) : ICardAction
+public sealed class UserActions(UserForms forms, UserWrites writes, RoleGrants grants, DirectoryAdminGate gate) : ICardAction
 {
     public const string ShowVerb = "admin-user-show";
     public const string NewVerb = "admin-user-new";
@@ -105,7 +106,8 @@ public sealed class UserActions(UserForms forms, UserWrites writes, DirectoryAdm
             return;
         }
         writes.StageAudit();
-        var notice = result.Value ? language.Pick($"Saved {user.DisplayName}.", $"{user.DisplayName} guardado.") : language.Pick("Nothing to change.", "No hay nada que cambiar.");
+        var notice = grants.Staged.Count > 0 ? RoleGrantWording.Waiting(user.DisplayName).In(language)
+            : result.Value ? language.Pick($"Saved {user.DisplayName}.", $"{user.DisplayName} guardado.") : language.Pick("Nothing to change.", "No hay nada que cambiar.");
         context.Show(UserCards.Detail(user, await forms.ManagerEmailAsync(user, context.CancellationToken), language, notice));
     }
 

@@ -4,12 +4,15 @@ using ChatCrm.Bot.Tests.Support;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using ChatCrm.Bot.Channels.Slack.Install;
+using ChatCrm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Bot.Tests.Channels.Slack;
 
 /// <summary>
-/// The multi-workspace install: /slack/install sends the browser to Slack with a signed, expiring state; the
+/// The multi-workspace install: /slack/install, given an admin's single-use install link, sends the browser to Slack with a signed, expiring state; the
 /// callback refuses a forged, expired or foreign state before any code is exchanged, exchanges a good one with
 /// oauth.v2.access (client credentials, code and redirect URI checked by the fake) and stores the token encrypted;
 /// each workspace is then answered with its own token, and an uninstall forgets it.
@@ -28,7 +31,7 @@ public sealed class SlackInstallTests : SlackTestBase
         await using var app = InstallApp();
         var browser = Browser(app);
 
-        using var response = await browser.GetAsync("/slack/install");
+        using var response = await browser.GetAsync(await IssueLinkAsync(app));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
@@ -46,7 +49,7 @@ public sealed class SlackInstallTests : SlackTestBase
     {
         await using var app = InstallApp();
         var browser = Browser(app);
-        var state = await StartInstallAsync(browser);
+        var state = await StartInstallAsync(browser, app);
         var code = Slack.IssueCode(Pedro.TeamId, "Globex & Co", GlobexToken);
 
         using var response = await browser.GetAsync($"/slack/oauth/callback?code={code}&state={Uri.EscapeDataString(state)}");
@@ -70,7 +73,7 @@ public sealed class SlackInstallTests : SlackTestBase
     {
         await using var app = InstallApp();
         var browser = Browser(app);
-        var state = await StartInstallAsync(browser);
+        var state = await StartInstallAsync(browser, app);
         var code = Slack.IssueCode(Pedro.TeamId, "Globex", GlobexToken);
         var (client, sent) = kind switch
         {
@@ -90,7 +93,7 @@ public sealed class SlackInstallTests : SlackTestBase
     {
         await using var app = InstallApp(("Slack:InstallStateLifetime", "00:00:00"));
         var browser = Browser(app);
-        var state = await StartInstallAsync(browser);
+        var state = await StartInstallAsync(browser, app);
         var code = Slack.IssueCode(Pedro.TeamId, "Globex", GlobexToken);
 
         using var response = await browser.GetAsync($"/slack/oauth/callback?code={code}&state={Uri.EscapeDataString(state)}");
@@ -103,7 +106,7 @@ public sealed class SlackInstallTests : SlackTestBase
     {
         await using var app = InstallApp();
         var browser = Browser(app);
-        var state = await StartInstallAsync(browser);
+        var state = await StartInstallAsync(browser, app);
 
         using var response = await browser.GetAsync($"/slack/oauth/callback?code=never-issued&state={Uri.EscapeDataString(state)}");
 
@@ -190,9 +193,21 @@ public sealed class SlackInstallTests : SlackTestBase
     private static HttpClient Browser(ChatCrmApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static async Task<string> StartInstallAsync(HttpClient browser)
+    /// <summary>An install link as an admin's "admin slack install-link" issues it: the path and query to open.</summary>
+    internal static async Task<string> IssueLinkAsync(ChatCrmApp app)
     {
-        using var response = await browser.GetAsync("/slack/install");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var admin = new User(UserId.New(), "Install Admin", UserRole.Admin, null, "UTC", "en-US");
+        db.Users.Add(admin);
+        await db.SaveChangesAsync();
+        var issued = await scope.ServiceProvider.GetRequiredService<SlackInstallLinks>().IssueAsync(admin.Id, "Slack", CancellationToken.None);
+        return issued!.Value.Address.PathAndQuery;
+    }
+
+    private static async Task<string> StartInstallAsync(HttpClient browser, ChatCrmApp app)
+    {
+        using var response = await browser.GetAsync(await IssueLinkAsync(app));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["state"].ToString();
     }
@@ -200,7 +215,7 @@ public sealed class SlackInstallTests : SlackTestBase
     private async Task InstallAsync(ChatCrmApp app, string teamId, string token)
     {
         var browser = Browser(app);
-        var state = await StartInstallAsync(browser);
+        var state = await StartInstallAsync(browser, app);
         using var response = await browser.GetAsync($"/slack/oauth/callback?code={Slack.IssueCode(teamId, teamId, token)}&state={Uri.EscapeDataString(state)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -118,9 +118,9 @@ public sealed class SlackTokenRotationTests : SlackTestBase
 
     private HttpClient Browser() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static async Task<string> StartInstallAsync(HttpClient browser)
+    private async Task<string> StartInstallAsync(HttpClient browser)
     {
-        using var response = await browser.GetAsync("/slack/install");
+        using var response = await browser.GetAsync(await SlackInstallTests.IssueLinkAsync(App));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["state"].ToString();
     }

@@ -157,7 +157,7 @@ public sealed class UserAdminTeamsTests : BotTestBase
     }
 
     /// <summary>Every input of the form as Teams submits it: what the card shows, with <paramref name="changes"/> typed over it.</summary>
-    private static (string Input, string Value)[] Filled(CapturedActivity card, params (string Input, string Value)[] changes)
+    internal static (string Input, string Value)[] Filled(CapturedActivity card, params (string Input, string Value)[] changes)
     {
         var values = card.Card!["body"]!.AsArray().OfType<JsonObject>()
             .Where(b => ((string?)b["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)

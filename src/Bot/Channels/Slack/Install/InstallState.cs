@@ -9,24 +9,32 @@ namespace ChatCrm.Bot.Channels.Slack.Install;
 /// The OAuth <c>state</c> that protects the install against CSRF: a random nonce and the time it was issued,
 /// encrypted and signed with Data Protection (keys shared by every instance through the database), and the same
 /// nonce in a cookie of the browser that started the install. A callback is accepted only when the state is
-/// genuine, younger than <see cref="SlackOptions.InstallStateLifetime"/>, and comes back to that same browser.
+/// genuine, younger than <see cref="SlackOptions.InstallStateLifetime"/>, and comes back to that same browser. It also
+/// carries the single-use install link (<see cref="SlackInstallLinks"/>) the install was started with, spent by the callback.
 /// </summary>
 public sealed class InstallState(IDataProtectionProvider protection, IOptions<SlackOptions> options, TimeProvider time)
 {
     public const string CookieName = "chatcrm_slack_install";
     private readonly IDataProtector _protector = protection.CreateProtector("ChatCrm.Slack.OAuthState.v1");
 
-    /// <summary>A new state and the nonce to keep in the browser's cookie.</summary>
-    public (string State, string Nonce) Issue()
+    /// <summary>A new state carrying the install link that started it, and the nonce to keep in the browser's cookie.</summary>
+    public (string State, string Nonce) Issue(Guid installLink)
     {
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var issued = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        return (_protector.Protect($"{nonce}|{issued}"), nonce);
+        return (_protector.Protect($"{nonce}|{issued}|{installLink:N}"), nonce);
     }
 
-    /// <summary>Null when the state is genuine, fresh and matches the cookie; otherwise why not (for the log).</summary>
-    public string? Check(string? state, string? cookieNonce)
+    /// <summary>The install link the state carries when it is genuine, fresh and matches the cookie; otherwise why not (for the log).</summary>
+    public (Guid InstallLink, string? Refusal) Check(string? state, string? cookieNonce)
     {
+        var refusal = Refusal(state, cookieNonce, out var link);
+        return (link, refusal);
+    }
+
+    private string? Refusal(string? state, string? cookieNonce, out Guid installLink)
+    {
+        installLink = Guid.Empty;
         if (string.IsNullOrEmpty(state))
             return "no state";
         string payload;
@@ -39,7 +47,8 @@ public sealed class InstallState(IDataProtectionProvider protection, IOptions<Sl
             return "state not issued by us";
         }
         var parts = payload.Split('|');
-        if (parts.Length != 2 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var issuedMs))
+        if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var issuedMs)
+            || !Guid.TryParseExact(parts[2], "N", out installLink))
             return "state unreadable";
         var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(issuedMs);
         if (age < TimeSpan.Zero || age >= options.Value.InstallStateLifetime)

@@ -17,8 +17,25 @@ public sealed class SlackApiException(string method, string error, Exception? in
     public string Error { get; } = error;
 }
 
-/// <summary>What <c>users.info</c> says about a person: e-mail, locale and IANA time zone (<c>tz</c>) when shared, and whether it is a bot or deactivated.</summary>
-public sealed record SlackUserInfo(string? Email, string? Locale, bool IsBotOrDeleted, string? TimeZone = null);
+/// <summary>
+/// What <c>users.info</c> says about a person: e-mail, locale and IANA time zone (<c>tz</c>) when shared; whether it is a
+/// bot, deactivated, a guest (<c>is_restricted</c>, <c>is_ultra_restricted</c>) or from another organisation
+/// (<c>is_stranger</c>); and its workspace (<c>team_id</c>) and Enterprise Grid organisation.
+/// </summary>
+public sealed record SlackUserInfo(string? Email, string? Locale, string? TimeZone = null)
+{
+    public bool IsBot { get; init; }
+
+    public bool IsDeleted { get; init; }
+
+    public bool IsGuest { get; init; }
+
+    public bool IsStranger { get; init; }
+
+    public string? TeamId { get; init; }
+
+    public string? EnterpriseId { get; init; }
+}
 
 /// <summary>
 /// The Slack Web API (<c>POST {ApiBaseUrl}{method}</c>, JSON, bot token as Bearer) and <c>response_url</c> replies.
@@ -132,11 +149,20 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
     {
         var answer = await CallFormAsync(workspace, "users.info", new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken);
         var user = answer["user"];
-        return new SlackUserInfo(
-            (string?)user?["profile"]?["email"], (string?)user?["locale"],
-            user?["is_bot"]?.GetValueKind() == JsonValueKind.True || user?["deleted"]?.GetValueKind() == JsonValueKind.True,
-            user?["tz"]?.GetValueKind() == JsonValueKind.String ? (string?)user["tz"] : null);
+        return new SlackUserInfo((string?)user?["profile"]?["email"], (string?)user?["locale"], Text(user?["tz"]))
+        {
+            IsBot = IsTrue(user?["is_bot"]),
+            IsDeleted = IsTrue(user?["deleted"]),
+            IsGuest = IsTrue(user?["is_restricted"]) || IsTrue(user?["is_ultra_restricted"]),
+            IsStranger = IsTrue(user?["is_stranger"]),
+            TeamId = Text(user?["team_id"]),
+            EnterpriseId = Text(user?["enterprise_user"]?["enterprise_id"]) ?? Text(user?["enterprise_id"]),
+        };
     }
+
+    private static bool IsTrue(JsonNode? node) => node?.GetValueKind() == JsonValueKind.True;
+
+    private static string? Text(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? (string?)node : null;
 
     private async Task<string> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
