@@ -19,10 +19,9 @@ public sealed partial class ConversationEngine(
     DialogStateStore dialogs,
     TurnRouter router,
     CrmDbContext db,
-    IOptions<ConversationOptions> options,
     TurnRateLimit limit,
     ConversationTurnGate gate,
-    TimeProvider time,
+    TypingIndicators typing,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleAsync(IncomingTurn turn, ITurnResponder responder, CancellationToken cancellationToken)
@@ -30,7 +29,7 @@ public sealed partial class ConversationEngine(
         ArgumentNullException.ThrowIfNull(turn);
         // The conversation's earlier turns first, replies included, so answers arrive in the order the messages did.
         using var inOrder = await gate.EnterAsync(turn.ConversationKey, cancellationToken);
-        await using var replies = new TypingIndicatorResponder(responder, options.Value.TypingIndicatorDelay, time, cancellationToken);
+        await using var replies = typing.Around(responder, cancellationToken);
 
         var answers = LimitReached(turn) ?? await HandleTurnAsync(turn, cancellationToken);
         var language = limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale);

@@ -5,7 +5,7 @@ namespace ChatCrm.Bot.Conversations;
 /// typing indicator first. The first real reply stops the timer and waits for a typing send in flight,
 /// so the indicator never arrives after the answer.
 /// </summary>
-internal sealed class TypingIndicatorResponder : ITurnResponder, IAsyncDisposable
+public sealed class TypingIndicatorResponder : ITurnResponder, IAsyncDisposable
 {
     private readonly ITurnResponder _inner;
     private readonly CancellationTokenSource _timer = new();

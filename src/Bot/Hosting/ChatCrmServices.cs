@@ -62,6 +62,7 @@ public static class ChatCrmServices
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TurnRateLimit>();
         services.AddSingleton<ConversationTurnGate>();
+        services.AddSingleton<TypingIndicators>();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<ChatAccountLinker>();
