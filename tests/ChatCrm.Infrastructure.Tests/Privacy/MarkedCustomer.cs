@@ -70,7 +70,7 @@ internal sealed record MarkedCustomer(string Marker, Customer Customer, User Rep
             write.InboxItems.Add(inbox);
             write.DialogStates.Add(new DialogStateRecord("conv-" + Guid.NewGuid(), "user-" + Guid.NewGuid(), $"{{\"query\":\"Maria N. {marker}\"}}", At));
             write.IdempotencyRecords.Add(idempotent);
-            write.ErasureRequests.Add(ErasureRequest.Make(customer.Id, At, TimeSpan.FromDays(30), new string('a', 64)));
+            write.ErasureRequests.Add(ErasureRequest.Make(customer.Id, At, TimeSpan.FromDays(30), Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
             await write.SaveChangesAsync();
         }
 
