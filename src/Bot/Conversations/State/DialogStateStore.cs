@@ -8,6 +8,9 @@ namespace ChatCrm.Bot.Conversations.State;
 /// <summary>
 /// Loads and saves where a user's dialog stands in a conversation. The row's concurrency token makes a
 /// second instance (or a second quick message) that advanced the same dialog fail instead of overwriting.
+/// A dialog begun in a shared conversation (a group chat, a channel) belongs to the person, not the group: its
+/// questions reach them privately (in Teams, in their personal chat), so it is kept in their private lane
+/// (<see cref="PrivateLaneOf"/>), where their answers continue it, from the group or from their personal chat.
 /// </summary>
 public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOptions<ConversationOptions> options)
 {
@@ -17,8 +20,11 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
     /// <summary>The dialog in progress, or null. A dialog idle for longer than the timeout is dropped and reported in <see cref="Expired"/>.</summary>
     public async Task<DialogState?> LoadAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
-        _record = await db.DialogStates.FirstOrDefaultAsync(
-            d => d.ConversationKey == turn.ConversationKey && d.UserKey == turn.UserKey, cancellationToken);
+        // One read: in a personal chat its own dialog first, else one the person began in a group; in a group, their lane.
+        var own = turn.IsShared ? PrivateLaneOf(turn) : turn.ConversationKey;
+        var lane = PrivateLaneOf(turn);
+        _record = await db.DialogStates.Where(d => d.UserKey == turn.UserKey && (d.ConversationKey == own || d.ConversationKey == lane))
+            .OrderBy(d => d.ConversationKey == own ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
         if (_record is null)
             return null;
         var state = Read(_record.StateJson);
@@ -46,6 +52,13 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
         }
     }
 
+    /// <summary>Where a person's dialogs begun in shared conversations are kept.</summary>
+    public static string PrivateLaneOf(IncomingTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return $"private:{turn.UserKey}";
+    }
+
     /// <summary>Stages the new state (null ends the dialog); the caller's SaveChanges writes it with everything else of the turn.</summary>
     public void Stage(IncomingTurn turn, DialogState? state)
     {
@@ -60,7 +73,7 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
         var json = JsonSerializer.Serialize(state, Json);
         if (_record is null)
         {
-            _record = new DialogStateRecord(turn.ConversationKey, turn.UserKey, json, time.GetUtcNow());
+            _record = new DialogStateRecord(turn.IsShared ? PrivateLaneOf(turn) : turn.ConversationKey, turn.UserKey, json, time.GetUtcNow());
             db.DialogStates.Add(_record);
         }
         else
