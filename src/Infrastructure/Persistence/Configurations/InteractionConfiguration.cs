@@ -26,8 +26,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         // there a newer interaction?" (the follow-up rule) from the index alone.
         builder.HasIndex(i => new { i.CustomerId, i.OccurredAt, i.RecordedAt });
         builder.HasIndex(i => new { i.LoggedBy, i.FollowUpOn });
-        // "My follow-ups" (the Home page): the promises a person answers for, by date, whoever logged them.
-        builder.HasOne<User>().WithMany().HasForeignKey(i => i.FollowUpOwner).OnDelete(DeleteBehavior.Restrict);
+        // "My follow-ups" (the Home page): the promises a person answers for, by date, whoever logged them. No foreign key:
+        // users are never deleted, and on SQLite adding one would rebuild the whole table outside a transaction.
         builder.HasIndex(i => new { i.FollowUpOwner, i.FollowUpOn });
         // A team's activity in a period (the digest): a range per rep, counted by channel without reading the rows.
         builder.HasIndex(i => new { i.LoggedBy, i.RecordedAt, i.Channel });

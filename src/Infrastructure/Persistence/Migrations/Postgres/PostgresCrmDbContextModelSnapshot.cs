@@ -2622,11 +2622,6 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
-                        .HasForeignKey("FollowUpOwner")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatCrm.Domain.Users.User", null)
-                        .WithMany()
                         .HasForeignKey("LoggedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

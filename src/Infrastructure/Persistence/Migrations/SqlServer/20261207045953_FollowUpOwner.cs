@@ -24,23 +24,11 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Interactions_FollowUpOwner_FollowUpOn",
                 table: "Interactions",
                 columns: new[] { "FollowUpOwner", "FollowUpOn" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Interactions_Users_FollowUpOwner",
-                table: "Interactions",
-                column: "FollowUpOwner",
-                principalTable: "Users",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Interactions_Users_FollowUpOwner",
-                table: "Interactions");
-
             migrationBuilder.DropIndex(
                 name: "IX_Interactions_FollowUpOwner_FollowUpOn",
                 table: "Interactions");

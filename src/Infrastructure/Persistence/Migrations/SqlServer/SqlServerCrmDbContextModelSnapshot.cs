@@ -2628,11 +2628,6 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
-                        .HasForeignKey("FollowUpOwner")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatCrm.Domain.Users.User", null)
-                        .WithMany()
                         .HasForeignKey("LoggedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

@@ -2615,11 +2615,6 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasOne("ChatCrm.Domain.Users.User", null)
                         .WithMany()
-                        .HasForeignKey("FollowUpOwner")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatCrm.Domain.Users.User", null)
-                        .WithMany()
                         .HasForeignKey("LoggedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
