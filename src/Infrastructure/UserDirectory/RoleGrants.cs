@@ -10,7 +10,7 @@ public sealed record PendingRoleGrant(RoleGrantRequest Request, User User, User?
 
 /// <summary>
 /// The second-admin rule for the admin and privacy officer roles (ADR 0010): <see cref="UserWrites"/> (the one write
-/// path of the chat forms, the REST API, the import and the command line) and <c>admin map</c> ask <see cref="Gate"/>
+/// path of the chat forms, the REST API, the import and the command line) and <c>admin map</c> ask <see cref="GateAsync"/>
 /// before giving a role; a grant asked for by an admin in chat or by an integration is stored as a
 /// <see cref="RoleGrantRequest"/> and audited, the user keeps their role, and only a different admin's
 /// <see cref="DecideAsync"/> applies it. The operator at the server (command line, file import) is exempt: they hold the
@@ -20,7 +20,7 @@ public sealed class RoleGrants(CrmDbContext db, DirectoryAudit audit, TimeProvid
 {
     private readonly List<RoleGrantRequest> _staged = [];
 
-    /// <summary>The grants staged in this unit of work (so a caller can say "waiting for a second admin").</summary>
+    /// <summary>The grants asked for in this unit of work, new or already waiting (so a caller can say "waiting for a second admin").</summary>
     public IReadOnlyList<RoleGrantRequest> Staged => _staged;
 
     /// <summary>The operator's command line and file import give roles directly.</summary>
@@ -30,21 +30,28 @@ public sealed class RoleGrants(CrmDbContext db, DirectoryAudit audit, TimeProvid
         return actor.UserId is null && actor.Client is null;
     }
 
-    /// <summary>The role to give <paramref name="user"/> now: <paramref name="wanted"/>, or their own while a staged grant waits for a second admin.</summary>
-    public UserRole Gate(User user, UserRole wanted, DirectoryActor actor)
+    /// <summary>
+    /// The role to give <paramref name="user"/> now: <paramref name="wanted"/>, or their own while a grant waits for a
+    /// second admin. Asking again for a grant that already waits (a form saved twice, an integration's retry) stores no
+    /// second request: the one waiting is the one to decide.
+    /// </summary>
+    public async Task<UserRole> GateAsync(User user, UserRole wanted, DirectoryActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!RoleGrantRequest.NeedsSecondAdmin(user.Role, wanted) || IsExempt(actor))
             return wanted;
-        var request = db.RoleGrantRequests.Local.FirstOrDefault(r => r.UserId == user.Id && r.Role == wanted && r.Status == RoleGrantStatus.Pending)
-            ?? RoleGrantRequest.Ask(user.Id, wanted, actor.UserId, actor.Client, time.GetUtcNow());
-        if (!_staged.Contains(request))
+        var userId = user.Id;
+        var waiting = db.RoleGrantRequests.Local.FirstOrDefault(r => r.UserId == userId && r.Role == wanted && r.Status == RoleGrantStatus.Pending)
+            ?? await db.RoleGrantRequests.FirstOrDefaultAsync(r => r.UserId == userId && r.Role == wanted && r.Status == RoleGrantStatus.Pending, cancellationToken);
+        if (waiting is null)
         {
-            db.RoleGrantRequests.Add(request);
-            _staged.Add(request);
-            audit.Record(actor, user, $"role grant {request.Id} requested: user {user.Id}; role: {user.Role} -> {wanted}; waits for a second admin",
+            waiting = RoleGrantRequest.Ask(user.Id, wanted, actor.UserId, actor.Client, time.GetUtcNow());
+            db.RoleGrantRequests.Add(waiting);
+            audit.Record(actor, user, $"role grant {waiting.Id} requested: user {user.Id}; role: {user.Role} -> {wanted}; waits for a second admin",
                 Domain.Auditing.AuditAction.RequestedRoleGrant);
         }
+        if (!_staged.Contains(waiting))
+            _staged.Add(waiting);
         return user.Role;
     }
 

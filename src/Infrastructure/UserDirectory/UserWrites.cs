@@ -99,7 +99,7 @@ public sealed class UserWrites(CrmDbContext db, UserDirectoryReader directory, D
         var before = Track(user, actor);
         user.UseEmail(plan.Email);
         user.Rename(plan.Name);
-        user.ChangeRole(grants.Gate(user, plan.Role, actor));
+        user.ChangeRole(await grants.GateAsync(user, plan.Role, actor, cancellationToken));
         user.MoveToTeam(plan.Team);
         user.ReportTo(plan.ManagerId);
         user.UseTimeZone(plan.TimeZone);

@@ -145,7 +145,7 @@ public sealed class AdminMapCommand(CrmDbContext db, AdminUserFinder users, Audi
             target.LinkSlack(slackKey!.Value);
         }
         if (role is { } given)
-            target.ChangeRole(grants.Gate(target, given, new DirectoryActor(context.User.Id, context.Turn.Channel.ToString())));
+            target.ChangeRole(await grants.GateAsync(target, given, new DirectoryActor(context.User.Id, context.Turn.Channel.ToString()), context.CancellationToken));
 
         audit.Record(context, AuditAction.DirectoryChanged,
             $"map {handle.Channel.ToString().ToLowerInvariant()} {key} -> user {target.Id}; user's previous account: {before ?? "none"}; "

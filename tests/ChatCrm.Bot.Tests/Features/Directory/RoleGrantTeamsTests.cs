@@ -68,6 +68,18 @@ public sealed class RoleGrantTeamsTests : BotTestBase
     }
 
     [Fact]
+    public async Task AskedTwice_TheGrantAlreadyWaiting_IsTheOneToDecide()
+    {
+        var elena = App.Chat(Connector, Elena);
+        (await elena.SendAsync("admin map teams 29:ana-new-id Ana García admin")).ShouldSay("waits for a second admin");
+        (await elena.SendAsync("admin map teams 29:ana-new-id Ana García admin")).ShouldSay("waits for a second admin");
+
+        var grant = Assert.Single(await App.WithDatabaseAsync(db => db.RoleGrantRequests.ToListAsync()));
+        Assert.Equal(RoleGrantStatus.Pending, grant.Status);
+        Assert.Equal(1, await App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.RequestedRoleGrant)));
+    }
+
+    [Fact]
     public async Task Reject_BySecondAdmin_LeavesTheRole()
     {
         (await App.Chat(Connector, Elena).SendAsync("admin map teams 29:ana-new-id Ana García admin")).ShouldSay("waits for a second admin");
