@@ -27,12 +27,20 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Apply pending migrations when the app starts (on by default).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// SQLite only: <c>Normal</c> (default; a process crash loses nothing committed, a power cut may lose the last
+    /// commits) or <c>Full</c> (each commit synced to disk). See <see cref="Providers.SqliteSynchronous"/>.
+    /// </summary>
+    public Providers.SqliteSynchronous SqliteSynchronous { get; set; } = Providers.SqliteSynchronous.Normal;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enum.IsDefined(Provider))
             yield return new ValidationResult($"Database:Provider must be Sqlite, Postgres or SqlServer.", [nameof(Provider)]);
         if (Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
             yield return new ValidationResult($"Database:ConnectionString is required when Database:Provider is {Provider}.", [nameof(ConnectionString)]);
+        if (!Enum.IsDefined(SqliteSynchronous))
+            yield return new ValidationResult("Database:SqliteSynchronous must be Normal or Full.", [nameof(SqliteSynchronous)]);
     }
 
     public string SqliteConnectionString(string contentRoot)
