@@ -43,4 +43,23 @@ public sealed class BlockKitImageTests
         Assert.Equal((Url.AbsoluteUri, "Gráfico: Interacciones por canal. Teléfono 2."), ((string?)image["url"], (string?)image["altText"]));
         Assert.Contains("Gráfico: Interacciones por canal. Teléfono 2.", PlainTextRenderer.Render(card), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithAltTextsInstead_MessageWithPictures_KeepsEveryOtherBlockAndSaysEachPicture()
+    {
+        var message = new JsonObject
+        {
+            ["text"] = "KPIs",
+            ["blocks"] = BlockKitRenderer.Render(new Card("KPIs", [new CardText("Interactions: 3"), new CardImage(Url, "Chart: Interactions by rep. Ana <3>.")], [])),
+        };
+
+        var textOnly = BlockKitImages.WithAltTextsInstead(message);
+
+        Assert.True(BlockKitImages.Carries(message));
+        Assert.False(BlockKitImages.Carries(textOnly));
+        Assert.Equal(message["blocks"]!.AsArray().Count, textOnly["blocks"]!.AsArray().Count);
+        Assert.Contains("Chart: Interactions by rep. Ana &lt;3&gt;.", textOnly.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.Empty(BlockKitChecks.Check(textOnly["blocks"]!.AsArray(), BlockKitLimits.MessageBlocks));
+        Assert.Equal("image", (string?)message["blocks"]![2]!["type"]);
+    }
 }
