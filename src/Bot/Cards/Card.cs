@@ -104,3 +104,10 @@ public sealed record CardButtonRow(IReadOnlyList<CardButton> Buttons) : CardBloc
 
 /// <summary>A link the user opens in their browser, such as a download.</summary>
 public sealed record CardLink(string Title, Uri Url);
+
+/// <summary>
+/// A picture the client fetches from <see cref="Url"/> (an https address it can reach, such as a signed chart link),
+/// with <see cref="AltText"/> saying in words what it shows: screen readers read it, and the plain-text rendering
+/// shows it in the picture's place.
+/// </summary>
+public sealed record CardImage(Uri Url, string AltText) : CardBlock;

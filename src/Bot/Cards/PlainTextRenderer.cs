@@ -35,6 +35,9 @@ public static class PlainTextRenderer
                 case CardChoiceInput choice:
                     text.Append('(').Append(choice.Label).Append(": ").AppendJoin(", ", choice.Choices.Select(c => c.Title)).AppendLine(")");
                     break;
+                case CardImage image:
+                    text.AppendLine(image.AltText);
+                    break;
                 case CardButtonRow row when row.Buttons.Count > 0:
                     text.AppendJoin(" ", row.Buttons.Select(b => $"[{b.Title}]")).AppendLine();
                     break;

@@ -56,6 +56,7 @@ public static class CliCommands
             OfferModelCommands.Evaluate(BuildHost),
             ManifestCommand.Create(() => Host.CreateApplicationBuilder().Configuration),
             Features.Import.ImportCommand.Create(),
+            Features.Digests.ChartSampleCommand.Create(),
             Features.Directory.UsersCommand.Create(BuildHost),
             Api.ApiKeys.ApiKeyCommands.Create(BuildHost),
         };

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Inbox;
+using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Features.PrivacyCentre;
 using ChatCrm.Bot.Channels.Slack;
@@ -38,6 +39,7 @@ public static partial class ChatCrmWebApp
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
+        app.MapTeamCharts();
         app.MapPrivacyCentre();
         app.MapLegalPages();
         app.MapSlackWhenEnabled();

@@ -70,6 +70,14 @@ public static class BlockKitChecks
                     break;
                 case "divider":
                     break;
+                case "image":
+                    // Slack fetches image_url itself: an absolute https address of at most 3000 characters, and alt_text of 1..2000.
+                    var url = (string?)block["image_url"];
+                    if (url is null || url.Length > 3000 || !Uri.TryCreate(url, UriKind.Absolute, out var imageUrl) || imageUrl.Scheme != Uri.UriSchemeHttps)
+                        yield return $"image_url '{url}' is not an https address of at most 3000 characters";
+                    if (((string?)block["alt_text"])?.Length is null or 0 or > 2000)
+                        yield return "image without alt_text of 1..2000 characters";
+                    break;
                 default:
                     yield return $"unexpected block type '{type}'";
                     break;

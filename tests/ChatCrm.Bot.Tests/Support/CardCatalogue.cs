@@ -49,6 +49,8 @@ public static class CardCatalogue
                 pageNumber: 3, olderExist: true, total: 40, language, TimeZoneInfo.Utc));
             yield return ($"kpis, every section full {l}", KpiCards.Kpis(FullKpis(), language, TimeZoneInfo.Utc));
             yield return ($"digest, every section full {l}", DigestCards.Digest(new DigestContent("Carmen Ruiz", FullKpis()), language, TimeZoneInfo.FindSystemTimeZoneById("America/Argentina/Buenos_Aires")));
+            yield return ($"kpis with charts, every section full {l}", KpiCards.Kpis(FullKpis(), language, TimeZoneInfo.Utc, ChartCardSamples.Images(language)));
+            yield return ($"digest with charts {l}", DigestCards.Digest(new DigestContent("Carmen Ruiz", FullKpis()) { Charts = ChartCardSamples.Images(language) }, language, TimeZoneInfo.Utc));
             yield return ($"kpis, empty team {l}", KpiCards.Kpis(new TeamKpis(Period(), [], new KpiList<OverdueFollowUp>(0, []), new KpiList<AtRiskCustomer>(0, []),
                 new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language, TimeZoneInfo.Utc));
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));

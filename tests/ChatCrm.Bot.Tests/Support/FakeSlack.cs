@@ -36,6 +36,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// <summary>Statuses for the next Web API calls, one each (429 comes with <c>Retry-After: 1</c>).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
 
+    /// <summary>
+    /// As Slack does when it cannot download a message's pictures: a chat call carrying an image block answers
+    /// <c>invalid_blocks</c> ("downloading image failed"), a <c>response_url</c> post HTTP 400. Off by default.
+    /// </summary>
+    public bool ImagesUnreachable { get; set; }
+
     public Uri NewResponseUrl() => new(BaseUrl, $"hooks/{Guid.NewGuid():N}");
 
     public static async Task<FakeSlack> StartAsync()
@@ -105,6 +111,8 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
         Check(method, body);
         Record(new SlackCall(method, body) { Token = token });
+        if (ImagesUnreachable && method.StartsWith("chat.", StringComparison.Ordinal) && HasImage(body))
+            return Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { "downloading image failed [json-pointer:/blocks/1/image_url]" } });
         return method switch
         {
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + (string?)body["users"] } }),
@@ -162,7 +170,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
             _violations.Enqueue("a response_url post carrying an Authorization header");
         Check("response_url", body);
         Record(new SlackCall("response_url", body) { HookId = id });
-        return Results.Text("ok");
+        return ImagesUnreachable && HasImage(body) ? Results.Text("invalid_blocks", statusCode: StatusCodes.Status400BadRequest) : Results.Text("ok");
     }
 
     private void Check(string method, JsonObject body)
@@ -181,6 +189,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
         if (!isView && ((string?)body["text"])?.Length > 40000)
             _violations.Enqueue($"{method}: text over 40000");
     }
+
+    private static bool HasImage(JsonObject body) =>
+        (body["blocks"] as JsonArray ?? []).OfType<JsonObject>().Any(b => (string?)b["type"] == "image");
 
     private void Record(SlackCall call)
     {

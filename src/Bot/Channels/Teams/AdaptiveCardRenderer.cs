@@ -88,6 +88,10 @@ public static class AdaptiveCardRenderer
         CardTextInput input => RenderTextInput(input),
         CardDateInput date => RenderDateInput(date),
         CardChoiceInput choice => RenderChoiceInput(choice),
+        CardImage image => new JsonObject
+        {
+            ["type"] = "Image", ["url"] = image.Url.AbsoluteUri, ["altText"] = image.AltText, ["size"] = "Stretch", ["spacing"] = "Medium",
+        },
         CardButtonRow row => new JsonObject
         {
             ["type"] = "ActionSet",

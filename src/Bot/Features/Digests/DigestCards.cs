@@ -16,7 +16,7 @@ public static class DigestCards
     public static Card Digest(DigestContent digest, LanguageCode language, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return new Card(language.Pick("Your team's digest", "Resumen de tu equipo"), KpiCards.Body(digest.Kpis, language, zone), []);
+        return new Card(language.Pick("Your team's digest", "Resumen de tu equipo"), KpiCards.Body(digest.Kpis, language, zone, digest.Charts), []);
     }
 
     /// <summary>The current setting, in a sentence, in the manager's zone now (<paramref name="timeZone"/>), which the digest follows.</summary>

@@ -1,3 +1,4 @@
+using ChatCrm.Infrastructure.Charts;
 using ChatCrm.Infrastructure.Kpis;
 using ChatCrm.Bot.Conversations.Commands;
 
@@ -5,7 +6,10 @@ namespace ChatCrm.Bot.Features.Digests;
 
 public static class DigestsServices
 {
-    /// <summary>The team's KPIs on demand ("kpis") and pushed as managers' digests: the commands, the composer and the dispatcher the scheduler runs.</summary>
+    /// <summary>
+    /// The team's KPIs on demand ("kpis") and pushed as managers' digests: the commands, the composer and the dispatcher
+    /// the scheduler runs, and the charts on both cards (the <c>Charts</c> section; their pictures: <see cref="ChartEndpoint"/>).
+    /// </summary>
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -14,6 +18,12 @@ public static class DigestsServices
         services.AddChatCommand<DigestSettingsCommand>();
         services.AddScoped<DigestComposer>();
         services.AddScoped<DigestDispatcher>();
+        services.AddOptions<ChartOptions>().BindConfiguration(ChartOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .Configure<IConfiguration>((charts, configuration) => charts.PublicBaseUrl ??=
+                Uri.TryCreate(configuration["Privacy:PublicBaseUrl"], UriKind.Absolute, out var url) ? url : null);
+        services.AddScoped<TeamChartQuery>();
+        services.AddSingleton<ChartLinks>();
+        services.AddScoped<KpiCharts>();
         return services;
     }
 }

@@ -17,11 +17,12 @@ public static class KpiCards
     private const int ButtonsPerRow = 5;
 
     /// <summary>The "kpis" answer: the same blocks as the digest under its own title.</summary>
-    public static Card Kpis(TeamKpis kpis, LanguageCode language, TimeZoneInfo zone) =>
-        new(language.Pick("Your team's KPIs", "Indicadores de tu equipo"), Body(kpis, language, zone), []);
+    public static Card Kpis(TeamKpis kpis, LanguageCode language, TimeZoneInfo zone, IReadOnlyList<CardBlock>? charts = null) =>
+        new(language.Pick("Your team's KPIs", "Indicadores de tu equipo"), Body(kpis, language, zone, charts), []);
 
     /// <param name="zone">The reader's zone: the period's times and the days customers were created are in it.</param>
-    public static IReadOnlyList<CardBlock> Body(TeamKpis kpis, LanguageCode language, TimeZoneInfo zone)
+    /// <param name="charts">Chart pictures (<see cref="KpiCharts"/>), shown right under the headline figures.</param>
+    public static IReadOnlyList<CardBlock> Body(TeamKpis kpis, LanguageCode language, TimeZoneInfo zone, IReadOnlyList<CardBlock>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(kpis);
         var body = new List<CardBlock>
@@ -31,6 +32,7 @@ public static class KpiCards
             new CardFacts(Headline(kpis, language)),
             new CardSection(language.Pick("Interactions by rep and channel", "Interacciones por comercial y canal")),
         };
+        body.InsertRange(body.FindIndex(b => b is CardFacts) + 1, charts ?? []);
         body.Add(kpis.Activity.Count == 0
             ? new CardText(language.Pick("Nobody reports to you in ChatCrm yet.", "Todavía no tienes a nadie a tu cargo en ChatCrm."))
             : new CardFacts(kpis.Activity.Select(r => new CardFact(r.RepName, ActivityLine(r, language))).ToList()));

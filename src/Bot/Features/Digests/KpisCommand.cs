@@ -17,7 +17,7 @@ namespace ChatCrm.Bot.Features.Digests;
 /// thresholds as the digest. Others are told politely that the figures are a manager's; every customer the answer
 /// names is audited, as the digest does.
 /// </summary>
-public sealed class KpisCommand(TeamKpiQuery query, AuditTrail audit, IOptions<DigestOptions> options, TimeProvider time) : IChatCommand
+public sealed class KpisCommand(TeamKpiQuery query, KpiCharts charts, AuditTrail audit, IOptions<DigestOptions> options, TimeProvider time) : IChatCommand
 {
     public static CommandSpec Spec { get; } = new("kpis", ["kpis", "kpi"], ["indicadores"]);
 
@@ -45,9 +45,11 @@ public sealed class KpisCommand(TeamKpiQuery query, AuditTrail audit, IOptions<D
         }
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, context.User.ResolveTimeZone()).DateTime);
-        var kpis = await query.ComputeAsync(context.User.Id, KpiPeriod.Ending(now, request.Span), today, options.Value.ToThresholds(), context.CancellationToken);
+        var period = KpiPeriod.Ending(now, request.Span);
+        var kpis = await query.ComputeAsync(context.User.Id, period, today, options.Value.ToThresholds(), context.CancellationToken);
+        var pictures = await charts.BlocksAsync(context.User.Id, period, context.Language, context.Zone, context.CancellationToken);
         foreach (var customer in kpis.CustomersNamed)
             audit.Record(context, AuditAction.ListedInKpis, customer, CustomerField.Identity);
-        context.Show(KpiCards.Kpis(kpis, context.Language, context.Zone));
+        context.Show(KpiCards.Kpis(kpis, context.Language, context.Zone, pictures));
     }
 }

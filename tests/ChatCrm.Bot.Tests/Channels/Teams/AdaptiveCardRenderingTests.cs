@@ -27,6 +27,7 @@ public sealed class AdaptiveCardRenderingTests
             new CardTextInput("outcome", "Outcome", 500, IsRequired: false),
             new CardDateInput("followUp", "Follow-up date"),
             new CardChoiceInput("kind", "Kind", [new CardChoice("Call", "Call"), new CardChoice("Visit", "Visit")]) { Value = "Call" },
+            new CardImage(new Uri("https://chatcrm.example/charts/abc.png"), "Chart: Interactions by rep. Ana 3."),
             new CardButtonRow([CardButton.For("Accept", "offer-answer", ("presentationId", "p1"), ("response", "Accepted")),
                 CardButton.For("Decline", "offer-answer", ("presentationId", "p1"), ("response", "Declined"))]),
         ],

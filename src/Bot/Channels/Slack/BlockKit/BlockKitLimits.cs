@@ -30,6 +30,8 @@ public static class BlockKitLimits
     public const int ModalTitle = 24;
     public const int ModalButton = 24;
     public const int StaticSelectOptions = 100;
+    public const int ImageUrl = 3000;
+    public const int ImageAltText = 2000;
 
     /// <summary>The top-level <c>text</c> of a message (its notification and screen-reader line).</summary>
     public const int MessageText = 3000;

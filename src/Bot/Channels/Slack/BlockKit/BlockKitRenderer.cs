@@ -51,6 +51,7 @@ public static class BlockKitRenderer
         CardText text => [Section(BlockKitText.FitMarkdown(NonEmpty(text.Text), BlockKitLimits.SectionText))],
         CardFacts facts => facts.Facts.Chunk(BlockKitLimits.SectionFields).Select(FactsSection),
         CardSection section => [Section("*" + BlockKitText.FitMarkdown(NonEmpty(section.Heading), BlockKitLimits.SectionText - 2) + "*")],
+        CardImage image => [Image(image)],
         CardTextInput input => [TextInput(input)],
         CardDateInput input => [ModalBlocks.Input(input.Id, input.Label, new JsonObject { ["type"] = "datepicker", ["action_id"] = ModalBlocks.Identifier(input.Id) }, optional: true)],
         _ => [],
@@ -147,6 +148,16 @@ public static class BlockKitRenderer
         var label = "*" + BlockKitText.FitMarkdown(NonEmpty(fact.Label), 200) + "*\n";
         return label + BlockKitText.FitMarkdown(NonEmpty(fact.Value), BlockKitLimits.FieldText - label.Length);
     }
+
+    /// <summary>An <c>image</c> block; an address longer than Slack takes is left out and its alt text said instead.</summary>
+    private static JsonObject Image(CardImage image) => image.Url.AbsoluteUri.Length > BlockKitLimits.ImageUrl
+        ? Context(image.AltText)
+        : new JsonObject
+        {
+            ["type"] = "image",
+            ["image_url"] = image.Url.AbsoluteUri,
+            ["alt_text"] = BlockKitText.Fit(NonEmpty(image.AltText), BlockKitLimits.ImageAltText),
+        };
 
     private static JsonObject TextInput(CardTextInput input)
     {

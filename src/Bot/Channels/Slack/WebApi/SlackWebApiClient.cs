@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatCrm.Bot.Channels.Slack.BlockKit;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Conversations;
 using Microsoft.Extensions.Options;
@@ -88,22 +89,26 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
     }
 
     /// <summary>Answers through a command's or interaction's <c>response_url</c> (no token needed: the URL is the credential).</summary>
-    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    public Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        return AltTextsIfImagesRefusedAsync("response_url", message, async m =>
         {
-            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        await SendAsync("response_url", request, cancellationToken);
-        LogCalled(logger, "response_url");
+            using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+            {
+                Content = new StringContent(m.ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            await SendAsync("response_url", request, cancellationToken);
+            LogCalled(logger, "response_url");
+            return m;
+        });
     }
 
     public Task<JsonObject> PostMessageAsync(SlackWorkspace workspace, string channel, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         message["channel"] = channel;
-        return CallAsync(workspace, "chat.postMessage", message, cancellationToken);
+        return AltTextsIfImagesRefusedAsync("chat.postMessage", message, m => CallAsync(workspace, "chat.postMessage", m, cancellationToken));
     }
 
     public Task<JsonObject> PostEphemeralAsync(SlackWorkspace workspace, string channel, string user, JsonObject message, CancellationToken cancellationToken)
@@ -111,7 +116,24 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
         ArgumentNullException.ThrowIfNull(message);
         message["channel"] = channel;
         message["user"] = user;
-        return CallAsync(workspace, "chat.postEphemeral", message, cancellationToken);
+        return AltTextsIfImagesRefusedAsync("chat.postEphemeral", message, m => CallAsync(workspace, "chat.postEphemeral", m, cancellationToken));
+    }
+
+    /// <summary>
+    /// Sends a message; when Slack refuses one that carries pictures (it could not download them: <c>invalid_blocks</c>
+    /// from the Web API, HTTP 400 from a <c>response_url</c>), sends it once more with each picture's alt text instead.
+    /// </summary>
+    private async Task<JsonObject> AltTextsIfImagesRefusedAsync(string method, JsonObject message, Func<JsonObject, Task<JsonObject>> send)
+    {
+        try
+        {
+            return await send(message);
+        }
+        catch (SlackApiException refused) when (refused.Error is "invalid_blocks" or "http_400" && BlockKitImages.Carries(message))
+        {
+            LogImagesRefused(logger, method);
+            return await send(BlockKitImages.WithAltTextsInstead(message));
+        }
     }
 
     public Task<JsonObject> UpdateMessageAsync(SlackWorkspace workspace, string channel, string ts, JsonObject message, CancellationToken cancellationToken)
@@ -184,6 +206,9 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
             throw new SlackApiException(method, "unreachable", failure);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} refused a message with pictures (could Slack not fetch them?): sent again with their alt texts")]
+    private static partial void LogImagesRefused(ILogger logger, string method);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Method} succeeded")]
     private static partial void LogCalled(ILogger logger, string method);
