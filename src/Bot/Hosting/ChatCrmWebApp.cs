@@ -3,6 +3,7 @@ using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Features.PrivacyCentre;
+using ChatCrm.Bot.Features.Satisfaction;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Hosting.KeyRing;
@@ -39,6 +40,7 @@ public static partial class ChatCrmWebApp
         app.MapTeamsEndpoint();
         app.MapCustomerExports();
         app.MapPrivacyCentre();
+        app.MapSatisfaction();
         app.MapLegalPages();
         app.MapSlackWhenEnabled();
         app.MapIntegrationApi();
