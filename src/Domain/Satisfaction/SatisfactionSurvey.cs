@@ -95,16 +95,26 @@ public sealed class SatisfactionSurvey
         Status = SurveyStatus.Pending,
     };
 
-    /// <summary>The e-mail went out with a fresh link (a retry after a failed send issues another, so only the last one works).</summary>
-    public void MarkSent(string tokenHash, DateTimeOffset now, TimeSpan lifetime)
+    /// <summary>
+    /// Gives the survey a fresh link, stored before the e-mail goes out so that it works the moment the mail arrives; a
+    /// retry after a failed send issues another, so only the last link works.
+    /// </summary>
+    public void Issue(string tokenHash, DateTimeOffset now, TimeSpan lifetime)
     {
         if (Status != SurveyStatus.Pending)
-            throw new DomainRuleException("Only a pending survey can be sent.");
+            throw new DomainRuleException("Only a pending survey gets a link.");
         if (lifetime <= TimeSpan.Zero)
             throw new DomainRuleException("A survey link must be valid for some time.");
         TokenHash = Guard.RequiredText(tokenHash, "token hash", 128);
-        SentAt = now.ToUniversalTime();
         ExpiresAt = (now + lifetime).ToUniversalTime();
+    }
+
+    /// <summary>The e-mail with the issued link went out.</summary>
+    public void MarkSent(DateTimeOffset now)
+    {
+        if (Status != SurveyStatus.Pending || TokenHash is null)
+            throw new DomainRuleException("Only a pending survey with a link can be sent.");
+        SentAt = now.ToUniversalTime();
         Status = SurveyStatus.Sent;
     }
 
@@ -116,8 +126,9 @@ public sealed class SatisfactionSurvey
         Status = SurveyStatus.NotSent;
     }
 
-    /// <summary>Whether the link still takes an answer at <paramref name="now"/>: sent, not answered and not expired.</summary>
-    public bool OpensAt(DateTimeOffset now) => Status == SurveyStatus.Sent && ExpiresAt is { } expires && now < expires;
+    /// <summary>Whether the link still takes an answer at <paramref name="now"/>: issued, not answered and not expired.</summary>
+    public bool OpensAt(DateTimeOffset now) =>
+        Status is SurveyStatus.Sent or SurveyStatus.Pending && TokenHash is not null && ExpiresAt is { } expires && now < expires;
 
     /// <summary>Records the customer's answer (checked by <see cref="SatisfactionAnswer.Read"/>); an answered or expired survey takes none.</summary>
     public void Answer(SatisfactionAnswer answer, DateTimeOffset now)

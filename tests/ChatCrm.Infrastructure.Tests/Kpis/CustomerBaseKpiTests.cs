@@ -187,7 +187,8 @@ public abstract class CustomerBaseKpiTests : IAsyncLifetime
         if (sentDaysAgo is { } days)
         {
             var sentAt = Now.AddDays(-days);
-            survey.MarkSent($"hash-{++_hashes}", sentAt, TimeSpan.FromDays(14));
+            survey.Issue($"hash-{++_hashes}", sentAt, TimeSpan.FromDays(14));
+            survey.MarkSent(sentAt);
             if (score is { } given)
                 survey.Answer(new SatisfactionAnswer(given, null), sentAt.AddHours(1));
         }

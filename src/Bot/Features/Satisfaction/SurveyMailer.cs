@@ -39,7 +39,9 @@ public sealed partial class SurveyMailer(CrmDbContext db, ConsentSubjectReader c
         if (reason is { } skipped)
         {
             survey.MarkNotSent(skipped);
-            supportCase.RecordSurveyNotSent(outcome, survey.ResolvedBy, now);
+            // A customer-side reason is the case's story; a ChatCrm without e-mail set up is the operator's (logged), not the case's.
+            if (skipped != SurveyNotSentReason.NotConfigured)
+                supportCase.RecordSurveyNotSent(outcome, survey.ResolvedBy, now);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         LogOutcome(logger, outcome);
@@ -61,10 +63,13 @@ public sealed partial class SurveyMailer(CrmDbContext db, ConsentSubjectReader c
         if (!ConsentRules.Evaluate(subject, new Outreach(ConsentPurpose.Service, ContactChannel.Email)).Allowed)
             return SurveyNotSentReason.NoConsent;
 
+        // The link is stored before the mail leaves, so it works the moment the mail arrives.
         var token = SecretToken.New();
+        survey.Issue(SecretToken.Hash(token), now, settings.LinkLifetime);
+        await db.SaveChangesAsync(ct);
         var link = new Uri(settings.PublicBaseUrl, $"{SatisfactionRoutes.Root}/{token}");
         await mailer.SendAsync(SurveyMail.Compose(email, link, caseNumber, customer.PreferredLanguage, (int)settings.LinkLifetime.TotalDays), ct);
-        survey.MarkSent(SecretToken.Hash(token), now, settings.LinkLifetime);
+        survey.MarkSent(now);
         db.AuditEntries.Add(new AuditEntry(survey.ResolvedBy, AuditAction.SentSatisfactionSurvey, customer.Id, "Email", now, CustomerField.BasicContact,
             $"case {caseNumber}"));
         return null;
