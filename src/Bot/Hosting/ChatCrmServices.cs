@@ -14,6 +14,7 @@ using ChatCrm.Bot.Features.Interactions;
 using ChatCrm.Bot.Features.Offers;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Features.PrivacyCentre;
+using ChatCrm.Bot.Features.Satisfaction;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using Microsoft.Extensions.Options;
@@ -96,6 +97,7 @@ public static class ChatCrmServices
         services.AddCustomerUpkeep();
         services.AddPrivacy();
         services.AddPrivacyCentre();
+        services.AddSatisfaction();
         services.AddDigests();
         services.AddAdmin();
         services.AddDirectory();

@@ -4,6 +4,7 @@ using ChatCrm.Bot.Inbox;
 using ChatCrm.Bot.Features.Digests;
 using ChatCrm.Bot.Features.Privacy;
 using ChatCrm.Bot.Features.PrivacyCentre;
+using ChatCrm.Bot.Features.Satisfaction;
 using ChatCrm.Bot.Channels.Slack;
 using ChatCrm.Bot.Channels.Teams;
 using ChatCrm.Bot.Hosting.KeyRing;
@@ -41,6 +42,7 @@ public static partial class ChatCrmWebApp
         app.MapCustomerExports();
         app.MapTeamCharts();
         app.MapPrivacyCentre();
+        app.MapSatisfaction();
         app.MapLegalPages();
         app.MapSlackWhenEnabled();
         app.MapIntegrationApi();

@@ -138,4 +138,13 @@ public enum AuditAction
 
     /// <summary>The customer was listed (name, the follow-up's date and the interaction's summary) among a person's overdue follow-ups, e.g. on Slack's App Home.</summary>
     ListedInFollowUps = 80,
+
+    /// <summary>The customer was e-mailed a satisfaction survey after a case was resolved (actor: who resolved it; details: the case number).</summary>
+    SentSatisfactionSurvey = 84,
+
+    /// <summary>The customer answered a satisfaction survey on its page (no staff actor; details: the case number).</summary>
+    AnsweredSatisfactionSurvey = 85,
+
+    /// <summary>A person was shown a customer's satisfaction answer in chat: the case's assignee, or the manager alerted to a low score.</summary>
+    ShownSatisfactionAnswer = 86,
 }

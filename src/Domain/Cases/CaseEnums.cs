@@ -35,4 +35,10 @@ public enum CaseChange
 
     /// <summary>A note on the case, such as how it was resolved (in <see cref="CaseHistoryEntry.To"/>).</summary>
     Note = 5,
+
+    /// <summary>The customer's satisfaction answer: the score (1–5) in <see cref="CaseHistoryEntry.From"/>, their comment in <see cref="CaseHistoryEntry.To"/>.</summary>
+    SatisfactionRated = 6,
+
+    /// <summary>The satisfaction survey was not e-mailed: the reason (a <c>SurveyNotSentReason</c> name) in <see cref="CaseHistoryEntry.To"/>.</summary>
+    SurveyNotSent = 7,
 }

@@ -43,10 +43,10 @@ public sealed class CaseHistoryEntry
 
     public DateTimeOffset At { get; private set; }
 
-    /// <summary>A note's text goes with the customer's erasure; status, priority and assignment changes say nothing about them.</summary>
+    /// <summary>A note's text and a satisfaction comment go with the customer's erasure; status, priority and assignment changes say nothing about them.</summary>
     internal void Redact()
     {
-        if (Change == CaseChange.Note)
+        if (Change == CaseChange.Note || (Change == CaseChange.SatisfactionRated && To is not null))
             To = Interactions.Interaction.ErasedText;
     }
 

@@ -145,6 +145,14 @@ public sealed class SupportCase
         Record(CaseChange.FirstResponse, null, null, by, now);
     }
 
+    /// <summary>The customer's satisfaction answer joins the history (score and comment, the comment cut to what an entry holds).</summary>
+    public void RecordSatisfaction(int score, string? comment, UserId by, DateTimeOffset now) =>
+        Record(CaseChange.SatisfactionRated, score.ToString(System.Globalization.CultureInfo.InvariantCulture), comment, by, now);
+
+    /// <summary>Notes in the history that the satisfaction survey was not e-mailed, and why (a reason code).</summary>
+    public void RecordSurveyNotSent(string reason, UserId by, DateTimeOffset now) =>
+        Record(CaseChange.SurveyNotSent, null, Guard.RequiredText(reason, "reason", CaseHistoryEntry.MaxValueLength), by, now);
+
     /// <summary>Hands the case to an agent (or to the group only, with <paramref name="agent"/> null) in a work group.</summary>
     public void Assign(UserId? agent, string workGroup, UserId by, DateTimeOffset now)
     {

@@ -44,6 +44,9 @@ public sealed record OfferResponses(int Presented, int Answered, int Accepted)
 {
     /// <summary>Accepted over answered; null when nothing was answered.</summary>
     public decimal? AcceptanceRate => KpiRules.AcceptanceRate(Accepted, Answered);
+
+    /// <summary>Answered over presented (the seeds' "response to campaigns"); null when nothing was presented.</summary>
+    public decimal? ResponseRate => CustomerBaseRules.Share(Answered, Presented);
 }
 
 /// <summary>A list that names its first lines and counts them all, so a large team's digest stays readable.</summary>
@@ -66,6 +69,9 @@ public sealed record TeamKpis(
     KpiList<NewCustomer> NewCustomers)
 {
     public int Interactions => Activity.Sum(a => a.Total);
+
+    /// <summary>The seeds' customer-base KPIs (docs/kpis.md); null where a caller built the KPIs without them.</summary>
+    public CustomerBaseKpis? CustomerBase { get; init; }
 
     /// <summary>Every customer the lines name (each is audited when shown).</summary>
     public IEnumerable<CustomerId> CustomersNamed =>

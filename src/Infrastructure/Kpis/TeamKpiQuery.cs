@@ -47,7 +47,8 @@ public sealed class TeamKpiQuery(CrmDbContext db, IOptions<TierOptions> tiers)
             (await created.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.DisplayName).Take(thresholds.LinesPerSection)
                 .Select(c => new { c.Id, c.DisplayName, c.OwnerId, c.CreatedAt }).ToListAsync(cancellationToken))
                 .Select(c => new NewCustomer(c.Id, c.DisplayName, names[c.OwnerId!.Value], c.CreatedAt)).ToList());
-        return new TeamKpis(period, activity, overdue, atRisk, cases, offers, newCustomers);
+        var customerBase = await new CustomerBaseKpiQuery(db, tiers.Value.ToExchangeRates()).ComputeAsync(customers, period, cancellationToken);
+        return new TeamKpis(period, activity, overdue, atRisk, cases, offers, newCustomers) { CustomerBase = customerBase };
     }
 
     /// <summary>Shown, answered and accepted in one pass over the team's presentations of the period (was three).</summary>

@@ -128,10 +128,14 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Single-use download links for customers' exports (token hashes only).</summary>
     public DbSet<ExportLink> ExportLinks => Set<ExportLink>();
 
+    /// <summary>One satisfaction survey per resolution of a case: queued, e-mailed (token hash only) or not, answered.</summary>
+    public DbSet<Domain.Satisfaction.SatisfactionSurvey> SatisfactionSurveys => Set<Domain.Satisfaction.SatisfactionSurvey>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchIndexUpkeep.Stage(this);
         Infrastructure.Offers.OfferTriggerUpkeep.Stage(this);
+        Satisfaction.SatisfactionSurveyUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
         try
         {
@@ -150,6 +154,7 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     {
         await SearchIndexUpkeep.StageAsync(this, cancellationToken);
         await Infrastructure.Offers.OfferTriggerUpkeep.StageAsync(this, cancellationToken);
+        Satisfaction.SatisfactionSurveyUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
         try
         {

@@ -75,6 +75,8 @@ public sealed class CustomerErasure(CrmDbContext db)
     {
         foreach (var supportCase in await db.SupportCases.Include(c => c.History).Where(c => records.Contains(c.CustomerId)).ToListAsync(cancellationToken))
             supportCase.Redact();
+        foreach (var survey in await db.SatisfactionSurveys.Where(s => records.Contains(s.CustomerId) && s.Comment != null).ToListAsync(cancellationToken))
+            survey.Redact();
     }
 
     private async Task RedactMergesAsync(List<CustomerId> records, List<string> formerTexts, CancellationToken cancellationToken)

@@ -52,7 +52,12 @@ public static class CardCatalogue
             yield return ($"kpis with charts, every section full {l}", KpiCards.Kpis(FullKpis(), language, TimeZoneInfo.Utc, ChartCardSamples.Images(language)));
             yield return ($"digest with charts {l}", DigestCards.Digest(new DigestContent("Carmen Ruiz", FullKpis()) { Charts = ChartCardSamples.Images(language) }, language, TimeZoneInfo.Utc));
             yield return ($"kpis, empty team {l}", KpiCards.Kpis(new TeamKpis(Period(), [], new KpiList<OverdueFollowUp>(0, []), new KpiList<AtRiskCustomer>(0, []),
-                new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, [])), language, TimeZoneInfo.Utc));
+                new CaseAlerts(0, 0, []), new OfferResponses(0, 0, 0), new KpiList<NewCustomer>(0, []))
+                {
+                    CustomerBase = new CustomerBaseKpis(new CustomerCounts(0, 0), new ValuePerCustomer(0m, 0, 0m, 0, "EUR"), new Retention(0, 0), new SatisfactionScores(0, 0, 0, 0)),
+                }, language, TimeZoneInfo.Utc));
+            yield return ($"satisfaction alert {l}", Bot.Features.Satisfaction.SatisfactionCards.Answer(AnsweredSurvey(), "C-1A2B3C4D", "María Núñez Ibáñez de la Fuente y Castañeda",
+                "Ana García", alert: true, language));
             yield return ($"history, empty {l}", InteractionCards.History(Customer(), [], 0, olderExist: false, total: 0, language, TimeZoneInfo.Utc));
             foreach (var (name, card) in ConsentChangeCatalogue(language))
                 yield return ($"{name} {l}", card);
@@ -103,7 +108,22 @@ public static class CardCatalogue
             new CaseAlerts(12, 8, lines.Select(i => new CaseAtRisk($"C-{i:D8}", CustomerId.New(), $"{name} {i}", CaseSlaWatch.Near,
                 new LocalizedText("91% of its SLA used, 1 h left", "91% del SLA consumido, quedan 1 h"))).ToList()),
             new OfferResponses(120, 80, 33),
-            new KpiList<NewCustomer>(25, lines.Select(i => new NewCustomer(CustomerId.New(), $"{name} {i}", $"Rep {i} {name}", DateTimeOffset.UtcNow.AddDays(-i))).ToList()));
+            new KpiList<NewCustomer>(25, lines.Select(i => new NewCustomer(CustomerId.New(), $"{name} {i}", $"Rep {i} {name}", DateTimeOffset.UtcNow.AddDays(-i))).ToList()))
+        {
+            CustomerBase = new CustomerBaseKpis(new CustomerCounts(12_345, 9_876), new ValuePerCustomer(12_345_678m, 9_876, 11_000_000m, 9_500, "EUR"),
+                new Retention(8_000, 6_400), new SatisfactionScores(3_000, 1_200, 4_800, 900)),
+        };
+    }
+
+    /// <summary>A survey answered with the lowest score and the longest comment, with Markdown in it.</summary>
+    private static Domain.Satisfaction.SatisfactionSurvey AnsweredSurvey()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var survey = Domain.Satisfaction.SatisfactionSurvey.Queue(Domain.Cases.SupportCaseId.New(), CustomerId.New(), 2, UserId.New(), now);
+        survey.Issue("hash", now, TimeSpan.FromDays(14));
+        survey.MarkSent(now);
+        survey.Answer(new Domain.Satisfaction.SatisfactionAnswer(1, "*Nobody* called [back](http://example.com) " + new string('x', 950)), now);
+        return survey;
     }
 
     private static KpiPeriod Period() => KpiPeriod.Ending(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero), KpiSpan.Week);

@@ -44,6 +44,12 @@ internal sealed record MarkedCustomer(string Marker, Customer Customer, User Rep
         var correctionAsked = Interaction.Log(duplicate.Id, rep.Id, At, At, InteractionChannel.Web, InteractionKind.Email, $"Please correct {marker}", null, null);
         var supportCase = SupportCase.Open(customer.Id, $"Router {marker}", $"Broken since {marker}", CasePriority.Normal, null, rep.Id, "Network", At, SlaTable.Default);
         supportCase.Resolve($"Replaced for {marker}", rep.Id, At.AddHours(2));
+        var survey = Domain.Satisfaction.SatisfactionSurvey.Queue(supportCase.Id, customer.Id,
+            supportCase.History.Single(h => h.Change == CaseChange.StatusChanged).Sequence, rep.Id, At.AddHours(2));
+        survey.Issue("survey-" + Guid.NewGuid().ToString("N"), At.AddHours(2), TimeSpan.FromDays(14));
+        survey.MarkSent(At.AddHours(2));
+        survey.Answer(new Domain.Satisfaction.SatisfactionAnswer(4, $"Quick fix {marker}"), At.AddHours(3));
+        supportCase.RecordSatisfaction(4, $"Quick fix {marker}", rep.Id, At.AddHours(3));
         var offer = new Offer(OfferId.New(), "UP" + Guid.NewGuid().ToString("N")[..8], "Upsell", "software", ConsentPurpose.Marketing, "A pitch.");
         var presentation = new OfferPresentation(OfferPresentationId.New(), customer.Id, offer.Id, rep.Id, At, "Teams", ContactChannel.Email, OfferRankingSource.Rules, null);
         var answer = presentation.Answer(OfferResponse.Accepted, rep.Id, At.AddMinutes(5));
@@ -60,6 +66,7 @@ internal sealed record MarkedCustomer(string Marker, Customer Customer, User Rep
             write.Offers.Add(offer);
             write.Interactions.AddRange(original, amendment, correctionAsked);
             write.SupportCases.Add(supportCase);
+            write.SatisfactionSurveys.Add(survey);
             write.OfferPresentations.Add(presentation);
             if (answer.Row is { } row)
                 write.OfferAnswers.Add(row);

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Cards;
 using ChatCrm.Domain.Cases;
+using ChatCrm.Domain.Satisfaction;
 using ChatCrm.Domain.Common;
 using ChatCrm.Domain.Users;
 
@@ -157,6 +158,8 @@ public static class CaseDetailCards
         CaseChange.Assigned => $"{language.Pick("assigned", "asignado")}: {Assignment(entry.From, people, language)} → {Assignment(entry.To, people, language)}",
         CaseChange.FirstResponse => language.Pick("first response to the customer", "primera respuesta al cliente"),
         CaseChange.Note => $"{language.Pick("note", "nota")}: {entry.To}",
+        CaseChange.SatisfactionRated => SatisfactionWording.Rated(entry.From, entry.To).In(language),
+        CaseChange.SurveyNotSent => $"{language.Pick("satisfaction survey not sent", "encuesta de satisfacción no enviada")}: {SatisfactionWording.NotSent(entry.To).In(language)}",
         _ => entry.Change.ToString(),
     };
 

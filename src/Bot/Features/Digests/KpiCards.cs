@@ -30,9 +30,10 @@ public static class KpiCards
             new CardText(language.Pick($"From {Dates.Local(kpis.Period.Since, zone)} to {Dates.Local(kpis.Period.Until, zone)}.",
                 $"Del {Dates.Local(kpis.Period.Since, zone)} al {Dates.Local(kpis.Period.Until, zone)}."), TextEmphasis.Subtle),
             new CardFacts(Headline(kpis, language)),
-            new CardSection(language.Pick("Interactions by rep and channel", "Interacciones por comercial y canal")),
         };
         body.InsertRange(body.FindIndex(b => b is CardFacts) + 1, charts ?? []);
+        body.AddRange(CustomerBaseCards.Section(kpis, language));
+        body.Add(new CardSection(language.Pick("Interactions by rep and channel", "Interacciones por comercial y canal")));
         body.Add(kpis.Activity.Count == 0
             ? new CardText(language.Pick("Nobody reports to you in ChatCrm yet.", "Todavía no tienes a nadie a tu cargo en ChatCrm."))
             : new CardFacts(kpis.Activity.Select(r => new CardFact(r.RepName, ActivityLine(r, language))).ToList()));

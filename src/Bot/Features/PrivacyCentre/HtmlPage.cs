@@ -14,9 +14,10 @@ public sealed record FormToken(string FieldName, string Value)
 /// <summary>
 /// One server-rendered privacy centre page: the language in <c>&lt;html lang&gt;</c>, a skip link, the language switch,
 /// one <c>&lt;main&gt;</c> and the shared style sheet. No script, nothing from another site. Every text is encoded with
-/// <see cref="E"/>; only fragments built here are added raw.
+/// <see cref="E"/>; only fragments built here are added raw. Another page of the customer-facing app (the satisfaction
+/// survey) names itself with <paramref name="brand"/>; without it the page is the privacy centre's.
 /// </summary>
-public sealed class HtmlPage(LanguageCode language, string title, string switchPath)
+public sealed class HtmlPage(LanguageCode language, string title, string switchPath, LocalizedText? brand = null)
 {
     private readonly StringBuilder _main = new();
 
@@ -25,6 +26,8 @@ public sealed class HtmlPage(LanguageCode language, string title, string switchP
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     public string T(string english, string spanish) => Language.Pick(english, spanish);
+
+    private string Brand => brand?.In(Language) ?? T("Privacy centre", "Centro de privacidad");
 
     public HtmlPage Heading(string text, int level = 2, string? id = null)
     {
@@ -84,10 +87,10 @@ public sealed class HtmlPage(LanguageCode language, string title, string switchP
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Language.Value).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-            .Append("<title>").Append(E(title)).Append(" · ").Append(E(T("Privacy centre", "Centro de privacidad"))).Append("</title>\n")
+            .Append("<title>").Append(E(title)).Append(" · ").Append(E(Brand)).Append("</title>\n")
             .Append("<link rel=\"stylesheet\" href=\"").Append(PrivacyCentreRoutes.Style).Append("\">\n</head>\n<body>\n")
             .Append("<a class=\"skip\" href=\"#main\">").Append(E(T("Skip to content", "Ir al contenido"))).Append("</a>\n")
-            .Append("<header><p class=\"brand\">").Append(E(T("Privacy centre", "Centro de privacidad"))).Append("</p><nav aria-label=\"")
+            .Append("<header><p class=\"brand\">").Append(E(Brand)).Append("</p><nav aria-label=\"")
             .Append(E(T("Language", "Idioma"))).Append("\"><a href=\"").Append(E(switchPath)).Append("?lang=").Append(other.Item1)
             .Append("\" lang=\"").Append(other.Item1).Append("\" hreflang=\"").Append(other.Item1).Append("\">").Append(other.Item2).Append("</a></nav>")
             .Append(signOutForm ?? string.Empty).Append("</header>\n")

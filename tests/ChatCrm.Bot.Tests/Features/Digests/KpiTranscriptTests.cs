@@ -46,7 +46,9 @@ public sealed class KpiTranscriptTests : BotTestBase
             "Clientes de alto valor en riesgo", "Pedro Gil", "sin contacto desde hace más de 30 días",
             "Luis Ortega", "valor a 12 meses un 80% menor (10,000 EUR → 2,000 EUR)", "bajó de Platinum a Gold",
             "Casos cerca o fuera de su SLA", _cases.Near, "del SLA consumido", _cases.Past, "fuera de SLA desde hace",
-            "Aceptación de ofertas", "50% (1 de 2 respondidas, 2 mostradas)", "Clientes nuevos", "Nuria Sol");
+            "Aceptación de ofertas", "50% (1 de 2 respondidas, 2 mostradas)", "Clientes nuevos", "Nuria Sol",
+            "Clientes y servicio", "Activos (contacto o pedido en 90 días)", "Valor por cliente activo (12 meses)", "Satisfacción del cliente",
+            "Tasa de respuesta a encuestas", "Tasa de respuesta a ofertas", "100% (2 de 2 mostradas)");
 
         var buttons = turn.Messages.Single().Buttons.Select(b => (string?)b["title"]).ToList();
         foreach (var expected in new[] { "Abrir María Núñez", "Abrir Pedro Gil", "Abrir Luis Ortega", "Abrir Nuria Sol", $"Abrir {_cases.Near}", $"Abrir {_cases.Past}" })
@@ -60,7 +62,8 @@ public sealed class KpiTranscriptTests : BotTestBase
         var chat = App.Chat(Connector, Carmen);
 
         (await chat.SendAsync("kpis month")).ShouldSay("Your team's KPIs", "Offer acceptance", "50% (1 of 2 answered, 2 shown)",
-            "Cases near / past SLA", "1 / 1", "12-month value down 80%", "New customers");
+            "Cases near / past SLA", "1 / 1", "12-month value down 80%", "New customers",
+            "Customers and service", "Retention (buyers of the year before who bought again)", "Customer satisfaction", "Offer response rate", "100% (2 of 2 shown)");
         (await chat.SendAsync("kpis year")).ShouldSay("I don't understand \"year\": write \"kpis week\" or \"kpis month\".");
     }
 
