@@ -34,6 +34,7 @@ using ChatCrm.Infrastructure.Tiers;
 using ChatCrm.Bot.Features.Directory;
 
 using ChatCrm.Bot.Hosting.KeyRing;
+using ChatCrm.Bot.Outbox;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -63,6 +64,8 @@ public static class ChatCrmServices
         services.AddSingleton<TurnRateLimit>();
         services.AddSingleton<ConversationTurnGate>();
         services.AddSingleton<TypingIndicators>();
+        services.AddScoped<TurnReplies>();
+        services.AddReplyOutbox();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<ChatAccountLinker>();

@@ -28,6 +28,7 @@ public sealed class MigrationScriptTests
         "ApiKeys", "IdempotencyRecords",
         "PrivacyLinks", "PrivacySessions", "ErasureRequests", "ExportLinks",
         "SlackInstallLinks", "RoleGrantRequests",
+        "OutboxMessages",
     ];
 
     [Fact]
