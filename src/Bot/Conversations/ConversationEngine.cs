@@ -96,7 +96,7 @@ public sealed partial class ConversationEngine(
             var next = await router.RouteAsync(context, state);
             dialogs.Stage(turn, next);
             var arranged = Arrange(turn, context.Replies).ToList();
-            var staged = replies.Stage(responder, turn.ConversationKey, arranged);
+            var staged = await replies.StageAsync(responder, turn.ConversationKey, arranged, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return staged is null ? TurnAnswers.Direct(context.Replies) : new TurnAnswers([], staged);
         }

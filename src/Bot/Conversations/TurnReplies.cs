@@ -13,7 +13,7 @@ public sealed record TurnAnswers(IReadOnlyList<OutgoingMessage> Unsaved, StagedR
 
 /// <summary>
 /// How a turn's answers leave (ADR 0011): "typing" while the turn works; the answers written into the outbox in the turn's
-/// own transaction (<see cref="Stage"/>, before the save) and delivered at once after the commit; answers of a turn that
+/// own transaction (<see cref="StageAsync"/>, before the save) and delivered at once after the commit; answers of a turn that
 /// saved nothing, and of a channel whose responder cannot write them down, sent directly.
 /// </summary>
 public sealed class TurnReplies(TypingIndicators typing, ReplyOutbox outbox)
@@ -21,8 +21,9 @@ public sealed class TurnReplies(TypingIndicators typing, ReplyOutbox outbox)
     public TypingIndicatorResponder Around(ITurnResponder responder, CancellationToken cancellationToken) => typing.Around(responder, cancellationToken);
 
     /// <summary>Adds the arranged answers to the turn's unsaved changes; null when the responder sends them itself.</summary>
-    public StagedReplies? Stage(ITurnResponder responder, string conversationKey, IReadOnlyList<OutgoingMessage> arranged) =>
-        outbox.Stage(responder, conversationKey, arranged);
+    public Task<StagedReplies?> StageAsync(ITurnResponder responder, string conversationKey, IReadOnlyList<OutgoingMessage> arranged,
+        CancellationToken cancellationToken) =>
+        outbox.StageAsync(responder, conversationKey, arranged, cancellationToken);
 
     /// <summary>After the commit: the written-down answers through the outbox, then any <paramref name="direct"/> ones through the responder.</summary>
     public async Task SendAsync(StagedReplies? staged, IEnumerable<OutgoingMessage> direct, TypingIndicatorResponder responder, CancellationToken cancellationToken)

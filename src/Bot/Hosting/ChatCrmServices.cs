@@ -125,6 +125,7 @@ public static class ChatCrmServices
             .AddConnectorResilience();
         services.AddScoped<TeamsPersonalChat>();
         services.AddScoped<TeamsDirectMessenger>();
+        services.AddScoped<IReplyDelivery, TeamsReplyDelivery>();
         services.AddScoped<IDirectMessenger>(provider => provider.GetRequiredService<TeamsDirectMessenger>());
         services.AddScoped<IChannelSetupReport, TeamsSetupReport>();
     }

@@ -15,5 +15,9 @@ public sealed record ReplyEnvelope(string Channel, string Address, string Body);
 /// </summary>
 public interface IOutboxResponder : ITurnResponder
 {
-    ReplyEnvelope Envelope(OutgoingMessage message);
+    /// <summary>
+    /// The message as the outbox keeps it; null when this channel cannot write it down (Teams' private answers in a group,
+    /// which depend on what the sender's personal chat answers at the time): the turn's replies are then sent directly.
+    /// </summary>
+    ValueTask<ReplyEnvelope?> EnvelopeAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }

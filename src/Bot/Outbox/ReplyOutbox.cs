@@ -10,7 +10,7 @@ namespace ChatCrm.Bot.Outbox;
 public sealed record StagedReplies(string Owner, string OrderingKey, IReadOnlyList<OutboxMessage> Messages);
 
 /// <summary>
-/// The turn's side of the outbox (ADR 0011). Before the turn saves, <see cref="Stage"/> writes its replies into the same
+/// The turn's side of the outbox (ADR 0011). Before the turn saves, <see cref="StageAsync"/> writes its replies into the same
 /// context, held by this turn for one lease; after the commit, <see cref="DeliverAsync"/> sends them at once, in order,
 /// renewing the hold by heartbeat while it sends. Whatever it cannot send (a crash, a failed attempt, an earlier reply of
 /// the conversation still waiting) is left to the <see cref="OutboxWorker"/> of any instance.
@@ -24,18 +24,22 @@ public sealed partial class ReplyOutbox(
     ILogger<ReplyOutbox> logger)
 {
     /// <summary>Adds the replies to the turn's unsaved changes; null when the responder cannot write them down (they are then sent directly).</summary>
-    public StagedReplies? Stage(ITurnResponder responder, string orderingKey, IReadOnlyList<OutgoingMessage> messages)
+    public async Task<StagedReplies?> StageAsync(ITurnResponder responder, string orderingKey, IReadOnlyList<OutgoingMessage> messages,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         if (responder is not IOutboxResponder durable || messages.Count == 0)
             return null;
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/turn/{Guid.NewGuid():N}";
         var now = time.GetUtcNow();
-        var rows = messages.Select((message, position) =>
+        var rows = new List<OutboxMessage>(messages.Count);
+        foreach (var message in messages)
         {
-            var envelope = durable.Envelope(message);
-            return new OutboxMessage(envelope.Channel, orderingKey, position, envelope.Address, envelope.Body, owner, now, work.Value.Lease);
-        }).ToList();
+            // One the channel cannot write down sends the whole turn's directly, so its replies keep their order.
+            if (await durable.EnvelopeAsync(message, cancellationToken) is not { } envelope)
+                return null;
+            rows.Add(new OutboxMessage(envelope.Channel, orderingKey, rows.Count, envelope.Address, envelope.Body, owner, now, work.Value.Lease));
+        }
         db.OutboxMessages.AddRange(rows);
         return new StagedReplies(owner, orderingKey, rows);
     }

@@ -6,7 +6,7 @@ namespace ChatCrm.Bot.Channels.Slack;
 
 /// <summary>
 /// Sends a Slack reply written into the outbox. Slack's refusals that no retry can change (a channel gone or archived,
-/// a revoked token, an expired <c>response_url</c>, any other 4xx) are reported as <see cref="ReplyRefusedException"/>;
+/// a revoked token, an expired <c>response_url</c>, any other 4xx, and a 500, after which the post may have been made) are reported as <see cref="ReplyRefusedException"/>;
 /// rate limits, Slack's own errors and an unreachable Slack are tried again by the outbox. Slack offers no idempotency key
 /// for posted messages, so a crash right after a send can repeat that one reply (ADR 0011).
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class SlackReplyDelivery(SlackWebApiClient client) : IReplyDeliver
     private static readonly HashSet<string> Passing =
     [
         "unreachable", "unreadable_answer", "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
-        "request_timeout", "http_408", "http_429",
+        "request_timeout", "http_408", "http_429", "http_502", "http_503", "http_504",
     ];
 
     public string Channel => Inbox.SlackInboxItem.InboxChannel;
@@ -56,6 +56,6 @@ public sealed class SlackReplyDelivery(SlackWebApiClient client) : IReplyDeliver
         }
     }
 
-    private static bool IsForGood(string error) =>
-        !Passing.Contains(error) && !(error.StartsWith("http_5", StringComparison.Ordinal) && error.Length == 8);
+    /// <summary>Anything but a passing failure; a 500 included, as the HTTP client holds it: the post may have been made, and is not repeated.</summary>
+    private static bool IsForGood(string error) => !Passing.Contains(error);
 }

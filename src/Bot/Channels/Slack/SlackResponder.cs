@@ -15,14 +15,18 @@ namespace ChatCrm.Bot.Channels.Slack;
 /// </summary>
 public sealed class SlackResponder(SlackWebApiClient client, SlackInboxItem work) : IOutboxResponder
 {
-    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-        SlackReplyDelivery.SendAsync(client, SlackReplyAddress.For(work, message.OnlyForSender), Render(message), cancellationToken);
-
-    /// <summary>The reply as the outbox keeps it: where it goes (<see cref="SlackReplyAddress"/>) and the Block Kit message.</summary>
-    public ReplyEnvelope Envelope(OutgoingMessage message)
+    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new ReplyEnvelope(SlackInboxItem.InboxChannel, SlackReplyAddress.For(work, message.OnlyForSender).ToJson(), Render(message).ToJsonString());
+        return SlackReplyDelivery.SendAsync(client, SlackReplyAddress.For(work, message.OnlyForSender), Render(message), cancellationToken);
+    }
+
+    /// <summary>The reply as the outbox keeps it: where it goes (<see cref="SlackReplyAddress"/>) and the Block Kit message.</summary>
+    public ValueTask<ReplyEnvelope?> EnvelopeAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ValueTask.FromResult<ReplyEnvelope?>(
+            new ReplyEnvelope(SlackInboxItem.InboxChannel, SlackReplyAddress.For(work, message.OnlyForSender).ToJson(), Render(message).ToJsonString()));
     }
 
     /// <summary>Slack has no typing indicator for bots outside its real-time API: the reply simply arrives.</summary>
