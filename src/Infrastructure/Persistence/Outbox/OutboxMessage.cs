@@ -117,6 +117,18 @@ public sealed class OutboxMessage
         Status = OutboxStatus.Failed;
     }
 
+    /// <summary>
+    /// The customer's erasure: a settled (failed) reply's body goes once it names the customer; the row stays as the
+    /// record that a reply was due. A pending reply keeps its body until it is sent (and then loses it anyway).
+    /// </summary>
+    public bool ForgetBodyIfSettled()
+    {
+        if (Status == OutboxStatus.Pending || Body is null)
+            return false;
+        Body = null;
+        return true;
+    }
+
     private static string Truncated(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
 
     private static string Bounded(string value, int max, string name)
