@@ -44,10 +44,26 @@ public sealed partial class ReplyOutbox(
         return new StagedReplies(owner, orderingKey, rows);
     }
 
-    /// <summary>Sends the committed replies now; what cannot go now is left, released, to the worker.</summary>
+    /// <summary>
+    /// Sends the committed replies now; what cannot go now is left to the worker. Never throws but for cancellation: the
+    /// turn is committed, and a channel that saw a failure would send the turn again (Teams retries a failed request).
+    /// </summary>
     public async Task DeliverAsync(StagedReplies staged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
+        try
+        {
+            await SendNowAsync(staged, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The database was briefly unreachable, say: the rows are committed and a worker sends them once the hold runs out.
+            LogSendNowFailed(logger, failure, staged.Messages.Count);
+        }
+    }
+
+    private async Task SendNowAsync(StagedReplies staged, CancellationToken cancellationToken)
+    {
         if (options.Value.DiagnosticDelayAfterCommit > TimeSpan.Zero)
             await Task.Delay(options.Value.DiagnosticDelayAfterCommit, time, cancellationToken);
         var settings = work.Value;
@@ -79,6 +95,9 @@ public sealed partial class ReplyOutbox(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OutboxStore>().RenewAsync(ids, owner, work.Value.Lease, cancellationToken) > 0;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} committed reply(ies) could not be sent at once; the outbox worker will send them")]
+    private static partial void LogSendNowFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} reply(ies) left to the outbox worker: an earlier reply of the conversation is still waiting")]
     private static partial void LogLeftToWorker(ILogger logger, int count);
