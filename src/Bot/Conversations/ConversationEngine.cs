@@ -11,7 +11,8 @@ namespace ChatCrm.Bot.Conversations;
 
 /// <summary>
 /// The channel-neutral heart of ChatCrm: takes one turn, works out what the user wants (a command, a card
-/// action, or the next answer in a dialog), saves the turn's changes in one transaction, then replies.
+/// action, or the next answer in a dialog), saves the turn's changes and its replies (written into the outbox) in one
+/// transaction, then delivers the replies.
 /// Teams and Slack adapters call it with their own <see cref="ITurnResponder"/>.
 /// </summary>
 public sealed partial class ConversationEngine(
@@ -21,7 +22,7 @@ public sealed partial class ConversationEngine(
     CrmDbContext db,
     TurnRateLimit limit,
     ConversationTurnGate gate,
-    TypingIndicators typing,
+    TurnReplies replies,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleAsync(IncomingTurn turn, ITurnResponder responder, CancellationToken cancellationToken)
@@ -29,13 +30,15 @@ public sealed partial class ConversationEngine(
         ArgumentNullException.ThrowIfNull(turn);
         // The conversation's earlier turns first, replies included, so answers arrive in the order the messages did.
         using var inOrder = await gate.EnterAsync(turn.ConversationKey, cancellationToken);
-        await using var replies = typing.Around(responder, cancellationToken);
+        await using var typingResponder = replies.Around(responder, cancellationToken);
 
-        var answers = LimitReached(turn) ?? await HandleTurnAsync(turn, cancellationToken);
-        var language = limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale);
-        foreach (var reply in SharedConversationReplies.Arrange(turn, answers, language))
-            await replies.SendAsync(reply, cancellationToken);
+        var answers = LimitReached(turn) is { } limited ? TurnAnswers.Direct(limited) : await HandleTurnAsync(turn, responder, cancellationToken);
+        await replies.SendAsync(answers.Staged, Arrange(turn, answers.Unsaved), typingResponder, cancellationToken);
     }
+
+    /// <summary>What of the answers a shared conversation may see, and what goes to the sender alone (<see cref="SharedConversationReplies"/>).</summary>
+    private IEnumerable<OutgoingMessage> Arrange(IncomingTurn turn, IReadOnlyList<OutgoingMessage> answers) =>
+        SharedConversationReplies.Arrange(turn, answers, limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale));
 
     /// <summary>
     /// The answer instead of the turn when the person is past <see cref="TurnRateLimit"/>: a polite notice the first time
@@ -63,8 +66,11 @@ public sealed partial class ConversationEngine(
     /// <summary>How many times a message that lost a race with another instance's turn is run again on fresh state.</summary>
     private const int RerunsAfterConflict = 2;
 
-    /// <summary>Everything of a turn but sending: find the user, route, save. Any failure becomes a polite reply.</summary>
-    private async Task<IReadOnlyList<OutgoingMessage>> HandleTurnAsync(IncomingTurn turn, CancellationToken cancellationToken, int reruns = 0)
+    /// <summary>
+    /// Everything of a turn but sending: find the user, route, and save the changes together with the answers written into
+    /// the outbox. Any failure becomes a polite answer, sent directly (nothing was saved).
+    /// </summary>
+    private async Task<TurnAnswers> HandleTurnAsync(IncomingTurn turn, ITurnResponder responder, CancellationToken cancellationToken, int reruns = 0)
     {
         // A turn that already committed part of its work (it saved mid-way) is never run again: that part would be doubled.
         var savedMidTurn = false;
@@ -74,11 +80,11 @@ public sealed partial class ConversationEngine(
         {
             var user = await directory.IdentifyAsync(turn, cancellationToken);
             if (user is null && directory.Refusal is { } refusal)
-                return [OutgoingMessage.Say(refusal.Text.In(LocalizedText.LanguageFor(turn.Locale ?? refusal.Locale))) with { OnlyForSender = true }];
+                return TurnAnswers.Direct([OutgoingMessage.Say(refusal.Text.In(LocalizedText.LanguageFor(turn.Locale ?? refusal.Locale))) with { OnlyForSender = true }]);
             if (user is null)
-                return [OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale))) with { GroupSafe = true }];
+                return TurnAnswers.Direct([OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale))) with { GroupSafe = true }]);
             if (!user.IsActive)
-                return [OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale))) with { GroupSafe = true }];
+                return TurnAnswers.Direct([OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale))) with { GroupSafe = true }]);
 
             var context = new TurnContext(turn, user, cancellationToken);
             limit.Remember(turn.UserKey, context.Language);
@@ -89,15 +95,17 @@ public sealed partial class ConversationEngine(
                     $"Tu \"{expired.Dialog}\" sin terminar{(expired.CustomerName is { } nombre ? $" con {nombre}" : string.Empty)} se descartó (se dejó demasiado tiempo, o era de una versión anterior); no se guardó nada de él.");
             var next = await router.RouteAsync(context, state);
             dialogs.Stage(turn, next);
+            var arranged = Arrange(turn, context.Replies).ToList();
+            var staged = await replies.StageAsync(responder, turn.ConversationKey, arranged, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return context.Replies;
+            return staged is null ? TurnAnswers.Direct(context.Replies) : new TurnAnswers([], staged);
         }
         catch (DbUpdateException) when (reruns == 0 && turn.Action is not null && router.RetriesAfterConflict(turn))
         {
             // Two presses of one form crossed (two instances, a quick double tap): the other one stored it. Run the turn
             // again, which finds what was stored and answers with it.
             db.ChangeTracker.Clear();
-            return await HandleTurnAsync(turn, cancellationToken, reruns + 1);
+            return await HandleTurnAsync(turn, responder, cancellationToken, reruns + 1);
         }
         catch (DbUpdateConcurrencyException) when (turn.Action is null && !savedMidTurn && reruns < RerunsAfterConflict)
         {
@@ -105,7 +113,7 @@ public sealed partial class ConversationEngine(
             // affinity between instances): nothing of it was stored, so run it again on the state that turn left.
             LogRerun(logger, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return await HandleTurnAsync(turn, cancellationToken, reruns + 1);
+            return await HandleTurnAsync(turn, responder, cancellationToken, reruns + 1);
         }
         catch (DbUpdateException)
         {
@@ -113,21 +121,21 @@ public sealed partial class ConversationEngine(
             // more than twice: nothing of it was applied, and the person is told so.
             LogConcurrentTurn(logger, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return [Say(turn, "That crossed with another change to the same thing made at the same moment, so I didn't act on it. Please try again.",
-                "Eso se cruzó con otro cambio de lo mismo hecho en el mismo momento, así que no lo he aplicado. Inténtalo de nuevo, por favor.")];
+            return TurnAnswers.Direct([Say(turn, "That crossed with another change to the same thing made at the same moment, so I didn't act on it. Please try again.",
+                "Eso se cruzó con otro cambio de lo mismo hecho en el mismo momento, así que no lo he aplicado. Inténtalo de nuevo, por favor.")]);
         }
         catch (DomainRuleException problem)
         {
             db.ChangeTracker.Clear();
-            return [OutgoingMessage.Say(problem.Message)];
+            return TurnAnswers.Direct([OutgoingMessage.Say(problem.Message)]);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // The per-turn error hook: log (never the message text) and answer politely; nothing half-done is saved.
             LogTurnFailed(logger, failure, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return [Say(turn, "Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.",
-                "Lo siento, algo ha fallado por mi parte y no he podido terminarlo. No se ha guardado nada a medias; inténtalo de nuevo en un momento.")];
+            return TurnAnswers.Direct([Say(turn, "Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.",
+                "Lo siento, algo ha fallado por mi parte y no he podido terminarlo. No se ha guardado nada a medias; inténtalo de nuevo en un momento.")]);
         }
         finally
         {

@@ -25,6 +25,9 @@ public sealed class TypingIndicatorResponder : ITurnResponder, IAsyncDisposable
 
     public Task SendTypingAsync(CancellationToken cancellationToken) => _inner.SendTypingAsync(cancellationToken);
 
+    /// <summary>Stops the timer (waiting for an indicator in flight) before the answers go out some other way than through this responder.</summary>
+    public Task StopTypingAsync() => StopTimerAsync();
+
     public async ValueTask DisposeAsync()
     {
         await StopTimerAsync();

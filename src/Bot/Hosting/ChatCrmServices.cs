@@ -35,6 +35,7 @@ using ChatCrm.Infrastructure.Tiers;
 using ChatCrm.Bot.Features.Directory;
 
 using ChatCrm.Bot.Hosting.KeyRing;
+using ChatCrm.Bot.Outbox;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -64,6 +65,8 @@ public static class ChatCrmServices
         services.AddSingleton<TurnRateLimit>();
         services.AddSingleton<ConversationTurnGate>();
         services.AddSingleton<TypingIndicators>();
+        services.AddScoped<TurnReplies>();
+        services.AddReplyOutbox();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatUserDirectory>();
         services.AddScoped<ChatAccountLinker>();
@@ -124,6 +127,7 @@ public static class ChatCrmServices
             .AddConnectorResilience();
         services.AddScoped<TeamsPersonalChat>();
         services.AddScoped<TeamsDirectMessenger>();
+        services.AddScoped<IReplyDelivery, TeamsReplyDelivery>();
         services.AddScoped<IDirectMessenger>(provider => provider.GetRequiredService<TeamsDirectMessenger>());
         services.AddScoped<IChannelSetupReport, TeamsSetupReport>();
     }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Api;
 using ChatCrm.Bot.Hosting.Scheduling;
 using ChatCrm.Bot.Inbox;
@@ -29,6 +30,7 @@ public static partial class ChatCrmWebApp
         builder.Services.AddHostedService<SearchIndexCatchUp>();
         builder.Services.AddDatabaseDelayForDiagnostics();
         builder.Services.AddInboxWorker();
+        builder.Services.AddOutboxWorker();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

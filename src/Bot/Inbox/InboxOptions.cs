@@ -20,9 +20,19 @@ public sealed class InboxOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a worker holds an item before another may take it over (a turn takes well under a second).</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim on an inbox item or an outbox reply lasts without a heartbeat: work held by a stopped instance is
+    /// taken over this long after its last heartbeat. Short, because the holder renews it every <see cref="Heartbeat"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a holder renews its lease while it works; must be well under <see cref="Lease"/> (at most half).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:30:00")]
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether a heartbeat fits a lease twice, so one late beat does not lose the claim.</summary>
+    public bool HeartbeatFitsLease => Heartbeat * 2 <= Lease;
 
     /// <summary>
     /// How many items this instance works on at once. One person's turns still run one after another (the inbox's

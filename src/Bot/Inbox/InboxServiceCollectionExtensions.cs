@@ -8,7 +8,8 @@ public static class InboxServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInboxWorker(this IServiceCollection services)
     {
-        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.HeartbeatFitsLease, "Work:Heartbeat must be at most half of Work:Lease.").ValidateOnStart();
         services.AddHostedService<InboxWorker>();
         return services;
     }

@@ -5,7 +5,7 @@ namespace ChatCrm.Bot.Inbox;
 
 /// <summary>
 /// Drains the inbox: <see cref="InboxOptions.Concurrency"/> loops each claim the oldest claimable item under a lease,
-/// hand it to its channel's handler (which may complete it with its own work, see <see cref="ClaimedInboxItem"/>), complete
+/// hand it to its channel's handler (renewing the lease by heartbeat while it works) (which may complete it with its own work, see <see cref="ClaimedInboxItem"/>), complete
 /// it if the handler did not, and go on until nothing is claimable; then wait for a signal or the
 /// poll interval. A loop that has claimed an item wakes another, so a burst is spread over all of them. The inbox
 /// never hands out an item while an earlier one of the same conversation is pending, so one person's turns still run
@@ -70,6 +70,7 @@ public sealed partial class InboxWorker(
         using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["InboxItemId"] = item.Id, ["Channel"] = item.Channel, ["Kind"] = item.Kind });
         try
         {
+            await using (LeaseHeartbeat.Start(token => RenewAsync(item.Id, settings.Lease, token), settings.Heartbeat, time, logger, cancellationToken))
             await using (var workScope = scopes.CreateAsyncScope())
             {
                 var handler = workScope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Channel == item.Channel)
@@ -94,6 +95,13 @@ public sealed partial class InboxWorker(
             LogFailed(logger, failure, item.Attempts, status?.ToString() ?? "already done");
         }
         return true;
+    }
+
+    /// <summary>The heartbeat: keeps this worker's claim while the handler works (false once the item is done or taken over).</summary>
+    private async Task<bool> RenewAsync(Guid id, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<InboxStore>().RenewAsync(id, _owner, lease, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The inbox worker is off on this instance (Work:RunWorker=false)")]

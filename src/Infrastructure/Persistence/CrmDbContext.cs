@@ -84,6 +84,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Chat work accepted and acknowledged but not yet done (see <see cref="InboxStore"/>).</summary>
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
+    /// <summary>Chat replies written with their turn, delivered after the commit (see <see cref="Outbox.OutboxStore"/>).</summary>
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
     /// <summary>Support cases with their permanent history (<see cref="CaseHistory"/>, only ever appended to).</summary>
     public DbSet<SupportCase> SupportCases => Set<SupportCase>();
 

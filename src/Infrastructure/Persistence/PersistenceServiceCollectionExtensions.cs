@@ -46,6 +46,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<CustomerSearchIndex>();
         services.AddScoped<CustomerLookup>();
         services.AddScoped<InboxStore>();
+        services.AddScoped<Outbox.OutboxStore>();
         return services;
     }
 

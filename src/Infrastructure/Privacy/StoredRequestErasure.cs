@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Infrastructure.Privacy;
 
 /// <summary>
-/// The part of an erasure that reaches stored requests: handled inbox items lose their bodies, open dialogs about the
+/// The part of an erasure that reaches stored requests: handled inbox items and failed replies lose their bodies, open dialogs about the
 /// customer end, and integrations' stored responses lose theirs, whenever they hold the customer's id or one of the
 /// texts that named them (as typed, or escaped the way JSON writes it).
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class StoredRequestErasure(CrmDbContext db)
     {
         var needles = Needles(records, formerTexts);
         await ForgetInboxPayloadsAsync(needles, cancellationToken);
+        await ForgetOutboxBodiesAsync(needles, cancellationToken);
         await EndDialogsAsync(needles, cancellationToken);
         await ForgetIdempotentResponsesAsync(needles, cancellationToken);
     }
@@ -33,6 +34,15 @@ internal sealed class StoredRequestErasure(CrmDbContext db)
         {
             foreach (var item in await db.InboxItems.Where(i => i.Payload != null && i.Payload.Contains(needle)).ToListAsync(cancellationToken))
                 item.ForgetPayloadIfHandled();
+        }
+    }
+
+    private async Task ForgetOutboxBodiesAsync(List<string> needles, CancellationToken cancellationToken)
+    {
+        foreach (var needle in needles)
+        {
+            foreach (var message in await db.OutboxMessages.Where(m => m.Body != null && m.Body.Contains(needle)).ToListAsync(cancellationToken))
+                message.ForgetBodyIfSettled();
         }
     }
 

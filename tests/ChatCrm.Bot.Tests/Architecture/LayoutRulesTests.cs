@@ -40,6 +40,7 @@ public sealed class LayoutRulesTests
     [InlineData(Bot + ".Conversations")]
     [InlineData(Bot + ".Cards")]
     [InlineData(Bot + ".Inbox")]
+    [InlineData(Bot + ".Outbox")]
     public void SharedKernel_ReferencesNoFeature(string kernel)
     {
         var result = Types.InAssembly(BotAssembly).That().ResideInNamespace(kernel).ShouldNot().HaveDependencyOn(Features).GetResult();

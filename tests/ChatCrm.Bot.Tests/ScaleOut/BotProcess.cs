@@ -77,6 +77,13 @@ public sealed partial class BotProcess : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>SIGKILL, as a crash or an OOM kill would end it: no shutdown, nothing flushed; its output stays readable.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

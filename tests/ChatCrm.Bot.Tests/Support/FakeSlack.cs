@@ -42,6 +42,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
     /// </summary>
     public bool ImagesUnreachable { get; set; }
 
+    /// <summary>Statuses for the next <c>response_url</c> posts, one each (a failing post is recorded as throttled).</summary>
+    public ConcurrentQueue<int> NextHookStatuses { get; } = new();
+
     public Uri NewResponseUrl() => new(BaseUrl, $"hooks/{Guid.NewGuid():N}");
 
     public static async Task<FakeSlack> StartAsync()
@@ -168,6 +171,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
         if (http.Request.Headers.Authorization.Count > 0)
             _violations.Enqueue("a response_url post carrying an Authorization header");
+        if (NextHookStatuses.TryDequeue(out var status) && status != StatusCodes.Status200OK)
+        {
+            Record(new SlackCall("response_url", body, Throttled: true) { HookId = id });
+            return Results.Text(status == StatusCodes.Status404NotFound ? "expired_url" : "unavailable", statusCode: status);
+        }
         Check("response_url", body);
         Record(new SlackCall("response_url", body) { HookId = id });
         return ImagesUnreachable && HasImage(body) ? Results.Text("invalid_blocks", statusCode: StatusCodes.Status400BadRequest) : Results.Text("ok");

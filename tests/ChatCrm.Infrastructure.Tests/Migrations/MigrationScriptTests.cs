@@ -29,6 +29,7 @@ public sealed class MigrationScriptTests
         "PrivacyLinks", "PrivacySessions", "ErasureRequests", "ExportLinks",
         "SlackInstallLinks", "RoleGrantRequests",
         "SatisfactionSurveys",
+        "OutboxMessages",
     ];
 
     [Fact]

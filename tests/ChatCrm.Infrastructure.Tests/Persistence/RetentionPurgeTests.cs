@@ -2,6 +2,7 @@ using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Interactions;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Persistence.Inbox;
+using ChatCrm.Infrastructure.Persistence.Outbox;
 using ChatCrm.Infrastructure.Privacy;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace ChatCrm.Infrastructure.Tests.Persistence;
 /// <summary>
 /// The nightly retention purge deletes exactly what is past its retention — interactions (every version, with the
 /// forms that logged them) by when they happened, audit entries by when they were written, processed inbox rows by
-/// when they were done — and nothing younger, no pending inbox work, and no other table.
+/// when they were done, settled replies by when they were written — and nothing younger, no pending inbox work or
+/// reply, and no other table.
 /// </summary>
 public abstract class RetentionPurgeTests(DatabaseFixture db)
 {
@@ -60,6 +62,37 @@ public abstract class RetentionPurgeTests(DatabaseFixture db)
         Assert.Equal(new[] { recentDone.Id, oldPending.Id }.Order(), inbox.Order());
         Assert.True(report.Interactions >= 2 && report.AuditEntries >= 1 && report.InboxItems >= 1); // other tests' rows may be old too
         Assert.True(await read.Customers.AnyAsync(c => c.Id == customer.Id)); // the customer leaves through erasure, not here
+    }
+
+    [Fact]
+    public async Task Purge_SettledRepliesPastRetention_AreDeletedAndPendingOnesKept()
+    {
+        var now = TestClock.Now;
+        var oldFailed = Reply(now.AddDays(-20), settled: true);
+        var recentFailed = Reply(now.AddDays(-13), settled: true);
+        var oldPending = Reply(now.AddDays(-20), settled: false);
+        await using (var write = db.CreateContext())
+        {
+            write.OutboxMessages.AddRange(oldFailed, recentFailed, oldPending);
+            await write.SaveChangesAsync();
+        }
+
+        RetentionReport report;
+        await using (var purge = db.CreateContext())
+            report = await new RetentionPurge(purge, Microsoft.Extensions.Options.Options.Create(Retention), TestClock.Create(now)).RunAsync(CancellationToken.None);
+
+        await using var read = db.CreateContext();
+        var kept = await read.OutboxMessages.Where(m => m.Id == oldFailed.Id || m.Id == recentFailed.Id || m.Id == oldPending.Id).Select(m => m.Id).ToListAsync();
+        Assert.Equal(new[] { recentFailed.Id, oldPending.Id }.Order(), kept.Order());
+        Assert.True(report.OutboxMessages >= 1);
+    }
+
+    private static OutboxMessage Reply(DateTimeOffset writtenAt, bool settled)
+    {
+        var message = new OutboxMessage("slack", $"retention-test:{Guid.NewGuid():N}", 0, "{}", "{}", "turn", writtenAt, TimeSpan.FromSeconds(15));
+        if (settled)
+            message.Refuse("slack chat.postMessage: channel_not_found");
+        return message;
     }
 
     private static InboxItem Inbox(string name, DateTimeOffset receivedAt, DateTimeOffset? completedAt)

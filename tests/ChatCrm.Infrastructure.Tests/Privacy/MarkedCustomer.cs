@@ -14,6 +14,7 @@ using ChatCrm.Infrastructure.Integrations;
 using ChatCrm.Infrastructure.Offers;
 using ChatCrm.Infrastructure.Persistence;
 using ChatCrm.Infrastructure.Persistence.Inbox;
+using ChatCrm.Infrastructure.Persistence.Outbox;
 using ChatCrm.Infrastructure.Tests.Persistence;
 
 namespace ChatCrm.Infrastructure.Tests.Privacy;
@@ -22,7 +23,7 @@ namespace ChatCrm.Infrastructure.Tests.Privacy;
 /// A customer whose data carries one marker (a fresh GUID) in every free-text field that can hold it: name, company,
 /// handles, interactions (and an amended version, and a correction asked for in the privacy centre), a support case
 /// with its notes, a merged duplicate, a queued suggestion, a consent statement, audit details, a failed inbox item,
-/// a dialog and an integration's stored response. Stored requests quote the customer as a user would type them (a full
+/// a reply refused for good, a dialog and an integration's stored response. Stored requests quote the customer as a user would type them (a full
 /// name): erasure finds them by the names, companies, handles and ids the customer had. Nothing else carries the marker.
 /// </summary>
 internal sealed record MarkedCustomer(string Marker, Customer Customer, User Rep, SupportCase Case, OfferPresentation Presentation)
@@ -56,6 +57,9 @@ internal sealed record MarkedCustomer(string Marker, Customer Customer, User Rep
         var inbox = new InboxItem("Teams", "activity", "dedup-" + Guid.NewGuid(), $"{{\"text\":\"log María {marker}\"}}", At);
         inbox.Claim("worker", At, TimeSpan.FromMinutes(1));
         inbox.Fail("boom", At.AddMinutes(1), maxAttempts: 1);
+        // A reply that showed the customer's card and was refused for good: its body stays for an operator until erasure.
+        var reply = new OutboxMessage("slack", "slack:T0:D0", 0, "{\"route\":\"Message\"}", $"{{\"text\":\"María {marker}\"}}", "turn", At, TimeSpan.FromSeconds(15));
+        reply.Refuse("slack chat.postMessage: channel_not_found");
         var idempotent = new IdempotencyRecord("apikey:test", "key-" + Guid.NewGuid(), new byte[32], At);
         idempotent.Complete(201, "application/json", null, null, Encoding.UTF8.GetBytes($"{{\"name\":\"María {marker}\"}}"));
 
@@ -75,6 +79,7 @@ internal sealed record MarkedCustomer(string Marker, Customer Customer, User Rep
             write.ConsentRecords.Add(ConsentRecord.Grant(customer.Id, ConsentPurpose.Marketing, ContactChannel.Email, $"call with {marker}", At));
             write.AuditEntries.Add(new AuditEntry(rep.Id, AuditAction.ViewedCustomer, customer.Id, "Teams", At, CustomerField.Identity, $"looked up {marker}"));
             write.InboxItems.Add(inbox);
+            write.OutboxMessages.Add(reply);
             write.DialogStates.Add(new DialogStateRecord("conv-" + Guid.NewGuid(), "user-" + Guid.NewGuid(), $"{{\"query\":\"Maria N. {marker}\"}}", At));
             write.IdempotencyRecords.Add(idempotent);
             write.ErasureRequests.Add(ErasureRequest.Make(customer.Id, At, TimeSpan.FromDays(30), Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));

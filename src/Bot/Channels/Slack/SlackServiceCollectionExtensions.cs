@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Conversations.Commands;
 using ChatCrm.Bot.Conversations.Channels;
 using ChatCrm.Bot.Inbox;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Channels.Slack.AppHome;
 using ChatCrm.Bot.Channels.Slack.Install;
 using ChatCrm.Bot.Channels.Slack.Interactions;
@@ -40,6 +41,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackShortcuts>();
         services.AddScoped<IChatProfiles, SlackProfiles>();
         services.AddScoped<IInboxHandler, SlackInboxHandler>();
+        services.AddScoped<IReplyDelivery, SlackReplyDelivery>();
         services.AddScoped<IDirectMessenger, SlackDirectMessenger>();
         services.AddScoped<IChannelSetupReport, SlackSetupReport>();
         services.AddScoped<SlackBotTokens>();

@@ -3,6 +3,7 @@ using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Channels.Teams.Protocol;
 using ChatCrm.Bot.Conversations;
 using ChatCrm.Bot.Conversations.Channels;
+using ChatCrm.Bot.Outbox;
 
 namespace ChatCrm.Bot.Channels.Teams;
 
@@ -14,9 +15,10 @@ namespace ChatCrm.Bot.Channels.Teams;
 /// alone (<see cref="OutgoingMessage.OnlyForSender"/>) never goes to the group: a typed command's card with a
 /// <see cref="Card.GroupView"/> posts that identity-only view, refreshed first for the sender; anything else goes to the
 /// sender's personal chat with the bot, and the group is told so once (or, when no personal chat can be reached, that
-/// the sender should open one).
+/// the sender should open one). The replies of a turn are written into the outbox with it (<see cref="EnvelopeAsync"/>)
+/// and sent by <see cref="TeamsReplyDelivery"/>, except a turn with an answer for the sender alone in a group.
 /// </summary>
-public sealed class TeamsResponder(BotConnectorClient connector, Activity incoming, Uri serviceUrl, TeamsDirectMessenger? personalChats = null) : ITurnResponder
+public sealed class TeamsResponder(BotConnectorClient connector, Activity incoming, Uri serviceUrl, TeamsDirectMessenger? personalChats = null) : IOutboxResponder
 {
     private IReadOnlyList<string>? _members;
     private bool _noticePosted;
@@ -35,6 +37,19 @@ public sealed class TeamsResponder(BotConnectorClient connector, Activity incomi
             return;
         }
         await PostTextAsync(message.Text, cancellationToken);
+    }
+
+    /// <summary>
+    /// The reply as the outbox keeps it: the activity, rendered now, and where it goes. An answer for the sender alone in
+    /// a group is not written down (null): where it goes depends on the sender's personal chat at the time.
+    /// </summary>
+    public async ValueTask<ReplyEnvelope?> EnvelopeAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.OnlyForSender && IsShared)
+            return null;
+        var reply = message.Card is { } card ? CardActivity(card, await RenderAsync(card, cancellationToken)) : TextActivity(message.Text);
+        return TeamsReplyDelivery.Envelope(serviceUrl, incoming, reply);
     }
 
     /// <summary>The card as Adaptive Card JSON, with the members' refresh list when it is shared with several people.</summary>
@@ -91,21 +106,26 @@ public sealed class TeamsResponder(BotConnectorClient connector, Activity incomi
         _members ??= (await connector.GetMemberIdsAsync(serviceUrl, incoming.Conversation!.Id!, cancellationToken))
             .Take(AdaptiveCardRenderer.MaxRefreshUserIds).ToList();
 
-    private Task PostCardAsync(Card card, JsonObject content, CancellationToken cancellationToken)
+    private Task PostCardAsync(Card card, JsonObject content, CancellationToken cancellationToken) =>
+        PostAsync(CardActivity(card, content), cancellationToken);
+
+    private Task PostTextAsync(string text, CancellationToken cancellationToken) => PostAsync(TextActivity(text), cancellationToken);
+
+    private Activity CardActivity(Card card, JsonObject content)
     {
         var reply = NewActivity(ActivityTypes.Message);
         // The notification line; the card carries its own full plain-text fallback.
         reply.Summary = card.Title;
         reply.Attachments!.Add(new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = content });
-        return PostAsync(reply, cancellationToken);
+        return reply;
     }
 
-    private Task PostTextAsync(string text, CancellationToken cancellationToken)
+    private Activity TextActivity(string text)
     {
         var reply = NewActivity(ActivityTypes.Message);
         reply.Text = text;
         reply.TextFormat = "plain";
-        return PostAsync(reply, cancellationToken);
+        return reply;
     }
 
     private Task PostAsync(Activity reply, CancellationToken cancellationToken) =>

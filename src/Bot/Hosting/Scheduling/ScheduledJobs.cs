@@ -61,9 +61,9 @@ public sealed partial class RetentionPurgeJob(IServiceScopeFactory scopes, ILogg
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var report = await services.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken);
-        LogPurged(logger, report.Interactions, report.AuditEntries, report.InboxItems);
+        LogPurged(logger, report.Interactions, report.AuditEntries, report.InboxItems, report.OutboxMessages);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: deleted {Interactions} interaction(s), {AuditEntries} audit entr(ies) and {InboxItems} processed inbox row(s)")]
-    private static partial void LogPurged(ILogger logger, int interactions, int auditEntries, int inboxItems);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: deleted {Interactions} interaction(s), {AuditEntries} audit entr(ies), {InboxItems} processed inbox row(s) and {OutboxMessages} settled reply(ies)")]
+    private static partial void LogPurged(ILogger logger, int interactions, int auditEntries, int inboxItems, int outboxMessages);
 }

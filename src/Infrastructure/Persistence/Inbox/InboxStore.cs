@@ -119,6 +119,18 @@ public sealed class InboxStore(CrmDbContext db, TimeProvider time)
         return await TrySaveAsync(cancellationToken) ? item.Status : null;
     }
 
+    /// <summary>
+    /// The heartbeat: extends the lease while <paramref name="owner"/> still holds the item; false once it does not. The
+    /// concurrency token is left alone, so the handler's own save (which completes the item with its turn) still succeeds.
+    /// </summary>
+    public async Task<bool> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + lease;
+        return await db.InboxItems
+            .Where(i => i.Id == id && i.LeaseOwner == owner && i.Status == InboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, until), cancellationToken) == 1;
+    }
+
     /// <summary>Whether the item was put back to wait by its handler (<see cref="InboxItem.Defer"/>) rather than done or taken over.</summary>
     public async Task<bool> IsDeferredAsync(Guid id, CancellationToken cancellationToken)
     {
