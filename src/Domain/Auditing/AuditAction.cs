@@ -138,4 +138,7 @@ public enum AuditAction
 
     /// <summary>The customer was listed (name, the follow-up's date and the interaction's summary) among a person's overdue follow-ups, e.g. on Slack's App Home.</summary>
     ListedInFollowUps = 80,
+
+    /// <summary>An SLA alert about the customer's case was pushed to a person's chat (details: the case number, target and threshold).</summary>
+    PushedSlaAlert = 81,
 }
