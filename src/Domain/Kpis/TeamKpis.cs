@@ -67,6 +67,9 @@ public sealed record TeamKpis(
 {
     public int Interactions => Activity.Sum(a => a.Total);
 
+    /// <summary>First-response and resolution SLA attainment (<see cref="SlaAttainment"/>); null when not computed.</summary>
+    public SlaAttainment? Sla { get; init; }
+
     /// <summary>Every customer the lines name (each is audited when shown).</summary>
     public IEnumerable<CustomerId> CustomersNamed =>
         Overdue.Lines.Select(o => o.CustomerId)
