@@ -96,10 +96,11 @@ public sealed class SlaAlertTranscriptTests : BotTestBase
         await WaitUntilAsync(() => Pushed(lucia).Count == 1, "the urgent case's warning");
         await WaitUntilAsync(async () => (await AlertItemsAsync()).Any(i => i.Status == InboxStatus.Pending && i.LeaseUntil == end), "the deferral");
 
+        await WaitUntilAsync(async () => (await AlertItemsAsync()).Count(i => i.Status == InboxStatus.Done) == 1, "the urgent case's item to complete");
+
         Assert.Contains(urgent, Assert.Single(Pushed(lucia)).Text, StringComparison.Ordinal);
         var deferred = Assert.Single(await AlertItemsAsync(), i => i.Status == InboxStatus.Pending);
         Assert.Equal(0, deferred.Attempts);
-        await WaitUntilAsync(async () => (await AlertItemsAsync()).Count(i => i.Status == InboxStatus.Done) == 1, "the urgent case's item to complete");
 
         _clock.SetUtcNow(end.AddMinutes(1));
         await WaitUntilAsync(() => Pushed(lucia).Count == 2, "the normal case's warning in the morning");
