@@ -139,6 +139,9 @@ public enum AuditAction
     /// <summary>The customer was listed (name, the follow-up's date and the interaction's summary) among a person's overdue follow-ups, e.g. on Slack's App Home.</summary>
     ListedInFollowUps = 80,
 
+    /// <summary>An SLA alert about the customer's case was pushed to a person's chat (details: the case number, target and threshold).</summary>
+    PushedSlaAlert = 81,
+
     /// <summary>The customer was e-mailed a satisfaction survey after a case was resolved (actor: who resolved it; details: the case number).</summary>
     SentSatisfactionSurvey = 84,
 

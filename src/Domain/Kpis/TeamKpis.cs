@@ -73,6 +73,9 @@ public sealed record TeamKpis(
     /// <summary>The seeds' customer-base KPIs (docs/kpis.md); null where a caller built the KPIs without them.</summary>
     public CustomerBaseKpis? CustomerBase { get; init; }
 
+    /// <summary>First-response and resolution SLA attainment (<see cref="SlaAttainment"/>); null when not computed.</summary>
+    public SlaAttainment? Sla { get; init; }
+
     /// <summary>Every customer the lines name (each is audited when shown).</summary>
     public IEnumerable<CustomerId> CustomersNamed =>
         Overdue.Lines.Select(o => o.CustomerId)

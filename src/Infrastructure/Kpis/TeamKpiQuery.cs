@@ -19,7 +19,7 @@ namespace ChatCrm.Infrastructure.Kpis;
 /// so the cost grows with what is reported (a few lines per section), not with the team's history. The judgements
 /// (near an SLA, falling value, acceptance rate) are <see cref="KpiRules"/>.
 /// </summary>
-public sealed class TeamKpiQuery(CrmDbContext db, IOptions<TierOptions> tiers)
+public sealed class TeamKpiQuery(CrmDbContext db, IOptions<TierOptions> tiers, SlaAttainmentQuery? slaAttainment = null)
 {
     private static readonly ValueTier[] HighValue = [ValueTier.Gold, ValueTier.Platinum];
 
@@ -48,7 +48,11 @@ public sealed class TeamKpiQuery(CrmDbContext db, IOptions<TierOptions> tiers)
                 .Select(c => new { c.Id, c.DisplayName, c.OwnerId, c.CreatedAt }).ToListAsync(cancellationToken))
                 .Select(c => new NewCustomer(c.Id, c.DisplayName, names[c.OwnerId!.Value], c.CreatedAt)).ToList());
         var customerBase = await new CustomerBaseKpiQuery(db, tiers.Value.ToExchangeRates()).ComputeAsync(customers, period, cancellationToken);
-        return new TeamKpis(period, activity, overdue, atRisk, cases, offers, newCustomers) { CustomerBase = customerBase };
+        return new TeamKpis(period, activity, overdue, atRisk, cases, offers, newCustomers)
+        {
+            CustomerBase = customerBase,
+            Sla = slaAttainment is null ? null : await slaAttainment.ComputeAsync(managerId, period, cancellationToken),
+        };
     }
 
     /// <summary>Shown, answered and accepted in one pass over the team's presentations of the period (was three).</summary>

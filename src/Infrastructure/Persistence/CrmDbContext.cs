@@ -92,6 +92,9 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
 
+    /// <summary>The SLA alerts raised, one row per case, target and threshold (unique): the exactly-once claim of each push.</summary>
+    public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
+
     /// <summary>Card forms already stored, by form id, so a second press of the same form logs nothing twice.</summary>
     public DbSet<SubmittedFormRecord> SubmittedForms => Set<SubmittedFormRecord>();
 

@@ -32,7 +32,7 @@ public sealed class QuartzClusteredStoreTests
             await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM qrtz_triggers WHERE sched_name = 'ChatCrm'").SingleAsync(),
             await db.Database.SqlQueryRaw<string>("SELECT cron_expression AS \"Value\" FROM qrtz_cron_triggers WHERE trigger_name = 'tier-recalculation'").SingleAsync()));
         Assert.Equal(2, instances); // clustered: both instances checked in under one scheduler name
-        Assert.Equal(5, triggers); // digests, tier recalculation, offer retraining, idempotency purge, retention purge
+        Assert.Equal(6, triggers); // digests, tier recalculation, offer retraining, idempotency purge, retention purge, SLA alerts
         Assert.Equal(new ScheduleOptions().TierRecalculationCron, cron);
         var retraining = await first.WithDatabaseAsync(db =>
             db.Database.SqlQueryRaw<string>("SELECT cron_expression AS \"Value\" FROM qrtz_cron_triggers WHERE trigger_name = 'offer-retraining'").SingleAsync());

@@ -20,7 +20,7 @@ public sealed class MigrationScriptTests
         "CustomerValues", "TierChanges", "CustomerNeeds",
         "CustomerSearchTerms", "SearchWordVariants", "CustomerSearchPairs",
         "InboxItems", "ConversationReferences", "SlackInstallations",
-        "SupportCases", "CaseHistory",
+        "SupportCases", "CaseHistory", "SlaAlerts",
         "SubmittedForms",
         "OfferPresentations", "OfferAnswers", "OfferModelVersions",
         "DigestSubscriptions", "DigestDeliveries",

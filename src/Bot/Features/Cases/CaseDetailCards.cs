@@ -11,6 +11,9 @@ public sealed record CaseView(SupportCase Case, string CustomerName, SlaDecision
 {
     /// <summary>Whether the reader may see the customer's value tier the case's SLA follows (support agents may not).</summary>
     public bool ShowsTier { get; init; }
+
+    /// <summary>Both targets on the work group's business clock; null shows the stored due time alone.</summary>
+    public SlaClockReading? Clock { get; init; }
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ public static class CaseDetailCards
             new(language.Pick("Assignee", "Asignado a"), CaseCards.Person(c.AssignedTo, view.People, language)),
             new(language.Pick("Work group", "Grupo de trabajo"), c.WorkGroup),
             .. (view.ShowsTier ? [new CardFact(language.Pick("Tier", "Nivel"), c.Tier.ToString())] : Array.Empty<CardFact>()),
-            new(language.Pick("SLA due", "Vence el SLA"), CaseCards.Local(c.SlaDueAt, view.Zone)),
+            .. view.Clock is { } clock ? ClockFacts(clock, view.Zone, language) : [new CardFact(language.Pick("SLA due", "Vence el SLA"), CaseCards.Local(c.SlaDueAt, view.Zone))],
             new("SLA", view.Sla.Text.In(language)),
         ]));
         body.Add(new CardSection(language.Pick("History", "Historial")));
@@ -76,6 +79,17 @@ public static class CaseDetailCards
             Subtitle = view.Sla.IsBreached ? language.Pick("SLA breached", "SLA incumplido") : null,
         };
     }
+
+    /// <summary>When each target falls due in the reader's zone (met, or the clock standing still while the case waits, said so).</summary>
+    private static IEnumerable<CardFact> ClockFacts(SlaClockReading clock, TimeZoneInfo zone, LanguageCode language) =>
+        new[] { clock.FirstResponse, clock.Resolution }.Select(target => new CardFact(SlaAlertCards.Due(target.Target).In(language), target switch
+        {
+            { IsMet: true } => language.Pick("met", "cumplido"),
+            { IsDone: true } => language.Pick("missed", "incumplido"),
+            _ when clock.IsPaused => language.Pick($"{CaseCards.Local(target.DueAt, zone)} (paused: waiting on the customer)",
+                $"{CaseCards.Local(target.DueAt, zone)} (en pausa: esperando al cliente)"),
+            _ => CaseCards.Local(target.DueAt, zone),
+        }));
 
     /// <summary>Up to this many people in the assignee list (a Slack choice list holds 100; one is "nobody").</summary>
     public const int MaxAgents = 99;

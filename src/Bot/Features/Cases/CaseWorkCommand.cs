@@ -20,7 +20,8 @@ namespace ChatCrm.Bot.Features.Cases;
 /// and saved with the turn under optimistic concurrency (a change crossing another is refused by the engine). A press
 /// on a card older than the case's history is refused with the current card, so nobody acts on what they did not see.
 /// </summary>
-public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, AuditTrail audit, CaseEditForm form, SlaTable sla, TimeProvider clock) : ICardAction
+public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, AuditTrail audit, CaseEditForm form, SlaTable sla, SlaCalendars calendars,
+    TimeProvider clock) : ICardAction
 {
     /// <summary>A case card's buttons name their case; a dialog in progress stays.</summary>
     public static IReadOnlyList<string> ActionVerbs { get; } = [CaseDetailCards.ShowVerb, CaseDetailCards.ActVerb, CaseDetailCards.EditVerb];
@@ -187,9 +188,11 @@ public sealed class CaseWorkCommand(CrmDbContext db, CustomerAccess access, Audi
     {
         var ids = CaseDetailCards.PeopleIn(loaded.Case).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, context.CancellationToken);
-        return new CaseView(loaded.Case, loaded.Customer.DisplayName, SlaBreachRule.Evaluate(loaded.Case, clock.GetUtcNow()), people, context.User.ResolveTimeZone())
+        var now = clock.GetUtcNow();
+        return new CaseView(loaded.Case, loaded.Customer.DisplayName, SlaBreachRule.Evaluate(loaded.Case, now), people, context.User.ResolveTimeZone())
         {
             ShowsTier = loaded.ShowsTier,
+            Clock = SlaClock.Read(loaded.Case, sla, calendars.For(loaded.Case.WorkGroup), now),
         };
     }
 }

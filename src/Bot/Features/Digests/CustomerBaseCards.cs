@@ -42,7 +42,6 @@ public static class CustomerBaseCards
             new(language.Pick("Offer response rate", "Tasa de respuesta a ofertas"), kpis.Offers.ResponseRate is { } responded
                 ? language.Pick($"{Percent(responded)} ({kpis.Offers.Answered} of {kpis.Offers.Presented} shown)", $"{Percent(responded)} ({kpis.Offers.Answered} de {kpis.Offers.Presented} mostradas)")
                 : None),
-            // First-response and resolution SLA attainment (issue 21, built separately) add their two lines here.
         };
         yield return new CardFacts(facts);
     }

@@ -13,6 +13,7 @@ public static class DigestsServices
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SlaAttainmentQuery>();
         services.AddScoped<TeamKpiQuery>();
         services.AddChatCommand<KpisCommand>();
         services.AddChatCommand<DigestSettingsCommand>();

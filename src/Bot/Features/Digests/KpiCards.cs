@@ -85,6 +85,7 @@ public static class KpiCards
         new(language.Pick("Cases near / past SLA", "Casos cerca / fuera de SLA"), $"{Number(kpis.Cases.Near)} / {Number(kpis.Cases.Past)}"),
         new(language.Pick("Offer acceptance", "Aceptación de ofertas"), Acceptance(kpis.Offers, language)),
         new(language.Pick("New customers", "Clientes nuevos"), Number(kpis.NewCustomers.Count)),
+        .. SlaAttainmentFacts.Headline(kpis.Sla, language),
     ];
 
     private static void AddLines(List<CardBlock> body, List<CardFact> facts, int notShown, string none, LanguageCode language)

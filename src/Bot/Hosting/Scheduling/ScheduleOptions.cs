@@ -14,6 +14,10 @@ public sealed class ScheduleOptions
     [Required]
     public string DigestCheckCron { get; set; } = "0 * * * * ?";
 
+    /// <summary>How often cases are checked for SLA alerts (75 % of a target, breach): every minute.</summary>
+    [Required]
+    public string SlaAlertCron { get; set; } = "30 * * * * ?";
+
     /// <summary>The nightly tier recalculation.</summary>
     [Required]
     public string TierRecalculationCron { get; set; } = "0 30 2 * * ?";

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Digests;
+using ChatCrm.Infrastructure.Cases;
 using ChatCrm.Infrastructure.Privacy;
 using ChatCrm.Infrastructure.Tiers;
 using Quartz;
@@ -27,6 +28,17 @@ public sealed class DigestCheckJob(IServiceScopeFactory scopes) : ScopedJob(scop
 {
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<DigestDispatcher>().RunAsync(cancellationToken);
+}
+
+/// <summary>
+/// Raises the SLA alerts that are due (<see cref="SlaAlertScan"/>). Each alert is claimed by its unique row, so a run on
+/// a second instance (SQLite's in-memory store schedules per instance) or after a restart pushes nothing twice.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class SlaAlertJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
+{
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SlaAlertScan>().RunAsync(cancellationToken);
 }
 
 /// <summary>Recomputes every customer's value tier (and records the moves the digests report).</summary>

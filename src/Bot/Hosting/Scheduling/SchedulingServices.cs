@@ -35,6 +35,7 @@ public static class SchedulingServices
             Every<OfferRetrainingJob>(quartz, "offer-retraining", scheduling.OfferRetrainingCron);
             Every<IdempotencyPurgeJob>(quartz, "idempotency-purge", scheduling.IdempotencyPurgeCron);
             Every<RetentionPurgeJob>(quartz, "retention-purge", scheduling.RetentionPurgeCron);
+            Every<SlaAlertJob>(quartz, "sla-alerts", scheduling.SlaAlertCron);
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

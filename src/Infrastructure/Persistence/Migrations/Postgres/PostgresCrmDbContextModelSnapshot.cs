@@ -122,6 +122,41 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("CaseHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Domain.Cases.SlaAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Target", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("SlaAlerts", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Cases.SupportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2656,6 +2691,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany("History")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Cases.SlaAlert", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

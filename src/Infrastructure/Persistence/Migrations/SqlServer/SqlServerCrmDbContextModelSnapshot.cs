@@ -122,6 +122,41 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("CaseHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Domain.Cases.SlaAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Target", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("SlaAlerts", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Cases.SupportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2663,6 +2698,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("History")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Cases.SlaAlert", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

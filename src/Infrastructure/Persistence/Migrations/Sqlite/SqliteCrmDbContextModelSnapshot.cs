@@ -117,6 +117,41 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CaseHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Domain.Cases.SlaAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Target", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("SlaAlerts", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Domain.Cases.SupportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2649,6 +2684,15 @@ namespace ChatCrm.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("History")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Domain.Cases.SlaAlert", b =>
+                {
+                    b.HasOne("ChatCrm.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
