@@ -55,7 +55,11 @@ public static class NeedToKnowCast
             user.LinkSlack(slack.TeamId, slack.UserId);
         }
         await db.SaveChangesAsync();
-        return await MarkedCustomer.AddAsync(db, ana, hannah);
+        var marked = await MarkedCustomer.AddAsync(db, ana, hannah);
+        // A second valued customer of the owner: the team's aggregates (value per customer in kpis and the digest) are
+        // then figures of the team, not the marked customer's own revenue restated.
+        await db.AddOrderAsync(await db.AddCustomerAsync("Bruno Teammate", "Other Ltd", owner: ana), "QUOKKA-1", 12_346m);
+        return marked;
     }
 
     /// <summary>What the person may see of the marked customer, by the domain's rule, and their user id.</summary>
