@@ -56,9 +56,11 @@ public sealed class SlaAlertScan(CrmDbContext db, SlaTable table, SlaCalendars c
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (Exception failure) when (failure is DbUpdateException || failure.InnerException is DbUpdateException)
         {
-            // Another instance raised this alert first: it pushes, this one does not.
+            // Another instance raised this alert first: it pushes, this one does not. On PostgreSQL two scans inserting at
+            // once may also end in a deadlock (reported through the execution strategy): nothing of this one was stored,
+            // and the next scan raises the alert if no one else did.
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
                 entry.State = EntityState.Detached;
             return false;

@@ -102,7 +102,12 @@ public abstract class SlaAlertTwoInstanceTests : IAsyncLifetime
     private List<CapturedActivity> Pushed(string conversationId, string number) =>
         [.. _connector.Activities.Where(a => a.ConversationId == conversationId && a.Text.Contains(number, StringComparison.Ordinal))];
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
+    /// <summary>
+    /// Waits while the shared clock moves on a second at a time, as it would: two hosts writing one SQLite file at once
+    /// can make an attempt fail with "database is locked", and its retry (after a backoff on this clock) must come.
+    /// A second a step cannot carry the case to its next threshold within the wait.
+    /// </summary>
+    private async Task WaitUntilAsync(Func<Task<bool>> done, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await done())
@@ -110,6 +115,7 @@ public abstract class SlaAlertTwoInstanceTests : IAsyncLifetime
             if (DateTime.UtcNow > deadline)
                 Assert.Fail($"Gave up waiting: {what}");
             await Task.Delay(50);
+            _clock.Advance(TimeSpan.FromSeconds(1));
         }
     }
 }
