@@ -1,23 +1,17 @@
 using ChatCrm.Bot.Cards;
+using ChatCrm.Bot.Features.PrivacyCentre;
+using ChatCrm.Domain.Common;
+
 namespace ChatCrm.Bot.Features.Satisfaction;
 
-/// <summary>
-/// The survey answers only over HTTPS, as the privacy centre does (its antiforgery cookie is <c>__Host-</c> and Secure):
-/// a plain-HTTP request gets a page that says so, not a 500.
-/// </summary>
-public sealed class SurveyHttpsOnly : IEndpointFilter
+/// <summary>The survey only answers over HTTPS, as the privacy centre does (<see cref="HttpsOnlyPages"/>): nobody on the way may read or change an answer.</summary>
+public sealed class SurveyHttpsOnly : HttpsOnlyPages
 {
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    protected override HtmlPage RefusalPage(LanguageCode language)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
-        if (http.Request.IsHttps)
-            return next(context);
-        var language = PrivacyCentre.PageLanguage.Of(http);
         var page = SurveyPages.Page(language, language.Pick("Please use a secure address", "Usa una dirección segura"), SatisfactionRoutes.Root);
         page.Paragraph(page.T("This survey only opens over HTTPS, so that nobody on the way can read or change your answer. Open the address that begins with https://.",
             "Esta encuesta solo se abre por HTTPS, para que nadie en el camino pueda leer o cambiar tu respuesta. Abre la dirección que empieza por https://."));
-        return ValueTask.FromResult<object?>(page.Result(StatusCodes.Status400BadRequest));
+        return page;
     }
 }
