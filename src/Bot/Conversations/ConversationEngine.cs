@@ -1,11 +1,9 @@
-using ChatCrm.Bot.Cards;
 using ChatCrm.Bot.Conversations.Directory;
 using ChatCrm.Bot.Conversations.State;
+using ChatCrm.Bot.Logging;
 using ChatCrm.Domain.Common;
 using ChatCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using ChatCrm.Bot.Logging;
 
 namespace ChatCrm.Bot.Conversations;
 
@@ -20,11 +18,14 @@ public sealed partial class ConversationEngine(
     DialogStateStore dialogs,
     TurnRouter router,
     CrmDbContext db,
-    TurnRateLimit limit,
     ConversationTurnGate gate,
     TurnReplies replies,
+    TurnAnswersInstead instead,
     ILogger<ConversationEngine> logger)
 {
+    /// <summary>How many times a message that lost a race with another instance's turn is run again on fresh state.</summary>
+    private const int RerunsAfterConflict = 2;
+
     public async Task HandleAsync(IncomingTurn turn, ITurnResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -32,39 +33,13 @@ public sealed partial class ConversationEngine(
         using var inOrder = await gate.EnterAsync(turn.ConversationKey, cancellationToken);
         await using var typingResponder = replies.Around(responder, cancellationToken);
 
-        var answers = LimitReached(turn) is { } limited ? TurnAnswers.Direct(limited) : await HandleTurnAsync(turn, responder, cancellationToken);
+        var answers = instead.LimitReached(turn) is { } limited ? TurnAnswers.Direct(limited) : await HandleTurnAsync(turn, responder, cancellationToken);
         await replies.SendAsync(answers.Staged, Arrange(turn, answers.Unsaved), typingResponder, cancellationToken);
     }
 
     /// <summary>What of the answers a shared conversation may see, and what goes to the sender alone (<see cref="SharedConversationReplies"/>).</summary>
     private IEnumerable<OutgoingMessage> Arrange(IncomingTurn turn, IReadOnlyList<OutgoingMessage> answers) =>
-        SharedConversationReplies.Arrange(turn, answers, limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale));
-
-    /// <summary>
-    /// The answer instead of the turn when the person is past <see cref="TurnRateLimit"/>: a polite notice the first time
-    /// in a window, nothing after; null when the turn may run. A card's automatic refresh is not a turn they took.
-    /// </summary>
-    private IReadOnlyList<OutgoingMessage>? LimitReached(IncomingTurn turn)
-    {
-        if (turn.Action?.Verb == CustomerCards.RefreshVerb)
-            return null;
-        switch (limit.Take(turn.UserKey))
-        {
-            case TurnAllowance.RefusedWithNotice:
-                LogLimited(logger, turn.ConversationKey);
-                var language = limit.LanguageOf(turn.UserKey) ?? LocalizedText.LanguageFor(turn.Locale);
-                return [OutgoingMessage.Say(language.Pick(
-                    "You're sending messages faster than I can keep up with, so I've paused for a moment. Please wait a minute and send that again.",
-                    "Me estás enviando mensajes más rápido de lo que puedo atender, así que he hecho una pausa. Espera un minuto y vuelve a enviarlo, por favor.")) with { OnlyForSender = true }];
-            case TurnAllowance.RefusedQuietly:
-                return [];
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>How many times a message that lost a race with another instance's turn is run again on fresh state.</summary>
-    private const int RerunsAfterConflict = 2;
+        SharedConversationReplies.Arrange(turn, answers, instead.LanguageOf(turn));
 
     /// <summary>
     /// Everything of a turn but sending: find the user, route, and save the changes together with the answers written into
@@ -79,24 +54,16 @@ public sealed partial class ConversationEngine(
         try
         {
             var user = await directory.IdentifyAsync(turn, cancellationToken);
-            if (user is null && directory.Refusal is { } refusal)
-                return TurnAnswers.Direct([OutgoingMessage.Say(refusal.Text.In(LocalizedText.LanguageFor(turn.Locale ?? refusal.Locale))) with { OnlyForSender = true }]);
-            if (user is null)
-                return TurnAnswers.Direct([OutgoingMessage.Say(AccessRefusals.NotInDirectory.In(LocalizedText.LanguageFor(turn.Locale))) with { GroupSafe = true }]);
-            if (!user.IsActive)
-                return TurnAnswers.Direct([OutgoingMessage.Say(AccessRefusals.Deactivated.In(LocalizedText.LanguageFor(turn.Locale ?? user.Locale))) with { GroupSafe = true }]);
+            if (user is not { IsActive: true })
+                return TurnAnswers.Direct([TurnAnswersInstead.Refusal(turn, user, directory.Refusal)]);
 
             var context = new TurnContext(turn, user, cancellationToken);
-            limit.Remember(turn.UserKey, context.Language);
+            instead.RememberLanguage(turn, context.Language);
             var state = await dialogs.LoadAsync(turn, cancellationToken);
-            if (dialogs.Expired is { } expired)
-                context.Say(
-                    $"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped (left too long, or from an older version); nothing from it was saved.",
-                    $"Tu \"{expired.Dialog}\" sin terminar{(expired.CustomerName is { } nombre ? $" con {nombre}" : string.Empty)} se descartó (se dejó demasiado tiempo, o era de una versión anterior); no se guardó nada de él.");
+            dialogs.TellIfExpired(context);
             var next = await router.RouteAsync(context, state);
             dialogs.Stage(turn, next);
-            var arranged = Arrange(turn, context.Replies).ToList();
-            var staged = await replies.StageAsync(responder, turn.ConversationKey, arranged, cancellationToken);
+            var staged = await replies.StageAsync(responder, turn.ConversationKey, Arrange(turn, context.Replies).ToList(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return staged is null ? TurnAnswers.Direct(context.Replies) : new TurnAnswers([], staged);
         }
@@ -117,12 +84,8 @@ public sealed partial class ConversationEngine(
         }
         catch (DbUpdateException)
         {
-            // Two presses that change the same thing crossed (a concurrency token or a key), or a message lost its race
-            // more than twice: nothing of it was applied, and the person is told so.
-            LogConcurrentTurn(logger, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return TurnAnswers.Direct([Say(turn, "That crossed with another change to the same thing made at the same moment, so I didn't act on it. Please try again.",
-                "Eso se cruzó con otro cambio de lo mismo hecho en el mismo momento, así que no lo he aplicado. Inténtalo de nuevo, por favor.")]);
+            return TurnAnswers.Direct([instead.Crossed(turn)]);
         }
         catch (DomainRuleException problem)
         {
@@ -131,11 +94,8 @@ public sealed partial class ConversationEngine(
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            // The per-turn error hook: log (never the message text) and answer politely; nothing half-done is saved.
-            LogTurnFailed(logger, failure, turn.ConversationKey);
             db.ChangeTracker.Clear();
-            return TurnAnswers.Direct([Say(turn, "Sorry, something went wrong on my side and I couldn't finish that. Nothing was half-saved; please try again in a moment.",
-                "Lo siento, algo ha fallado por mi parte y no he podido terminarlo. No se ha guardado nada a medias; inténtalo de nuevo en un momento.")]);
+            return TurnAnswers.Direct([instead.Failed(turn, failure)]);
         }
         finally
         {
@@ -143,19 +103,6 @@ public sealed partial class ConversationEngine(
         }
     }
 
-    /// <summary>A reply for a turn whose user is not known yet: in the language of the turn's locale.</summary>
-    private static OutgoingMessage Say(IncomingTurn turn, string english, string spanish) =>
-        OutgoingMessage.Say(LocalizedText.LanguageFor(turn.Locale).Pick(english, spanish)) with { GroupSafe = true };
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A turn in {ConversationKey} failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, LoggedText conversationKey);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} was not run: its sender is past the turn limit")]
-    private static partial void LogLimited(ILogger logger, LoggedText conversationKey);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "A message in {ConversationKey} crossed with another instance's turn; running it again on fresh state")]
     private static partial void LogRerun(ILogger logger, LoggedText conversationKey);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in {ConversationKey} crossed with another one; it was not applied")]
-    private static partial void LogConcurrentTurn(ILogger logger, LoggedText conversationKey);
 }

@@ -63,6 +63,7 @@ public static class ChatCrmServices
     {
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TurnRateLimit>();
+        services.AddSingleton<TurnAnswersInstead>();
         services.AddSingleton<ConversationTurnGate>();
         services.AddSingleton<TypingIndicators>();
         services.AddScoped<TurnReplies>();

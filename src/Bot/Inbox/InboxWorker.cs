@@ -19,7 +19,8 @@ public sealed partial class InboxWorker(
     TimeProvider time,
     ILogger<InboxWorker> logger) : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>This worker's name in the leases it takes; each loop adds its number, so one loop never mistakes another's claim for its own.</summary>
+    private readonly string _worker = $"{Truncated(Environment.MachineName, 40)}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..12]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,16 +30,19 @@ public sealed partial class InboxWorker(
             LogWorkerOff(logger);
             return;
         }
-        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => DrainAsync(settings, stoppingToken), CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency)
+            .Select(loop => Task.Run(() => DrainAsync($"{_worker}/{loop}", settings, stoppingToken), CancellationToken.None)));
     }
 
-    private async Task DrainAsync(InboxOptions settings, CancellationToken stoppingToken)
+    private static string Truncated(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private async Task DrainAsync(string owner, InboxOptions settings, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await RunNextAsync(settings, stoppingToken))
+                while (await RunNextAsync(owner, settings, stoppingToken))
                 {
                 }
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
@@ -49,19 +53,20 @@ public sealed partial class InboxWorker(
             }
             catch (Exception failure)
             {
-                // The database may be briefly unreachable: keep the worker alive and look again later.
+                // The database may be briefly unreachable: keep the worker alive and look again at the next poll (or signal),
+                // in real time like the poll itself.
                 LogLoopFailed(logger, failure);
-                await Task.Delay(settings.PollInterval, time, stoppingToken);
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
         }
     }
 
     /// <summary>Runs one item; false when there was nothing to claim.</summary>
-    private async Task<bool> RunNextAsync(InboxOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> RunNextAsync(string owner, InboxOptions settings, CancellationToken cancellationToken)
     {
         InboxItem? item;
         await using (var claimScope = scopes.CreateAsyncScope())
-            item = await claimScope.ServiceProvider.GetRequiredService<InboxStore>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
+            item = await claimScope.ServiceProvider.GetRequiredService<InboxStore>().ClaimNextAsync(owner, settings.Lease, cancellationToken);
         if (item is null)
             return false;
         // There may be more: let an idle loop look while this one works.
@@ -70,7 +75,7 @@ public sealed partial class InboxWorker(
         using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["InboxItemId"] = item.Id, ["Channel"] = item.Channel, ["Kind"] = item.Kind });
         try
         {
-            await using (LeaseHeartbeat.Start(token => RenewAsync(item.Id, settings.Lease, token), settings.Heartbeat, time, logger, cancellationToken))
+            await using (LeaseHeartbeat.Start(token => RenewAsync(item.Id, owner, settings.Lease, token), settings.Heartbeat, time, logger, cancellationToken))
             await using (var workScope = scopes.CreateAsyncScope())
             {
                 var handler = workScope.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Channel == item.Channel)
@@ -79,7 +84,7 @@ public sealed partial class InboxWorker(
             }
             await using var doneScope = scopes.CreateAsyncScope();
             var inbox = doneScope.ServiceProvider.GetRequiredService<InboxStore>();
-            if (await inbox.CompleteAsync(item.Id, _owner, cancellationToken))
+            if (await inbox.CompleteAsync(item.Id, owner, cancellationToken))
                 LogDone(logger, item.Attempts);
             else if (await inbox.IsDeferredAsync(item.Id, cancellationToken))
                 LogDeferred(logger);
@@ -91,17 +96,17 @@ public sealed partial class InboxWorker(
             await using var failScope = scopes.CreateAsyncScope();
             var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, item.Attempts)));
             var status = await failScope.ServiceProvider.GetRequiredService<InboxStore>()
-                .FailAsync(item.Id, _owner, failure.GetType().Name, backoff, settings.MaxAttempts, CancellationToken.None);
+                .FailAsync(item.Id, owner, failure.GetType().Name, backoff, settings.MaxAttempts, CancellationToken.None);
             LogFailed(logger, failure, item.Attempts, status?.ToString() ?? "already done");
         }
         return true;
     }
 
     /// <summary>The heartbeat: keeps this worker's claim while the handler works (false once the item is done or taken over).</summary>
-    private async Task<bool> RenewAsync(Guid id, TimeSpan lease, CancellationToken cancellationToken)
+    private async Task<bool> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<InboxStore>().RenewAsync(id, _owner, lease, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<InboxStore>().RenewAsync(id, owner, lease, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The inbox worker is off on this instance (Work:RunWorker=false)")]

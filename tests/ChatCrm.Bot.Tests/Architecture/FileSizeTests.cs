@@ -2,7 +2,7 @@ using ChatCrm.Testing;
 
 namespace ChatCrm.Bot.Tests.Architecture;
 
-/// <summary>Small cohesive files: no source file outside the migrations grows past 250 lines.</summary>
+/// <summary>Small cohesive files: no source file outside the migrations grows past 250 lines, and the conversation core stays small.</summary>
 public sealed class FileSizeTests
 {
     private const int MaxLines = 250;
@@ -22,6 +22,20 @@ public sealed class FileSizeTests
             .ToList();
 
         Assert.True(large.Count == 0, $"Files over {MaxLines} lines: {string.Join(", ", large)}");
+    }
+
+    /// <summary>The conversation core stays the turn's lifecycle: short, and naming no feature (features register their commands).</summary>
+    [Fact]
+    public void ConversationEngine_IsAtMost120LinesAndNamesNoFeature()
+    {
+        var engine = Path.Combine(RepositoryRoot.Path, "src", "Bot", "Conversations", "ConversationEngine.cs");
+        var lines = File.ReadAllLines(engine);
+        var features = Directory.EnumerateDirectories(Path.Combine(RepositoryRoot.Path, "src", "Bot", "Features")).Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(features);
+
+        Assert.True(lines.Length <= 120, $"ConversationEngine.cs has {lines.Length} lines; at most 120.");
+        var named = features.Where(f => lines.Any(l => l.Contains($"Features.{f}", StringComparison.Ordinal))).ToList();
+        Assert.True(named.Count == 0, $"ConversationEngine.cs names the features {string.Join(", ", named)}.");
     }
 
     private static bool IsGenerated(string relative)

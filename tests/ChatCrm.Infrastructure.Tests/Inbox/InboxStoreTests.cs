@@ -87,6 +87,34 @@ public abstract class InboxStoreTests(DatabaseFixture db)
     }
 
     [Fact]
+    public async Task ClaimNextAsync_ClockMovesWhileItLooks_TheLeaseRunsFromTheClaim()
+    {
+        var key = NewKey();
+        var start = DateTimeOffset.UnixEpoch;
+        await using var context = db.CreateContext();
+        await new InboxStore(context, TestClock.Create(start)).AcceptAsync("lease", "event", key, "{}", default);
+        await MakeOnlyThisClaimableAsync(key);
+        // The look reads the clock first; by the claim an hour has passed (a slow query on a busy server, say).
+        var clock = new ClockMovingAfterFirstRead(start, TimeSpan.FromHours(1));
+
+        var claimed = await new InboxStore(context, clock).ClaimNextAsync("worker-1", Lease, default);
+        await using var other = db.CreateContext();
+        var whileHeld = await new InboxStore(other, TestClock.Create(start.AddHours(1))).ClaimNextAsync("worker-2", Lease, default);
+
+        Assert.Equal(key, claimed?.DedupKey);
+        Assert.Equal(start.AddHours(1) + Lease, claimed!.LeaseUntil);
+        Assert.Null(whileHeld);
+    }
+
+    /// <summary>A clock that reads <c>start</c> once and <c>start + jump</c> from then on.</summary>
+    private sealed class ClockMovingAfterFirstRead(DateTimeOffset start, TimeSpan jump) : TimeProvider
+    {
+        private int _reads;
+
+        public override DateTimeOffset GetUtcNow() => Interlocked.Increment(ref _reads) == 1 ? start : start + jump;
+    }
+
+    [Fact]
     public async Task CompleteAsync_ByTheHolder_ClearsThePayloadAndKeepsTheKey()
     {
         var key = NewKey();

@@ -40,6 +40,17 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
     /// <summary>The dialog that <see cref="LoadAsync"/> found abandoned, if any; staging a new state replaces it.</summary>
     public DialogState? Expired { get; private set; }
 
+    /// <summary>Tells the person that the dialog <see cref="LoadAsync"/> found abandoned was dropped, if there was one.</summary>
+    public void TellIfExpired(TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Expired is not { } expired)
+            return;
+        context.Say(
+            $"Your unfinished \"{expired.Dialog}\"{(expired.CustomerName is { } name ? $" with {name}" : string.Empty)} was dropped (left too long, or from an older version); nothing from it was saved.",
+            $"Tu \"{expired.Dialog}\" sin terminar{(expired.CustomerName is { } nombre ? $" con {nombre}" : string.Empty)} se descartó (se dejó demasiado tiempo, o era de una versión anterior); no se guardó nada de él.");
+    }
+
     private static DialogState? Read(string json)
     {
         try

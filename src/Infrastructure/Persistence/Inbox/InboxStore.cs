@@ -71,7 +71,8 @@ public sealed class InboxStore(CrmDbContext db, TimeProvider time)
             for (var offset = 0; offset < candidates.Count; offset++)
             {
                 var candidate = candidates[(start + offset) % candidates.Count];
-                candidate.Claim(owner, now, lease);
+                // The lease runs from the claim, not from the look: a slow query must not hand out a lease already run out.
+                candidate.Claim(owner, time.GetUtcNow(), lease);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

@@ -41,11 +41,12 @@ public sealed class SlackLogButtonModalTests : SlackTestBase
         Assert.DoesNotContain(open.Blocks.OfType<JsonObject>(), b => (string?)b["block_id"] == "customer");
         Assert.Contains("María Núñez", open.Text, StringComparison.Ordinal);
 
+        var callsBefore = Slack.Calls.Count; // counted before the submission: its confirmation may start before the answer is read
         var submitted = await client.SubmitViewAsync("chatcrm-log",
             [("kind", SlackViewSubmission.Selected("Call")), ("summary", SlackViewSubmission.Typed("Called about the renewal"))], metadata: _maria.ToString());
 
         Assert.Equal((HttpStatusCode.OK, string.Empty), (submitted.StatusCode, await submitted.Content.ReadAsStringAsync()));
-        await Slack.WaitForCallsAsync(Slack.Calls.Count + 2); // the confirmation: conversations.open, then the DM
+        await Slack.WaitForCallsAsync(callsBefore + 2); // the confirmation: conversations.open, then the DM
         var stored = await App.WithDatabaseAsync(db => db.Interactions.SingleAsync());
         Assert.Equal((_maria, "Called about the renewal"), (stored.CustomerId.Value, stored.Summary));
         Assert.Equal([], Slack.Violations);
