@@ -18,6 +18,7 @@ public sealed record StagedReplies(string Owner, string OrderingKey, IReadOnlyLi
 public sealed partial class ReplyOutbox(
     CrmDbContext db,
     IServiceScopeFactory scopes,
+    OutboxSendsInProgress sendsInProgress,
     IOptions<InboxOptions> work,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -66,6 +67,8 @@ public sealed partial class ReplyOutbox(
     public async Task DeliverAsync(StagedReplies staged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
+        // This process's worker leaves them to this send, however late its heartbeat.
+        using var sending = sendsInProgress.Begin(staged.Owner);
         try
         {
             await SendNowAsync(staged, cancellationToken);
