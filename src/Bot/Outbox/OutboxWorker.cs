@@ -13,6 +13,7 @@ namespace ChatCrm.Bot.Outbox;
 /// </summary>
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes,
+    OutboxSendsInProgress sendsInProgress,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -55,7 +56,7 @@ public sealed partial class OutboxWorker(
     private async Task<bool> SendNextAsync(InboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var message = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimNextAsync(_owner, settings.Lease, cancellationToken);
+        var message = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimNextAsync(_owner, settings.Lease, sendsInProgress.Owners, cancellationToken);
         if (message is null)
             return false;
         using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["OutboxMessageId"] = message.Id, ["Channel"] = message.Channel });

@@ -18,6 +18,7 @@ public sealed record StagedReplies(string Owner, string OrderingKey, IReadOnlyLi
 public sealed partial class ReplyOutbox(
     CrmDbContext db,
     IServiceScopeFactory scopes,
+    OutboxSendsInProgress sendsInProgress,
     IOptions<InboxOptions> work,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -30,16 +31,31 @@ public sealed partial class ReplyOutbox(
         ArgumentNullException.ThrowIfNull(messages);
         if (responder is not IOutboxResponder durable || messages.Count == 0)
             return null;
-        var owner = $"{Environment.MachineName}/{Environment.ProcessId}/turn/{Guid.NewGuid():N}";
-        var now = time.GetUtcNow();
-        var rows = new List<OutboxMessage>(messages.Count);
+        var envelopes = new List<ReplyEnvelope>(messages.Count);
         foreach (var message in messages)
         {
             // One the channel cannot write down sends the whole turn's directly, so its replies keep their order.
             if (await durable.EnvelopeAsync(message, cancellationToken) is not { } envelope)
                 return null;
-            rows.Add(new OutboxMessage(envelope.Channel, orderingKey, rows.Count, envelope.Address, envelope.Body, owner, now, work.Value.Lease));
+            envelopes.Add(envelope);
         }
+        return Stage(orderingKey, envelopes);
+    }
+
+    /// <summary>
+    /// Adds messages already written down by their channel (a pushed card's <see cref="ReplyEnvelope"/>) to the unsaved
+    /// changes of this scope's context, in order, held by the writer for one lease.
+    /// </summary>
+    public StagedReplies Stage(string orderingKey, IReadOnlyList<ReplyEnvelope> envelopes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderingKey);
+        ArgumentNullException.ThrowIfNull(envelopes);
+        if (envelopes.Count == 0)
+            throw new ArgumentException("Nothing to stage.", nameof(envelopes));
+        var owner = $"{Environment.MachineName}/{Environment.ProcessId}/turn/{Guid.NewGuid():N}";
+        var now = time.GetUtcNow();
+        var rows = envelopes.Select((envelope, position) =>
+            new OutboxMessage(envelope.Channel, orderingKey, position, envelope.Address, envelope.Body, owner, now, work.Value.Lease)).ToList();
         db.OutboxMessages.AddRange(rows);
         return new StagedReplies(owner, orderingKey, rows);
     }
@@ -51,6 +67,8 @@ public sealed partial class ReplyOutbox(
     public async Task DeliverAsync(StagedReplies staged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
+        // This process's worker leaves them to this send, however late its heartbeat.
+        using var sending = sendsInProgress.Begin(staged.Owner);
         try
         {
             await SendNowAsync(staged, cancellationToken);

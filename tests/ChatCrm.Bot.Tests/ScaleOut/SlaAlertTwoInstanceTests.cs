@@ -4,6 +4,7 @@ using ChatCrm.Domain.Tiers;
 using ChatCrm.Domain.Users;
 using ChatCrm.Infrastructure.Cases;
 using ChatCrm.Infrastructure.Persistence.Inbox;
+using ChatCrm.Infrastructure.Persistence.Outbox;
 using ChatCrm.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,8 @@ public abstract class SlaAlertTwoInstanceTests : IAsyncLifetime
         await WaitUntilAsync(async () => (await ItemsAsync()).All(i => i.Status == InboxStatus.Done), "both instances' workers to finish");
         raised = [.. raised, await ScanAsync(_a), await ScanAsync(_b)]; // a restart's first scan finds it raised too
         await WaitUntilAsync(async () => (await ItemsAsync()).All(i => i.Status == InboxStatus.Done), "nothing left to deliver");
+        // A done item has its alert written in the outbox with it; the card leaves right after the commit (ADR 0011).
+        await WaitUntilAsync(() => _a.WithDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.Pending)), "the alerts to be sent");
 
         Assert.Equal(1, raised.Sum());
         Assert.Equal(2, (await ItemsAsync()).Count);

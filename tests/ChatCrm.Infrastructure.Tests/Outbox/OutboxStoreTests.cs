@@ -34,6 +34,22 @@ public abstract class OutboxStoreTests(DatabaseFixture db)
     }
 
     [Fact]
+    public async Task ClaimNextAsync_HolderStillSendingHere_IsNotTakenEvenAfterItsLeaseRunsOut()
+    {
+        var clock = await StartAsync();
+        var written = await WriteAsync(clock, "writer", NewKey());
+        await using var context = db.CreateContext();
+        var outbox = new OutboxStore(context, clock);
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var whileItsWriterSends = await outbox.ClaimNextAsync("worker", Lease, ["writer"], default);
+        var onceItsWriterStopped = await outbox.ClaimNextAsync("worker", Lease, ["another-writer"], default);
+
+        Assert.Null(whileItsWriterSends);
+        Assert.Equal(written.Id, onceItsWriterStopped?.Id);
+    }
+
+    [Fact]
     public async Task RenewAsync_HeartbeatOfTheHolder_KeepsTheClaimPastTheFirstLease()
     {
         var clock = await StartAsync();

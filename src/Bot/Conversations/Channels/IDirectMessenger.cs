@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Domain.Users;
 
 namespace ChatCrm.Bot.Conversations.Channels;
@@ -12,7 +13,20 @@ public interface IDirectMessenger
 
     /// <summary>Sends <paramref name="message"/>; throws <see cref="DirectMessageNotDeliveredException"/> when the person has no reachable chat here.</summary>
     Task SendAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="message"/> down for the outbox without sending it: the person's chat is found (or opened)
+    /// now and the message rendered for it. Throws <see cref="DirectMessageNotDeliveredException"/> as
+    /// <see cref="SendAsync"/> does when there is no reachable chat; a channel that cannot be asked now throws its own error.
+    /// </summary>
+    Task<DirectEnvelope> EnvelopeAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A direct message as the outbox keeps it: the recipient's chat (the ordering key, the same as that chat's turns use,
+/// so pushed cards and replies there go out in the order written) and the channel's envelope.
+/// </summary>
+public sealed record DirectEnvelope(string OrderingKey, ReplyEnvelope Envelope);
 
 /// <summary>A message that could not be delivered, with a short reason for the delivery record (never personal data).</summary>
 public sealed class DirectMessageNotDeliveredException : Exception

@@ -19,9 +19,10 @@ namespace ChatCrm.Bot.Features.Cases;
 /// Delivers the SLA alerts <see cref="SlaAlertScan"/> queued (the inbox's "sla-alert" channel) to the recipient's chat
 /// (<see cref="PreferredChat"/>). A case that is not Urgent waits out the recipient's quiet hours (the item is deferred,
 /// no failed attempt); an Urgent one goes at once. The card (<see cref="SlaAlertCards"/>) shows the customer only to a
-/// reader need-to-know lets see their cases; the send is audited and the item completed in one save. An alert that no
-/// longer applies (the case resolved or waiting on the customer, the target met meanwhile) or can never be sent (no
-/// chat link, the person gone) completes with the reason, logged; a failed send fails the attempt and the inbox retries.
+/// reader need-to-know lets see their cases; it is written into the outbox in the save that audits it and completes the
+/// item, and sent once that committed. An alert that no longer applies (the case resolved or waiting on the customer,
+/// the target met meanwhile) or can never be sent (no chat link, the person gone) completes with the reason, logged; a
+/// failed send is the outbox's to retry (ADR 0011), so a failed save can no longer repeat a card already sent.
 /// </summary>
 public sealed partial class SlaAlertPush(
     CrmDbContext db, DirectMessages messages, SlaTable table, SlaCalendars calendars, IOptions<SlaOptions> options, TimeProvider time,
@@ -40,10 +41,12 @@ public sealed partial class SlaAlertPush(
             row.CompleteUndone(reason, now);
             LogNotPushed(logger, reason);
         }
+        // The card commits with its audit and the item's completion, in the outbox; it leaves once that is stored.
         await db.SaveChangesAsync(CancellationToken.None);
+        await messages.DeliverStagedAsync(cancellationToken);
     }
 
-    /// <returns>Why nothing was (or ever will be) sent; null when the card went out or the push was deferred.</returns>
+    /// <returns>Why nothing was (or ever will be) sent; null when the card was staged or the push was deferred.</returns>
     private async Task<string?> PushAsync(ClaimedInboxItem work, InboxItem item, DateTimeOffset now, CancellationToken ct)
     {
         if (SlaAlertNotice.FromPayload(work.Payload) is not { } notice)
@@ -82,7 +85,7 @@ public sealed partial class SlaAlertPush(
             assignee ?? language.Pick("nobody (group only)", "nadie (solo el grupo)"), zone);
         try
         {
-            await messages.SendAsync(recipient, channel, OutgoingMessage.Show(SlaAlertCards.Alert(view, language)), ct);
+            await messages.StageAsync(recipient, channel, OutgoingMessage.Show(SlaAlertCards.Alert(view, language)), ct);
         }
         catch (DirectMessageNotDeliveredException failure)
         {

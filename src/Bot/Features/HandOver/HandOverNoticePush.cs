@@ -11,8 +11,9 @@ namespace ChatCrm.Bot.Features.HandOver;
 
 /// <summary>
 /// Delivers the notice a hand-over queued (the inbox's "handover" channel) to the new owner's chat, as they prefer
-/// (<see cref="PreferredChat"/>), and completes the item in the same save. A new owner with no chat linked, or gone
-/// meanwhile, completes it with the reason, logged; a failed send fails the attempt and the inbox retries it.
+/// (<see cref="PreferredChat"/>): the notice is written into the outbox in the save that completes the item, and sent once
+/// that committed. A new owner with no chat linked, or gone meanwhile, completes it with the reason, logged; a failed
+/// send is the outbox's to retry (ADR 0011).
 /// </summary>
 public sealed partial class HandOverNoticePush(CrmDbContext db, DirectMessages messages, TimeProvider time, ILogger<HandOverNoticePush> logger) : IInboxHandler
 {
@@ -28,10 +29,12 @@ public sealed partial class HandOverNoticePush(CrmDbContext db, DirectMessages m
             row.CompleteUndone(reason, time.GetUtcNow());
             LogNotSent(logger, reason);
         }
+        // The card commits with its audit and the item's completion, in the outbox; it leaves once that is stored.
         await db.SaveChangesAsync(CancellationToken.None);
+        await messages.DeliverStagedAsync(cancellationToken);
     }
 
-    /// <returns>Why the notice can never be sent; null once it went out.</returns>
+    /// <returns>Why the notice can never be sent; null once it is staged.</returns>
     private async Task<string?> SendAsync(ClaimedInboxItem item, CancellationToken cancellationToken)
     {
         if (HandOverNotice.FromPayload(item.Payload) is not { } notice)
@@ -44,7 +47,7 @@ public sealed partial class HandOverNoticePush(CrmDbContext db, DirectMessages m
             return "NoChatLink";
         try
         {
-            await messages.SendAsync(heir, channel, OutgoingMessage.Say(HandOverCards.Notice(notice, LocalizedText.LanguageFor(heir.Locale))), cancellationToken);
+            await messages.StageAsync(heir, channel, OutgoingMessage.Say(HandOverCards.Notice(notice, LocalizedText.LanguageFor(heir.Locale))), cancellationToken);
         }
         catch (DirectMessageNotDeliveredException failure)
         {

@@ -18,10 +18,11 @@ namespace ChatCrm.Bot.Features.Offers;
 /// Delivers the pushes <see cref="OfferEventOutbox"/> queued with orders and deposits (the inbox's "outreach" channel):
 /// loads the queued suggestion, the customer and the owner, picks the owner's chat (<see cref="PreferredChat"/>), waits
 /// out the owner's quiet hours (the item is deferred, which is no failed attempt), asks <see cref="OfferSuggester"/> for
-/// the offers that answer the event now, and sends <see cref="OfferEventCards"/> through <see cref="DirectMessages"/>.
-/// The send is audited and the item completed in one save. What can never be sent — no owner, no chat link, no offer
-/// that fits, the suggestion dismissed meanwhile, no reachable chat — completes the item with the reason, logged;
-/// a failed send (the platform down after its own retries) fails the attempt, and the inbox retries it.
+/// the offers that answer the event now, and stages <see cref="OfferEventCards"/> through <see cref="DirectMessages"/>:
+/// the card is written into the outbox in the save that audits it and completes the item, and sent once that committed.
+/// What can never be sent — no owner, no chat link, no offer that fits, the suggestion dismissed meanwhile, no reachable
+/// chat — completes the item with the reason, logged; a failed send (the platform down after its own retries) is the
+/// outbox's to retry (ADR 0011), so the card is never sent twice because a save after it failed.
 /// </summary>
 public sealed partial class OfferEventPush(
     CrmDbContext db, OfferSuggester suggester, DirectMessages messages, IOptions<OutreachOptions> options, TimeProvider time,
@@ -41,11 +42,12 @@ public sealed partial class OfferEventPush(
             row.CompleteUndone(reason, now);
             LogNotPushed(logger, reason);
         }
-        // Once sent, the record of it is kept even if the host is stopping.
+        // The card commits with its audit and the item's completion, in the outbox; it leaves once that is stored.
         await db.SaveChangesAsync(CancellationToken.None);
+        await messages.DeliverStagedAsync(cancellationToken);
     }
 
-    /// <returns>Why nothing was (or ever will be) sent; null when the card went out or the push was deferred.</returns>
+    /// <returns>Why nothing was (or ever will be) sent; null when the card was staged or the push was deferred.</returns>
     private async Task<string?> PushAsync(ClaimedInboxItem work, InboxItem item, DateTimeOffset now, CancellationToken ct)
     {
         if (OfferEventNotice.FromPayload(work.Payload) is not { } notice)
@@ -79,7 +81,7 @@ public sealed partial class OfferEventPush(
         var card = OfferEventCards.Event(notice, suggestion, customer, offers, zone, LocalizedText.LanguageFor(owner.Locale));
         try
         {
-            await messages.SendAsync(owner, channel, OutgoingMessage.Show(card), ct);
+            await messages.StageAsync(owner, channel, OutgoingMessage.Show(card), ct);
         }
         catch (DirectMessageNotDeliveredException failure)
         {

@@ -15,7 +15,9 @@ namespace ChatCrm.Bot.Features.Satisfaction;
 /// Tells people of a customer's satisfaction answer (the inbox's "satisfaction-told" channel), in their chat as they
 /// prefer: the case's assignee (whoever resolved it when nobody is assigned) always; for a 1 or 2, at once, the manager
 /// of that person's team (cases have a work group name but no group manager, so the team's manager stands in). Each is
-/// one inbox item, so each goes out once; the showing is audited; nobody to tell completes the item with the reason.
+/// one inbox item, so each goes out once: the card is written into the outbox in the save that audits the showing and
+/// completes the item, and sent once that committed (a failed send is the outbox's to retry, ADR 0011); nobody to tell
+/// completes the item with the reason.
 /// </summary>
 public sealed partial class SatisfactionAnswerPush(CrmDbContext db, DirectMessages messages, TimeProvider time, ILogger<SatisfactionAnswerPush> logger) : IInboxHandler
 {
@@ -31,7 +33,9 @@ public sealed partial class SatisfactionAnswerPush(CrmDbContext db, DirectMessag
             row.CompleteUndone(reason, time.GetUtcNow());
             LogNotSent(logger, item.Kind, reason);
         }
+        // The card commits with its audit and the item's completion, in the outbox; it leaves once that is stored.
         await db.SaveChangesAsync(CancellationToken.None);
+        await messages.DeliverStagedAsync(cancellationToken);
     }
 
     private async Task<string?> SendAsync(ClaimedInboxItem item, CancellationToken ct)
@@ -52,7 +56,7 @@ public sealed partial class SatisfactionAnswerPush(CrmDbContext db, DirectMessag
         var card = SatisfactionCards.Answer(survey, supportCase.Number, customerName, assignee?.DisplayName, alert, LocalizedText.LanguageFor(recipient.Locale));
         try
         {
-            await messages.SendAsync(recipient, channel, OutgoingMessage.Show(card), ct);
+            await messages.StageAsync(recipient, channel, OutgoingMessage.Show(card), ct);
         }
         catch (DirectMessageNotDeliveredException failure)
         {

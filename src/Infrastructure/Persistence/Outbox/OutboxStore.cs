@@ -20,13 +20,24 @@ public sealed class OutboxStore(CrmDbContext db, TimeProvider time)
     /// its conversation is still pending, or while another of its conversation is held (or waits for its retry), so one
     /// conversation's replies never overtake each other.
     /// </summary>
-    public async Task<OutboxMessage?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<OutboxMessage?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimNextAsync(owner, lease, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ClaimNextAsync(string, TimeSpan, CancellationToken)"/>, but never a message held by one of
+    /// <paramref name="stillSending"/>, however late its heartbeat: the holders the caller knows to be alive and sending
+    /// (its own process's), whose messages taken over would go out twice.
+    /// </summary>
+    public async Task<OutboxMessage?> ClaimNextAsync(string owner, TimeSpan lease, IReadOnlyCollection<string> stillSending, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stillSending);
+        var alive = stillSending.ToList();
         for (var race = 0; race < ClaimRaces; race++)
         {
             var now = time.GetUtcNow();
             var candidates = await db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil <= now))
+                .Where(m => m.LeaseOwner == null || !alive.Contains(m.LeaseOwner))
                 .Where(m => !db.OutboxMessages.Any(o =>
                     o.OrderingKey == m.OrderingKey && o.Id != m.Id && o.Status == OutboxStatus.Pending
                     && (o.CreatedAt < m.CreatedAt || (o.CreatedAt == m.CreatedAt && o.Position < m.Position)
