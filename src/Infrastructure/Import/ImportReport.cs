@@ -44,6 +44,9 @@ public sealed class ImportReport
             _problems.Add(problem);
     }
 
+    /// <summary>How many more warnings will be kept with their lines; any after those are only counted.</summary>
+    internal int WarningsStillListed => MaxListed - _warnings.Count;
+
     internal void AddWarning(ImportProblem warning)
     {
         WarningCount++;

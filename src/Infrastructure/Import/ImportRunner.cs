@@ -48,7 +48,7 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using var newCustomers = new NewCustomerBulkWriter(db);
-        var target = TargetFor(request.Kind, newCustomers);
+        var target = TargetFor(request.Kind, newCustomers, report);
         await using var reader = ImportBatchReader.Start(records, target, ColumnOf, request.BatchSize, ct);
         await foreach (var batch in reader.ReadAllAsync(ct))
         {
@@ -108,10 +108,10 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
     private static string Stage(ImportRequest request) =>
         string.Create(CultureInfo.InvariantCulture, $"{(request.DryRun ? "checking" : "importing")} {request.Kind.ToString().ToLowerInvariant()}");
 
-    private IImportTarget TargetFor(ImportKind kind, NewCustomerBulkWriter newCustomers) => kind switch
+    private IImportTarget TargetFor(ImportKind kind, NewCustomerBulkWriter newCustomers, ImportReport report) => kind switch
     {
         ImportKind.Users => new UserImportTarget(users),
-        ImportKind.Customers => new CustomerImportTarget(customers, newCustomers),
+        ImportKind.Customers => new CustomerImportTarget(customers, newCustomers, report),
         ImportKind.Orders => new OrderImportTarget(orders),
         ImportKind.Consents => new ConsentImportTarget(consents),
         _ => new OfferImportTarget(offers),

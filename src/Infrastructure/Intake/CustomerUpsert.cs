@@ -54,7 +54,10 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
     /// back rather than added to the context: the import writes them in bulk (<see cref="Import.NewCustomerBulkWriter"/>).
     /// A customer typed in (<paramref name="typedIn"/>) is always new: an external id it gives that is stored is refused.
     /// </summary>
-    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CheckedCustomer> candidates, CancellationToken ct, bool typedIn = false)
+    /// <param name="namedWarnings">How many likely-duplicate warnings, in row order, name the stored customer by its
+    /// external id (the rest by its id): an import lists only its first warnings and counts the others.</param>
+    internal async Task<CustomerBatch> StageUpdatesAsync(IReadOnlyList<CheckedCustomer> candidates, CancellationToken ct, bool typedIn = false,
+        int namedWarnings = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var owners = await UserReferences.ResolveAsync(db, candidates.Select(c => c.Owner), ct);
@@ -115,7 +118,7 @@ public sealed class CustomerUpsert(CrmDbContext db, TimeProvider time)
                 claimed[(kind, value)] = customer.Id;
             results[i] = IntakeResult.Stored(outcome, customer.Id.Value);
         }
-        await LikelyDuplicates.WarnAsync(db, created, results, ct);
+        await LikelyDuplicates.WarnAsync(db, created, results, namedWarnings, ct);
         return new CustomerBatch(results, created);
     }
 

@@ -20,9 +20,10 @@ internal static class LikelyDuplicates
     /// <summary>
     /// Adds the warnings to the results of <paramref name="created"/> customers. One read by the name index for the
     /// whole batch, at most <see cref="LookalikesPerCustomer"/> per new customer on average, so a very common name
-    /// cannot make a batch read the whole table.
+    /// cannot make a batch read the whole table. The first <paramref name="named"/> warnings, in row order, name the
+    /// stored customer by its external id (one more read); the others by its id.
     /// </summary>
-    public static async Task WarnAsync(CrmDbContext db, List<Customer> created, IntakeResult[] results, CancellationToken ct)
+    public static async Task WarnAsync(CrmDbContext db, List<Customer> created, IntakeResult[] results, int named, CancellationToken ct)
     {
         var names = created.Select(c => c.NameKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
@@ -52,7 +53,8 @@ internal static class LikelyDuplicates
         }
         if (suspicions.Count == 0)
             return;
-        var externalIds = await ExternalIdsAsync(db, [.. suspicions.Values.SelectMany(s => s).Select(s => s.Other.Id).Distinct()], ct);
+        var toName = suspicions.OrderBy(s => s.Key).SelectMany(s => s.Value).Take(named).Select(s => s.Other.Id).Distinct().ToList();
+        var externalIds = toName.Count == 0 ? [] : await ExternalIdsAsync(db, toName, ct);
         foreach (var (index, found) in suspicions)
             results[index] = results[index] with { Warnings = [.. found.Select(s => Warning(s.Other.Id, s.Reasons!, externalIds))] };
     }

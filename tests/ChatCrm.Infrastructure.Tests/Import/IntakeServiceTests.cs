@@ -58,6 +58,26 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CustomerUpsert_MoreLookalikesThanNamedWarnings_WarnsOfEachButNamesTheLaterOnesByTheirId()
+    {
+        await _host.StageAndSaveAsync<CustomerUpsert, IntakeResult>(s => s.StageAsync(new CustomerIntake("A-1", "Ana Núñez", "Cafés del Sur", "ES", "es", null), default));
+        var luis = await _host.StageAndSaveAsync<CustomerUpsert, IntakeResult>(s => s.StageAsync(new CustomerIntake("B-1", "Luis Gil", "Cafés del Sur", "ES", "es", null), default));
+        CustomerIntake[] batch =
+        [
+            new("A-2", "ana nuñez", "Cafés del Sur", "ES", "es", null),
+            new("B-2", "luis gil", "Cafés del Sur", "ES", "es", null),
+        ];
+
+        var staged = await _host.StageAndSaveAsync<CustomerUpsert, IReadOnlyList<IntakeResult>>(async s =>
+            (await s.StageUpdatesAsync(s.Check(batch), default, namedWarnings: 1)).Results);
+
+        Assert.Contains("likely the same customer as external id A-1 (same name, same company)", Assert.Single(staged[0].Warnings), StringComparison.Ordinal);
+        var unnamed = Assert.Single(staged[1].Warnings);
+        Assert.Contains($"likely the same customer as customer {luis.Id!.Value:N} (same name, same company)", unnamed, StringComparison.Ordinal);
+        Assert.DoesNotContain("B-1", unnamed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UserDirectoryUpsert_DemotingTheOnlyAdmin_IsRefusedOnTheRoleField()
     {
         var result = await _host.StageAndSaveAsync<UserDirectoryUpsert, IntakeResult>(s => s.StageAsync(

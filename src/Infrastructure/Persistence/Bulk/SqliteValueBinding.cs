@@ -34,13 +34,19 @@ internal static class SqliteValueBinding
         _ => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
     };
 
-    /// <summary>Upper-case "D" text, as Microsoft.Data.Sqlite writes a Guid parameter, formatted without allocating.</summary>
+    /// <summary>
+    /// Upper-case "D" text, as Microsoft.Data.Sqlite writes a Guid parameter, formatted as UTF-8 (the database's
+    /// encoding, so SQLite stores the bytes as they are instead of converting UTF-16) without allocating.
+    /// </summary>
     private static int BindGuid(sqlite3_stmt statement, int index, Guid guid)
     {
-        Span<char> text = stackalloc char[36];
+        Span<byte> text = stackalloc byte[36];
         guid.TryFormat(text, out _, "D");
         for (var i = 0; i < text.Length; i++)
-            text[i] = char.ToUpperInvariant(text[i]);
-        return raw.sqlite3_bind_text16(statement, index, text);
+        {
+            if (text[i] is >= (byte)'a' and <= (byte)'f')
+                text[i] -= 'a' - 'A';
+        }
+        return raw.sqlite3_bind_text(statement, index, text);
     }
 }

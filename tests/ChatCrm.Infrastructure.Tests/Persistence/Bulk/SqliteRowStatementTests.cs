@@ -102,7 +102,9 @@ public sealed class SqliteRowStatementTests
             var table = BulkInsertTable.Create(entityType, db.GetService<ISqlGenerationHelper>(), 100, 1000);
             write(table, connection, rows);
             var columns = string.Join(" || '|' || ", entityType.GetProperties().Select(p => $"typeof(\"{p.GetColumnName()}\") || ':' || quote(\"{p.GetColumnName()}\")"));
-            stored.AddRange(await ReadAsync((SqliteConnection)connection, $"SELECT {columns} FROM \"{entityType.GetTableName()}\" ORDER BY rowid", transaction.GetDbTransaction()));
+            // By the primary key: the search index tables have no rowid on SQLite (ADR 0015).
+            var key = string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName()}\""));
+            stored.AddRange(await ReadAsync((SqliteConnection)connection, $"SELECT {columns} FROM \"{entityType.GetTableName()}\" ORDER BY {key}", transaction.GetDbTransaction()));
         }
         await transaction.RollbackAsync();
         return stored;
