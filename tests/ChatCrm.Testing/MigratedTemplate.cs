@@ -6,13 +6,18 @@ namespace ChatCrm.Testing;
 
 /// <summary>
 /// One SQLite file per test process, brought to the newest migration the first time a test asks for it and copied for
-/// each test after that (<see cref="SqliteTestDatabase.MigratedFile"/>); deleted when the process ends.
+/// each test after that (<see cref="SqliteTestDatabase.MigratedFile"/>, <see cref="CrmTestDatabase.MigrateAsync"/>);
+/// deleted when the process ends.
 /// </summary>
 internal static class MigratedTemplate
 {
     private static readonly Lazy<string> File = new(Create);
 
     public static string Path => File.Value;
+
+    /// <summary>The template opened read-only, as the source of a copy.</summary>
+    public static string ReadOnlyConnectionString =>
+        new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString;
 
     private static string Create()
     {
