@@ -15,9 +15,9 @@ internal static class MigratedTemplate
 
     public static string Path => File.Value;
 
-    /// <summary>The template opened read-only, as the source of a copy.</summary>
-    public static string ReadOnlyConnectionString =>
-        new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString;
+    /// <summary>The template as the source of a copy (read-write: the last connection to close cleans up the WAL files).</summary>
+    public static string SourceConnectionString =>
+        new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ConnectionString;
 
     private static string Create()
     {
@@ -25,7 +25,12 @@ internal static class MigratedTemplate
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, Pooling = false }.ConnectionString;
         using (var context = CrmDbContextFactory.Create(DatabaseProvider.Sqlite, connectionString))
             context.Database.Migrate();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.Delete(path);
+        // EF Core creates the file in WAL mode: its -wal and -shm files go too.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                System.IO.File.Delete(path + suffix);
+        };
         return path;
     }
 }

@@ -96,7 +96,7 @@ public sealed class SqliteTestDatabase : CrmTestDatabase
                 if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
                     return false;
             }
-            await using var template = new SqliteConnection(MigratedTemplate.ReadOnlyConnectionString);
+            await using var template = new SqliteConnection(MigratedTemplate.SourceConnectionString);
             await template.OpenAsync(cancellationToken);
             template.BackupDatabase(target);
             return true;
