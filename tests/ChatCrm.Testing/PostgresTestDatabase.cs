@@ -51,6 +51,32 @@ public sealed class PostgresTestDatabase : CrmTestDatabase
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops this database and creates it again as a copy of the migrated template, unless it has a table already.
+    /// The same name and connection string afterwards.
+    /// </summary>
+    protected override async Task<bool> TryCopyMigratedTemplateAsync(CancellationToken cancellationToken)
+    {
+        await using (var own = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await own.OpenAsync(cancellationToken);
+            await using var count = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+                "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'", own);
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > 0)
+                return false;
+        }
+        var template = await PostgresMigratedTemplate.NameAsync();
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+            NpgsqlConnection.ClearPool(pooled);
+        await using var connection = await OpenMaintenanceConnectionAsync(cancellationToken);
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(Name)} WITH (FORCE)", connection))
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(Name)} TEMPLATE {Quote(template)}", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>True while a database of this name exists on the server (for tests of this class itself).</summary>
     public static async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default)
     {

@@ -77,6 +77,37 @@ public sealed class SqliteTestDatabase : CrmTestDatabase
         return new SqliteTestDatabase(connectionString, path, keepAlive: null);
     }
 
+    /// <summary>Copies the migrated template into this database with SQLite's backup API, unless it has a table already.</summary>
+    protected override async Task<bool> TryCopyMigratedTemplateAsync(CancellationToken cancellationToken)
+    {
+        SqliteConnection? own = null;
+        var target = _keepAlive;
+        if (target is null)
+        {
+            own = new SqliteConnection(ConnectionString);
+            await own.OpenAsync(cancellationToken);
+            target = own;
+        }
+        try
+        {
+            await using (var count = target.CreateCommand())
+            {
+                count.CommandText = "SELECT count(*) FROM sqlite_master";
+                if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                    return false;
+            }
+            await using var template = new SqliteConnection(MigratedTemplate.SourceConnectionString);
+            await template.OpenAsync(cancellationToken);
+            template.BackupDatabase(target);
+            return true;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (_keepAlive is not null)
