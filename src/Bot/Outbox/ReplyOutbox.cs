@@ -88,8 +88,12 @@ public sealed partial class ReplyOutbox(
         var ids = staged.Messages.Select(m => m.Id).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
-        // Still ours (a slow start may have let a worker take them), and nothing earlier of the conversation waiting.
-        if (await store.RenewAsync(ids, staged.Owner, settings.Lease, cancellationToken) < ids.Count
+        // Still ours, and nothing earlier of the conversation waiting. No worker takes them before the hold written with
+        // them runs out, so only a start too late for the first heartbeat renews it first (one write less per turn); if a
+        // worker took them meanwhile, the renewal says so.
+        var heldUntil = staged.Messages.Min(m => m.LeaseUntil) ?? DateTimeOffset.MinValue;
+        var heldLongEnough = time.GetUtcNow() + (settings.Heartbeat * 2) <= heldUntil;
+        if ((!heldLongEnough && await store.RenewAsync(ids, staged.Owner, settings.Lease, cancellationToken) < ids.Count)
             || await store.HasEarlierPendingAsync(staged.OrderingKey, staged.Messages[0].CreatedAt, ids, cancellationToken))
         {
             await store.ReleaseAsync(ids, staged.Owner, cancellationToken);
