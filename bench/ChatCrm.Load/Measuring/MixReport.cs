@@ -5,8 +5,8 @@ using ChatCrm.Load.Mix;
 
 namespace ChatCrm.Load.Measuring;
 
-/// <summary>What the bot's process showed during a run: peak memory and start-up, when measured.</summary>
-public sealed record BotFacts(long? PeakRssKb, long? HighWaterMarkKb, double? StartUpMs);
+/// <summary>What the bot's process showed during a run: peak memory, start-up and CPU time in the measured window, when measured.</summary>
+public sealed record BotFacts(long? PeakRssKb, long? HighWaterMarkKb, double? StartUpMs, double? CpuMs = null);
 
 /// <summary>
 /// The report of a mixed run: throughput, turn latency per kind (request → last reply), Slack acknowledgement latency,
@@ -57,6 +57,8 @@ public sealed class MixReport(string target, int conversations, IReadOnlyList<Tu
             table.AppendLine(c, $"  replies no waiting request claimed (late or stray): {unmatchedReplies}");
         if (bot.PeakRssKb is { } rss)
             table.AppendLine(c, $"bot memory: peak VmRSS {rss / 1024.0:0.0} MB, VmHWM {(bot.HighWaterMarkKb ?? 0) / 1024.0:0.0} MB");
+        if (bot.CpuMs is { } cpu && Turns > 0)
+            table.AppendLine(c, $"bot CPU: {cpu / Turns:0.00} ms per turn ({cpu / 10 / elapsed.TotalSeconds:0} % of one core)");
         if (bot.StartUpMs is { } startUp)
             table.AppendLine(c, $"bot start-up to first answered request: {startUp:0} ms");
         return table.ToString();
@@ -80,6 +82,7 @@ public sealed class MixReport(string target, int conversations, IReadOnlyList<Tu
             peakRssMb = bot.PeakRssKb is { } rss ? Math.Round(rss / 1024.0, 1) : (double?)null,
             highWaterMarkMb = bot.HighWaterMarkKb is { } hwm ? Math.Round(hwm / 1024.0, 1) : (double?)null,
             startUpMs = bot.StartUpMs is { } s ? Math.Round(s, 0) : (double?)null,
+            cpuMsPerTurn = bot.CpuMs is { } cpu && Turns > 0 ? Math.Round(cpu / Turns, 3) : (double?)null,
         },
     }, Indented);
 

@@ -120,8 +120,9 @@ public static class MixCommand
         var teams = new TeamsRequests(new Uri(target, "api/messages"), fakes.ServiceUrl, () => token);
         var unmatchedBefore = fakes.Replies.Unmatched;
         var sampler = pid is { } id ? new MemorySampler(id) : null;
-        var (outcomes, elapsed) = await new MixRunner(http, fakes, teams, slack, plan).RunAsync(cancellationToken);
-        var facts = new BotFacts(null, null, startUp?.TotalMilliseconds);
+        var runner = new MixRunner(http, fakes, teams, slack, plan, pid);
+        var (outcomes, elapsed) = await runner.RunAsync(cancellationToken);
+        var facts = new BotFacts(null, null, startUp?.TotalMilliseconds, runner.BotCpu?.TotalMilliseconds);
         if (sampler is not null)
         {
             await sampler.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ChatCrm.Load.Fakes;
+using ChatCrm.Load.Measuring;
 
 namespace ChatCrm.Load.Mix;
 
@@ -14,10 +15,13 @@ public sealed record MixPlan(MixWeights Weights, int Conversations, long? Turns,
 /// no think time: the unthrottled rate), and measures each turn from request sent to the last reply posted to the fakes.
 /// The HTTP answer alone is the Slack acknowledgement. A reply that never comes within the patience is an error.
 /// </summary>
-public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequests teams, SlackRequests? slack, MixPlan plan)
+public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequests teams, SlackRequests? slack, MixPlan plan, int? botPid = null)
 {
     private long _started;
     private long _hooks;
+
+    /// <summary>The bot's CPU time (user + system) during the measured window, when its process id is known.</summary>
+    public TimeSpan? BotCpu { get; private set; }
 
     public async Task<(IReadOnlyList<TurnOutcome> Outcomes, TimeSpan Elapsed)> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,9 +31,12 @@ public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequest
         await RunLoopsAsync(plan.Warmup, null, warm, cancellationToken);
 
         var outcomes = new ConcurrentBag<TurnOutcome>();
+        var cpuBefore = botPid is { } before ? ProcessCpuClock.Read(before) : null;
         var clock = Stopwatch.StartNew();
         await RunLoopsAsync(plan.Turns, plan.Duration, outcomes, cancellationToken);
         clock.Stop();
+        if (botPid is { } after && ProcessCpuClock.Read(after) is { } cpuAfter && cpuBefore is { } start)
+            BotCpu = cpuAfter - start;
         return ([.. outcomes], clock.Elapsed);
     }
 

@@ -4,9 +4,9 @@ using ChatCrm.Domain.Users;
 namespace ChatCrm.Domain.Digests;
 
 /// <summary>
-/// A digest for one manager and one period, claimed before it is sent. The pair is unique in the database, so when
-/// two instances (or a restart) reach the same period, the second claim fails and only one digest goes out; the
-/// row then records whether it was delivered or why not.
+/// A digest for one manager and one period, claimed before it is composed and queued for sending. The pair is unique in
+/// the database, so when two instances (or a restart) reach the same period, the second claim fails and only one digest
+/// goes out; the row then records when it was queued, or why it could not be.
 /// </summary>
 public sealed class DigestDelivery
 {
@@ -30,6 +30,7 @@ public sealed class DigestDelivery
 
     public DateTimeOffset ClaimedAt { get; private set; }
 
+    /// <summary>When the digest was queued for its chat; the queue delivers it, retrying until it does.</summary>
     public DateTimeOffset? SentAt { get; private set; }
 
     public string? Failure { get; private set; }
@@ -48,7 +49,7 @@ public sealed class DigestDelivery
         };
     }
 
-    public void Delivered(DateTimeOffset now) => SentAt = now.ToUniversalTime();
+    public void Queued(DateTimeOffset now) => SentAt = now.ToUniversalTime();
 
     public void Failed(string reason) => Failure = reason.Length <= MaxFailureLength ? reason : reason[..MaxFailureLength];
 }

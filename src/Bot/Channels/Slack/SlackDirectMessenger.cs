@@ -8,20 +8,13 @@ using ChatCrm.Domain.Users;
 namespace ChatCrm.Bot.Channels.Slack;
 
 /// <summary>
-/// Writes to a Slack user unasked: the direct message with the bot (<c>conversations.open</c>, then
-/// <c>chat.postMessage</c>) with their workspace's token; the Web API client retries 429 with Slack's <c>Retry-After</c>.
-/// Written down for the outbox (<see cref="EnvelopeAsync"/>), the direct message is opened first (opening sends nothing),
-/// so the stored message names its channel and <see cref="SlackReplyDelivery"/> posts it there.
+/// Writes to a Slack user unasked, in the direct message with the bot, through the outbox: the direct message is opened
+/// first (<c>conversations.open</c> with their workspace's token; opening sends nothing), so the stored message names its
+/// channel and <see cref="SlackReplyDelivery"/> posts it there (<c>chat.postMessage</c>, 429 retried with Slack's <c>Retry-After</c>).
 /// </summary>
 public sealed class SlackDirectMessenger(SlackWebApiClient slack) : IDirectMessenger
 {
     public ChatChannel Channel => ChatChannel.Slack;
-
-    public async Task SendAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken)
-    {
-        var to = await AddressAsync(recipient, cancellationToken);
-        await slack.PostMessageAsync(to.Workspace, to.Channel, SlackResponder.Render(message), cancellationToken);
-    }
 
     public async Task<DirectEnvelope> EnvelopeAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken)
     {

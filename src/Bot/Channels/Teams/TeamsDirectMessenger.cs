@@ -18,13 +18,10 @@ public sealed class TeamsDirectMessenger(TeamsPersonalChat personalChats, BotCon
 {
     public ChatChannel Channel => ChatChannel.Teams;
 
-    public async Task SendAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(recipient);
-        await SendAsync(recipient.TeamsAadObjectId ?? throw new DirectMessageNotDeliveredException("NoTeamsIdentity"), message, cancellationToken);
-    }
-
-    /// <summary>Writes to the Teams user with this Entra object id in their personal chat with the bot.</summary>
+    /// <summary>
+    /// Writes to the Teams user with this Entra object id in their personal chat with the bot, at once: the private part
+    /// of a reply asked for in a group chat, sent while its turn is answered.
+    /// </summary>
     public async Task SendAsync(string aad, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -4,18 +4,15 @@ using ChatCrm.Domain.Users;
 namespace ChatCrm.Bot.Conversations.Channels;
 
 /// <summary>
-/// Writes to a person unasked on the chat tool named, through that channel's <see cref="IDirectMessenger"/>. A push that
-/// records what it did in the same save (an inbox handler auditing and completing its item) stages the message with
-/// <see cref="StageAsync"/> — it is written into the outbox in that save, so it commits with the record of it or not at
-/// all — and calls <see cref="DeliverStagedAsync"/> once the save committed; what cannot go then is sent by the outbox
-/// worker (ADR 0011). <see cref="SendAsync"/> sends at once, for a sender that keeps no record in the same save.
+/// Writes to a person unasked on the chat tool named, through that channel's <see cref="IDirectMessenger"/> and the
+/// outbox. A push stages the message with <see cref="StageAsync"/> in the save that records what it did (an inbox
+/// handler auditing and completing its item, a digest claiming its period), so it commits with the record of it or not
+/// at all, and calls <see cref="DeliverStagedAsync"/> once the save committed; what cannot go then is sent by the outbox
+/// worker (ADR 0011).
 /// </summary>
 public sealed class DirectMessages(IEnumerable<IDirectMessenger> messengers, ReplyOutbox outbox)
 {
     private readonly List<StagedReplies> _staged = [];
-
-    public Task SendAsync(User recipient, ChatChannel channel, OutgoingMessage message, CancellationToken cancellationToken) =>
-        Messenger(channel).SendAsync(recipient, message, cancellationToken);
 
     /// <summary>
     /// Adds the message to the outbox in this scope's unsaved changes; nothing is sent before <see cref="DeliverStagedAsync"/>.

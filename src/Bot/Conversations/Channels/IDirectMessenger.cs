@@ -11,13 +11,10 @@ public interface IDirectMessenger
 {
     ChatChannel Channel { get; }
 
-    /// <summary>Sends <paramref name="message"/>; throws <see cref="DirectMessageNotDeliveredException"/> when the person has no reachable chat here.</summary>
-    Task SendAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken);
-
     /// <summary>
     /// Writes <paramref name="message"/> down for the outbox without sending it: the person's chat is found (or opened)
-    /// now and the message rendered for it. Throws <see cref="DirectMessageNotDeliveredException"/> as
-    /// <see cref="SendAsync"/> does when there is no reachable chat; a channel that cannot be asked now throws its own error.
+    /// now and the message rendered for it. Throws <see cref="DirectMessageNotDeliveredException"/> when the person has no
+    /// reachable chat here; a channel that cannot be asked now throws its own error.
     /// </summary>
     Task<DirectEnvelope> EnvelopeAsync(User recipient, OutgoingMessage message, CancellationToken cancellationToken);
 }

@@ -14,16 +14,19 @@ namespace ChatCrm.Bot.Features.Digests;
 /// <summary>
 /// Sends the digests that are due: for each manager's setting, the latest occurrence at or before now, unless it was
 /// chosen after that, is too late to be useful (<see cref="DigestOptions.LatestSend"/>), or already has a delivery row.
-/// The row is claimed (inserted, unique per manager and period) before anything is sent, so of two instances — or a
-/// run repeated after a restart — only the one whose insert succeeds sends. The send and each customer it names are
-/// audited; a failure is recorded on the row and not retried within the period (the next digest covers the same ground).
-/// Digests go out one at a time, paced per platform (<see cref="DigestOptions.TeamsGap"/>, <see cref="DigestOptions.SlackGap"/>).
+/// The row is claimed (inserted, unique per manager and period) before anything else is done, so of two instances — or
+/// a run repeated after a restart — only the one whose insert succeeds goes on. The card is then written into the outbox
+/// in the save that audits the send and each customer it names, and delivered from there (ADR 0011): a failed send is
+/// retried by the outbox worker of any instance. A manager with no reachable chat is recorded on the row and not retried
+/// within the period (the next digest covers the same ground); so is a digest whose instance stopped between its claim
+/// and that save. Digests go out one at a time, paced per platform (<see cref="DigestOptions.TeamsGap"/>,
+/// <see cref="DigestOptions.SlackGap"/>).
 /// </summary>
 public sealed partial class DigestDispatcher(
     CrmDbContext db, DigestComposer composer, DirectMessages messages, IOptions<DigestOptions> options, TimeProvider time,
     ILogger<DigestDispatcher> logger)
 {
-    /// <returns>How many digests this run delivered.</returns>
+    /// <returns>How many digests this run queued for their chat.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -45,7 +48,7 @@ public sealed partial class DigestDispatcher(
             if (await ClaimAsync(subscription, due, now, cancellationToken) is not { } claim)
                 continue;
             await PaceAsync(lastSent, subscription.Channel, cancellationToken);
-            if (await DeliverAsync(subscription, schedule, due, claim, cancellationToken))
+            if (await QueueAsync(subscription, schedule, due, claim, cancellationToken))
                 delivered++;
             lastSent[subscription.Channel] = time.GetUtcNow();
         }
@@ -84,7 +87,7 @@ public sealed partial class DigestDispatcher(
         }
     }
 
-    private async Task<bool> DeliverAsync(DigestSubscription subscription, DigestSchedule schedule, DigestOccurrence due, DigestDelivery claim,
+    private async Task<bool> QueueAsync(DigestSubscription subscription, DigestSchedule schedule, DigestOccurrence due, DigestDelivery claim,
         CancellationToken cancellationToken)
     {
         var manager = await db.Users.AsNoTracking().FirstAsync(u => u.Id == subscription.ManagerId, cancellationToken);
@@ -93,35 +96,37 @@ public sealed partial class DigestDispatcher(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.DueAt, zone).DateTime);
         var content = await composer.ComposeAsync(manager, since, due.DueAt, today, cancellationToken);
         var card = DigestCards.Digest(content, LocalizedText.LanguageFor(manager.Locale), zone);
+        var channel = subscription.Channel.ToString();
         try
         {
-            await messages.SendAsync(manager, ChannelOf(subscription.Channel), OutgoingMessage.Show(card), cancellationToken);
-            claim.Delivered(time.GetUtcNow());
-            var channel = subscription.Channel.ToString();
+            await messages.StageAsync(manager, ChannelOf(subscription.Channel), OutgoingMessage.Show(card), cancellationToken);
+            claim.Queued(time.GetUtcNow());
             db.AuditEntries.Add(new AuditEntry(manager.Id, AuditAction.ListedInDigest, null, channel, time.GetUtcNow()));
             foreach (var customer in content.CustomersListed)
                 db.AuditEntries.Add(new AuditEntry(manager.Id, AuditAction.ListedInDigest, customer, channel, time.GetUtcNow(), CustomerField.Identity));
-            LogDelivered(logger, due.PeriodKey, channel);
-            return true;
         }
         catch (Exception failure) when (failure is DirectMessageNotDeliveredException or ReplyDeliveryException)
         {
+            // No chat to write to: finding (or opening) it is the only call made before the save.
             claim.Failed(failure is DirectMessageNotDeliveredException ? failure.Message : failure.GetType().Name);
-            LogNotDelivered(logger, due.PeriodKey, claim.Failure!);
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        if (claim.Failure is { } reason)
+        {
+            LogNotDelivered(logger, due.PeriodKey, reason);
             return false;
         }
-        finally
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-        }
+        await messages.DeliverStagedAsync(cancellationToken);
+        LogQueued(logger, due.PeriodKey, channel);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Digest {PeriodKey} was claimed by another instance")]
     private static partial void LogClaimedElsewhere(ILogger logger, string periodKey);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {PeriodKey} delivered in {Channel}")]
-    private static partial void LogDelivered(ILogger logger, string periodKey, string channel);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {PeriodKey} queued for {Channel}")]
+    private static partial void LogQueued(ILogger logger, string periodKey, string channel);
 
     private static ChatChannel ChannelOf(DigestChannel channel) => channel == DigestChannel.Slack ? ChatChannel.Slack : ChatChannel.Teams;
 

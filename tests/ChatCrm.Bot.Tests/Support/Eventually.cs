@@ -1,0 +1,18 @@
+namespace ChatCrm.Bot.Tests.Support;
+
+/// <summary>Waits for something the bot does in the background (a worker's send, a retry) instead of sleeping a fixed time.</summary>
+public static class Eventually
+{
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming <paramref name="what"/> after <paramref name="patience"/> (30 s by default).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? patience = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Waited in vain for {what}.");
+            await Task.Delay(50);
+        }
+    }
+}
