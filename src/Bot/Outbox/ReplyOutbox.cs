@@ -94,7 +94,7 @@ public sealed partial class ReplyOutbox(
         var heldUntil = staged.Messages.Min(m => m.LeaseUntil) ?? DateTimeOffset.MinValue;
         var heldLongEnough = time.GetUtcNow() + (settings.Heartbeat * 2) <= heldUntil;
         if ((!heldLongEnough && await store.RenewAsync(ids, staged.Owner, settings.Lease, cancellationToken) < ids.Count)
-            || await store.HasEarlierPendingAsync(staged.OrderingKey, staged.Messages[0].CreatedAt, ids, cancellationToken))
+            || await store.HasEarlierPendingAsync(staged.OrderingKey, staged.Messages[0].CreatedAt, staged.Owner, cancellationToken))
         {
             await store.ReleaseAsync(ids, staged.Owner, cancellationToken);
             LogLeftToWorker(logger, staged.Messages.Count);

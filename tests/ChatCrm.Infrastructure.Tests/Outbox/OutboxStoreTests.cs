@@ -115,11 +115,47 @@ public abstract class OutboxStoreTests(DatabaseFixture db)
         await using var context = db.CreateContext();
         var outbox = new OutboxStore(context, clock);
 
-        var beforeDelivery = await outbox.HasEarlierPendingAsync(conversation, later.CreatedAt, [later.Id], default);
+        var beforeDelivery = await outbox.HasEarlierPendingAsync(conversation, later.CreatedAt, "turn-2", default);
         await outbox.MarkDeliveredAsync(earlier.Id, "turn-1", default);
-        var afterDelivery = await outbox.HasEarlierPendingAsync(conversation, later.CreatedAt, [later.Id], default);
+        var afterDelivery = await outbox.HasEarlierPendingAsync(conversation, later.CreatedAt, "turn-2", default);
 
         Assert.Equal((true, false), (beforeDelivery, afterDelivery));
+    }
+
+    [Fact]
+    public async Task HasEarlierPendingAsync_SameInstant_CountsAnotherWritersRowsButNotTheAskersOwnOrLaterOnes()
+    {
+        var clock = await StartAsync();
+        var conversation = NewKey();
+        await WriteAsync(clock, "turn-2", conversation, position: 0);
+        await WriteAsync(clock, "turn-2", conversation, position: 1);
+        var asked = clock.GetUtcNow();
+        await WriteAsync(clock, "turn-3", conversation, createdAt: asked.AddMilliseconds(1));
+        await WriteAsync(clock, "turn-4", NewKey(), createdAt: asked);
+        await using var context = db.CreateContext();
+        var outbox = new OutboxStore(context, clock);
+
+        var onlyItsOwn = await outbox.HasEarlierPendingAsync(conversation, asked, "turn-2", default);
+        await WriteAsync(clock, "turn-1", conversation, createdAt: asked);
+        var anotherAtTheSameInstant = await outbox.HasEarlierPendingAsync(conversation, asked, "turn-2", default);
+
+        Assert.Equal((false, true), (onlyItsOwn, anotherAtTheSameInstant));
+    }
+
+    [Fact]
+    public async Task HasEarlierPendingAsync_EarlierRowReleasedByItsWriter_StillCounts()
+    {
+        var clock = await StartAsync();
+        var conversation = NewKey();
+        var earlier = await WriteAsync(clock, "turn-1", conversation);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await WriteAsync(clock, "turn-2", conversation);
+        await using var context = db.CreateContext();
+        var outbox = new OutboxStore(context, clock);
+
+        await outbox.ReleaseAsync([earlier.Id], "turn-1", default); // held by nobody now: a worker's to send
+
+        Assert.True(await outbox.HasEarlierPendingAsync(conversation, later.CreatedAt, "turn-2", default));
     }
 
     [Fact]

@@ -15,6 +15,13 @@ namespace ChatCrm.Bot.Conversations.State;
 public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOptions<ConversationOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Read on every turn, so compiled once: the person's dialog in <c>own</c> first, else the one in <c>lane</c>.</summary>
+    private static readonly CompiledQueryPerModel<Func<CrmDbContext, string, string, string, CancellationToken, Task<DialogStateRecord?>>> Current =
+        new(() => EF.CompileAsyncQuery((CrmDbContext db, string userKey, string own, string lane, CancellationToken _) =>
+            db.DialogStates.Where(d => d.UserKey == userKey && (d.ConversationKey == own || d.ConversationKey == lane))
+                .OrderBy(d => d.ConversationKey == own ? 0 : 1).FirstOrDefault()));
+
     private DialogStateRecord? _record;
 
     /// <summary>The dialog in progress, or null. A dialog idle for longer than the timeout is dropped and reported in <see cref="Expired"/>.</summary>
@@ -23,8 +30,7 @@ public sealed class DialogStateStore(CrmDbContext db, TimeProvider time, IOption
         // One read: in a personal chat its own dialog first, else one the person began in a group; in a group, their lane.
         var own = turn.IsShared ? PrivateLaneOf(turn) : turn.ConversationKey;
         var lane = PrivateLaneOf(turn);
-        _record = await db.DialogStates.Where(d => d.UserKey == turn.UserKey && (d.ConversationKey == own || d.ConversationKey == lane))
-            .OrderBy(d => d.ConversationKey == own ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
+        _record = await Current.For(db)(db, turn.UserKey, own, lane, cancellationToken);
         if (_record is null)
             return null;
         var state = Read(_record.StateJson);

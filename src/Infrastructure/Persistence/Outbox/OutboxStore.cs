@@ -119,12 +119,17 @@ public sealed class OutboxStore(CrmDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Whether the conversation has a pending message written before <paramref name="createdAt"/> other than
-    /// <paramref name="ids"/>: the writer must then not send its own at once, or they would overtake it.
+    /// Whether the conversation has a pending message written at or before <paramref name="createdAt"/> that
+    /// <paramref name="owner"/> does not hold: the writer must then not send its own at once, or they would overtake it.
+    /// Asked after every turn, so compiled once (and with no list parameter, whose SQL EF Core would build on each call).
     /// </summary>
-    public Task<bool> HasEarlierPendingAsync(string orderingKey, DateTimeOffset createdAt, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        db.OutboxMessages.AnyAsync(m => m.OrderingKey == orderingKey && m.Status == OutboxStatus.Pending && !ids.Contains(m.Id)
-            && m.CreatedAt <= createdAt, cancellationToken);
+    public Task<bool> HasEarlierPendingAsync(string orderingKey, DateTimeOffset createdAt, string owner, CancellationToken cancellationToken) =>
+        EarlierPending.For(db)(db, orderingKey, createdAt, owner, cancellationToken);
+
+    private static readonly CompiledQueryPerModel<Func<CrmDbContext, string, DateTimeOffset, string, CancellationToken, Task<bool>>> EarlierPending =
+        new(() => EF.CompileAsyncQuery((CrmDbContext db, string orderingKey, DateTimeOffset createdAt, string owner, CancellationToken _) =>
+            db.OutboxMessages.Any(m => m.OrderingKey == orderingKey && m.Status == OutboxStatus.Pending && m.CreatedAt <= createdAt
+                && (m.LeaseOwner == null || m.LeaseOwner != owner))));
 
     /// <summary>Lets go of <paramref name="ids"/> held by <paramref name="owner"/>, for any worker to deliver in their turn.</summary>
     public Task<int> ReleaseAsync(IReadOnlyCollection<Guid> ids, string owner, CancellationToken cancellationToken) =>
