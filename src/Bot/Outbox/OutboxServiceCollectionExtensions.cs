@@ -11,6 +11,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidation>());
         services.AddSingleton<OutboxSendsInProgress>();
+        services.AddSingleton<OutboxSignal>();
         services.AddScoped<ReplyOutbox>();
         services.AddScoped<OutboxSender>();
         return services;

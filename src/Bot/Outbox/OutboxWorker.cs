@@ -14,30 +14,33 @@ namespace ChatCrm.Bot.Outbox;
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes,
     OutboxSendsInProgress sendsInProgress,
+    OutboxSignal signal,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/outbox/{Guid.NewGuid():N}";
+    private readonly string _worker = $"{Environment.MachineName}/{Environment.ProcessId}/outbox/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (!settings.RunWorker)
             return;
-        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => DrainAsync(settings, stoppingToken), CancellationToken.None)));
+        // Each loop claims under its own name, so one loop never completes or renews another's claim.
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency)
+            .Select(loop => Task.Run(() => DrainAsync($"{_worker}/{loop}", settings, stoppingToken), CancellationToken.None)));
     }
 
-    private async Task DrainAsync(InboxOptions settings, CancellationToken stoppingToken)
+    private async Task DrainAsync(string owner, InboxOptions settings, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await SendNextAsync(settings, stoppingToken))
+                while (await SendNextAsync(owner, settings, stoppingToken))
                 {
                 }
-                await Task.Delay(settings.PollInterval, time, stoppingToken);
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -45,31 +48,34 @@ public sealed partial class OutboxWorker(
             }
             catch (Exception failure)
             {
-                // The database may be briefly unreachable: keep the worker alive and look again later.
+                // The database may be briefly unreachable: keep the worker alive and look again at the next poll (or
+                // signal), in real time like the poll itself.
                 LogLoopFailed(logger, failure);
-                await Task.Delay(settings.PollInterval, time, stoppingToken);
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
         }
     }
 
     /// <summary>Sends one message; false when there was nothing to claim.</summary>
-    private async Task<bool> SendNextAsync(InboxOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> SendNextAsync(string owner, InboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var message = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimNextAsync(_owner, settings.Lease, sendsInProgress.Owners, cancellationToken);
+        var message = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimNextAsync(owner, settings.Lease, sendsInProgress.Owners, cancellationToken);
         if (message is null)
             return false;
+        // There may be more: let an idle loop look while this one sends.
+        signal.Notify();
         using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["OutboxMessageId"] = message.Id, ["Channel"] = message.Channel });
-        await using (LeaseHeartbeat.Start(token => RenewAsync(message.Id, settings.Lease, token), settings.Heartbeat, time, logger, cancellationToken))
-            await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendAsync(message, _owner, cancellationToken);
+        await using (LeaseHeartbeat.Start(token => RenewAsync(message.Id, owner, settings.Lease, token), settings.Heartbeat, time, logger, cancellationToken))
+            await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendAsync(message, owner, cancellationToken);
         LogTakenOver(logger, message.Attempts);
         return true;
     }
 
-    private async Task<bool> RenewAsync(Guid id, TimeSpan lease, CancellationToken cancellationToken)
+    private async Task<bool> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OutboxStore>().RenewAsync([id], _owner, lease, cancellationToken) > 0;
+        return await scope.ServiceProvider.GetRequiredService<OutboxStore>().RenewAsync([id], owner, lease, cancellationToken) > 0;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox worker could not read the outbox; it will look again")]

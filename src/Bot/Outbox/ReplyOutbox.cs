@@ -19,6 +19,7 @@ public sealed partial class ReplyOutbox(
     CrmDbContext db,
     IServiceScopeFactory scopes,
     OutboxSendsInProgress sendsInProgress,
+    OutboxSignal signal,
     IOptions<InboxOptions> work,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -97,6 +98,7 @@ public sealed partial class ReplyOutbox(
             || await store.HasEarlierPendingAsync(staged.OrderingKey, staged.Messages[0].CreatedAt, staged.Owner, cancellationToken))
         {
             await store.ReleaseAsync(ids, staged.Owner, cancellationToken);
+            signal.Notify();
             LogLeftToWorker(logger, staged.Messages.Count);
             return;
         }
@@ -108,6 +110,7 @@ public sealed partial class ReplyOutbox(
                 continue;
             // The rest wait behind the failed one, in order, for whichever worker retries it.
             await store.ReleaseAsync(ids.Skip(index + 1).ToList(), staged.Owner, CancellationToken.None);
+            signal.Notify();
             return;
         }
     }
