@@ -20,6 +20,8 @@ namespace ChatCrm.Infrastructure.Offers;
 /// added through the context. The set-based tier recalculation bypasses the change tracker and calls
 /// <see cref="QueueAsync"/> itself. One row per customer and trigger: a newer event re-arms it. An order or deposit
 /// that queues or re-arms one also stages its push to the owner's chat (<see cref="OfferEventOutbox"/>) in the same save.
+/// New orders the import wrote in bulk, outside the change tracker, are announced with <see cref="WrittenInBulk"/> and
+/// staged by the next save exactly as if they had been added to it.
 /// Settings and the clock come from the application's services when the context was made by DI, else the defaults.
 /// </summary>
 internal static class OfferTriggerUpkeep
@@ -33,6 +35,24 @@ internal static class OfferTriggerUpkeep
     /// </summary>
     public static void TreatAsHistory(CrmDbContext db, Order order) =>
         History.GetOrCreateValue(db).Add(order);
+
+    /// <summary>New orders written outside the change tracker, per context, that the next save stages as if they had been added to it.</summary>
+    private static readonly ConditionalWeakTable<CrmDbContext, List<Order>> Bulk = [];
+
+    /// <summary>
+    /// Announces new orders already inserted in this context's transaction without tracking (the import's bulk path): the
+    /// next save queues their suggestions and pushes, judging each against the customer's earlier orders without these,
+    /// as it does for orders added to it. Back-filled history is not announced.
+    /// </summary>
+    public static void WrittenInBulk(CrmDbContext db, IReadOnlyList<Order> orders) =>
+        Bulk.GetOrCreateValue(db).AddRange(orders);
+
+    /// <summary>After a successful save: the orders written in bulk have been staged and saved; forget them.</summary>
+    public static void Saved(CrmDbContext db)
+    {
+        if (Bulk.TryGetValue(db, out var written))
+            written.Clear();
+    }
 
     public static void Stage(CrmDbContext db) => StageAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -62,6 +82,8 @@ internal static class OfferTriggerUpkeep
             history.IntersectWith(added);
             orders = [.. added.Where(o => !history.Contains(o))];
         }
+        if (Bulk.TryGetValue(db, out var written) && written.Count > 0)
+            orders = [.. orders, .. written];
         var triggers = new List<(CustomerId, OfferTrigger)>();
         foreach (var entry in entries.Where(e => e.Entity is SupportCase && e.State == EntityState.Modified))
         {
@@ -96,10 +118,12 @@ internal static class OfferTriggerUpkeep
         var codes = orders.Select(o => o.ProductCode).Distinct().ToList();
         var customers = orders.Select(o => o.CustomerId).Distinct().ToList();
         var categoryQuery = db.Offers.AsNoTracking().Where(o => codes.Contains(o.ProductCode)).Select(o => new { o.ProductCode, o.Category });
-        var earlierQuery = db.Orders.AsNoTracking().Where(o => customers.Contains(o.CustomerId)).Select(o => new { o.CustomerId, o.Amount, o.Currency });
+        var earlierQuery = db.Orders.AsNoTracking().Where(o => customers.Contains(o.CustomerId)).Select(o => new { o.Id, o.CustomerId, o.Amount, o.Currency });
         var categories = (sync ? categoryQuery.ToList() : await categoryQuery.ToListAsync(ct))
             .GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
-        var earlier = (sync ? earlierQuery.ToList() : await earlierQuery.ToListAsync(ct)).ToLookup(o => o.CustomerId);
+        // Orders written in bulk are stored already: they are not earlier than themselves or each other.
+        var staged = orders.Select(o => o.Id).ToHashSet();
+        var earlier = (sync ? earlierQuery.ToList() : await earlierQuery.ToListAsync(ct)).Where(o => !staged.Contains(o.Id)).ToLookup(o => o.CustomerId);
 
         var triggers = new List<(Order, OfferTrigger)>();
         foreach (var order in orders)
