@@ -118,7 +118,8 @@ internal static class OfferTriggerUpkeep
         var codes = orders.Select(o => o.ProductCode).Distinct().ToList();
         var customers = orders.Select(o => o.CustomerId).Distinct().ToList();
         var categoryQuery = db.Offers.AsNoTracking().Where(o => codes.Contains(o.ProductCode)).Select(o => new { o.ProductCode, o.Category });
-        var earlierQuery = db.Orders.AsNoTracking().Where(o => customers.Contains(o.CustomerId)).Select(o => new { o.Id, o.CustomerId, o.Amount, o.Currency });
+        // One list parameter each: an import batch names up to a thousand customers, which SQLite would bind one by one, by name.
+        var earlierQuery = db.Orders.AsNoTracking().Where(o => EF.Parameter(customers).Contains(o.CustomerId)).Select(o => new { o.Id, o.CustomerId, o.Amount, o.Currency });
         var categories = (sync ? categoryQuery.ToList() : await categoryQuery.ToListAsync(ct))
             .GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
         // Orders written in bulk are stored already: they are not earlier than themselves or each other.
@@ -144,7 +145,7 @@ internal static class OfferTriggerUpkeep
     {
         var customers = triggers.Select(t => t.Customer).Distinct().ToList();
         var kinds = triggers.Select(t => t.Trigger.Kind).Distinct().ToList();
-        var query = db.QueuedOfferSuggestions.Where(s => customers.Contains(s.CustomerId) && kinds.Contains(s.Trigger));
+        var query = db.QueuedOfferSuggestions.Where(s => EF.Parameter(customers).Contains(s.CustomerId) && kinds.Contains(s.Trigger));
         // Loading them tracks them, so rows already tracked (added or changed earlier in this save) are found here too.
         _ = sync ? query.ToList() : await query.ToListAsync(ct);
         // A stored row wins over one this context added itself (which the unique index would refuse).
