@@ -37,21 +37,28 @@ internal static class OfferTriggerUpkeep
         History.GetOrCreateValue(db).Add(order);
 
     /// <summary>New orders written outside the change tracker, per context, that the next save stages as if they had been added to it.</summary>
-    private static readonly ConditionalWeakTable<CrmDbContext, List<Order>> Bulk = [];
+    private static readonly ConditionalWeakTable<CrmDbContext, OrdersWrittenInBulk> Bulk = [];
 
     /// <summary>
     /// Announces new orders already inserted in this context's transaction without tracking (the import's bulk path): the
-    /// next save queues their suggestions and pushes, judging each against the customer's earlier orders without these,
-    /// as it does for orders added to it. Back-filled history is not announced.
+    /// next save in that transaction queues their suggestions and pushes, judging each against the customer's earlier
+    /// orders without these, as it does for orders added to it. Back-filled history is not announced.
     /// </summary>
-    public static void WrittenInBulk(CrmDbContext db, IReadOnlyList<Order> orders) =>
-        Bulk.GetOrCreateValue(db).AddRange(orders);
+    public static void WrittenInBulk(CrmDbContext db, IReadOnlyList<Order> orders)
+    {
+        var transaction = db.Database.CurrentTransaction?.TransactionId
+            ?? throw new InvalidOperationException("Orders written in bulk belong to a transaction begun on the context.");
+        var written = Bulk.GetOrCreateValue(db);
+        if (written.Transaction != transaction)
+            (written.Transaction, written.Orders) = (transaction, []);
+        written.Orders.AddRange(orders);
+    }
 
     /// <summary>After a successful save: the orders written in bulk have been staged and saved; forget them.</summary>
     public static void Saved(CrmDbContext db)
     {
         if (Bulk.TryGetValue(db, out var written))
-            written.Clear();
+            written.Orders.Clear();
     }
 
     public static void Stage(CrmDbContext db) => StageAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
@@ -82,8 +89,9 @@ internal static class OfferTriggerUpkeep
             history.IntersectWith(added);
             orders = [.. added.Where(o => !history.Contains(o))];
         }
-        if (Bulk.TryGetValue(db, out var written) && written.Count > 0)
-            orders = [.. orders, .. written];
+        // Only orders of the running transaction: a pooled context may outlive a transaction rolled back after announcing some.
+        if (Bulk.TryGetValue(db, out var written) && written.Orders.Count > 0 && written.Transaction == db.Database.CurrentTransaction?.TransactionId)
+            orders = [.. orders, .. written.Orders];
         var triggers = new List<(CustomerId, OfferTrigger)>();
         foreach (var entry in entries.Where(e => e.Entity is SupportCase && e.State == EntityState.Modified))
         {
@@ -165,4 +173,12 @@ internal static class OfferTriggerUpkeep
         }
         return known;
     }
+}
+
+/// <summary>The orders announced by <see cref="OfferTriggerUpkeep.WrittenInBulk"/> and the transaction they were written in.</summary>
+internal sealed class OrdersWrittenInBulk
+{
+    public Guid? Transaction { get; set; }
+
+    public List<Order> Orders { get; set; } = [];
 }
