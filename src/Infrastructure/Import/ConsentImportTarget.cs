@@ -2,7 +2,8 @@ using ChatCrm.Infrastructure.Intake;
 
 namespace ChatCrm.Infrastructure.Import;
 
-internal sealed class ConsentImportTarget(ConsentRecorder consents) : ImportTarget<ConsentIntake>
+/// <summary>Consent statements: decided per batch by <see cref="ConsentRecorder"/> without tracking, the new ones written in bulk in the file's order.</summary>
+internal sealed class ConsentImportTarget(ConsentRecorder consents, NewRowBulkWriter newRows) : ImportTarget<ConsentIntake>
 {
     public override string KeyField => "externalId";
 
@@ -18,6 +19,10 @@ internal sealed class ConsentImportTarget(ConsentRecorder consents) : ImportTarg
             record["source"], Date(record, checks, "recordedAt"));
     }
 
-    protected override Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<ConsentIntake> intakes, bool historical, CancellationToken ct) =>
-        consents.StageAsync(intakes, ct);
+    protected override async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<ConsentIntake> intakes, bool historical, CancellationToken ct)
+    {
+        var batch = await consents.DecideAsync(intakes, ct);
+        await newRows.WriteAsync(batch.Created, ct);
+        return batch.Results;
+    }
 }

@@ -48,7 +48,8 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using var newCustomers = new NewCustomerBulkWriter(db);
-        var target = TargetFor(request.Kind, newCustomers, report);
+        await using var newRows = new NewRowBulkWriter(db);
+        var target = TargetFor(request.Kind, newCustomers, newRows, report);
         await using var reader = ImportBatchReader.Start(records, target, ColumnOf, request.BatchSize, ct);
         await foreach (var batch in reader.ReadAllAsync(ct))
         {
@@ -108,12 +109,12 @@ public sealed class ImportRunner(CrmDbContext db, UserDirectoryUpsert users, Cus
     private static string Stage(ImportRequest request) =>
         string.Create(CultureInfo.InvariantCulture, $"{(request.DryRun ? "checking" : "importing")} {request.Kind.ToString().ToLowerInvariant()}");
 
-    private IImportTarget TargetFor(ImportKind kind, NewCustomerBulkWriter newCustomers, ImportReport report) => kind switch
+    private IImportTarget TargetFor(ImportKind kind, NewCustomerBulkWriter newCustomers, NewRowBulkWriter newRows, ImportReport report) => kind switch
     {
         ImportKind.Users => new UserImportTarget(users),
         ImportKind.Customers => new CustomerImportTarget(customers, newCustomers, report),
-        ImportKind.Orders => new OrderImportTarget(orders),
-        ImportKind.Consents => new ConsentImportTarget(consents),
+        ImportKind.Orders => new OrderImportTarget(db, orders, newRows),
+        ImportKind.Consents => new ConsentImportTarget(consents, newRows),
         _ => new OfferImportTarget(offers),
     };
 

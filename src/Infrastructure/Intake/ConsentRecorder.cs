@@ -17,16 +17,29 @@ public sealed class ConsentRecorder(CrmDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<ConsentIntake> rows, CancellationToken ct)
     {
+        var batch = await DecideAsync(rows, ct);
+        db.ConsentRecords.AddRange(batch.Created);
+        return batch.Results;
+    }
+
+    /// <summary>
+    /// Checks a batch and decides each row without tracking anything: the new statements are returned in the file's
+    /// order, not staged (the import writes them in bulk). One read of the customers and one of the stored statements
+    /// per batch, each with one list parameter.
+    /// </summary>
+    internal async Task<ConsentBatch> DecideAsync(IReadOnlyList<ConsentIntake> rows, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         var now = time.GetUtcNow();
         var candidates = rows.Select(r => Check(r, now)).ToList();
         var customers = await CustomerExternalIds.ResolveAsync(db, candidates.Select(c => c.CustomerExternalId), ct);
-        var ids = candidates.Select(c => c.ExternalId).OfType<string>().Distinct().ToList();
+        var ids = candidates.Select(c => c.ExternalId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var stored = ids.Count == 0
             ? []
-            : await db.ConsentRecords.AsNoTracking().Where(c => c.ExternalId != null && ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId!, ct);
+            : await db.ConsentRecords.AsNoTracking().Where(c => c.ExternalId != null && EF.Parameter(ids).Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId!, ct);
 
         var results = new IntakeResult[rows.Count];
+        var created = new List<ConsentRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -54,10 +67,10 @@ public sealed class ConsentRecorder(CrmDbContext db, TimeProvider time)
                 continue;
             }
             var record = ConsentRecord.Record(customer!.Value, candidate.Purpose!.Value, candidate.Channel!.Value, row.Granted, candidate.Source!, row.RecordedAt, candidate.ExternalId);
-            db.ConsentRecords.Add(record);
+            created.Add(record);
             results[i] = IntakeResult.Stored(IntakeOutcome.Created, record.Id.Value);
         }
-        return results;
+        return new ConsentBatch(results, created);
     }
 
     private static CheckedConsent Check(ConsentIntake row, DateTimeOffset now)
@@ -79,3 +92,6 @@ public sealed class ConsentRecorder(CrmDbContext db, TimeProvider time)
 
     private sealed record CheckedConsent(FieldChecks Checks, string? ExternalId, string? CustomerExternalId, ConsentPurpose? Purpose, ContactChannel? Channel, string? Source, ConsentIntake Row);
 }
+
+/// <summary>A batch of consent statements decided: one result per row, in order, and the new statements, which the caller stores.</summary>
+internal sealed record ConsentBatch(IReadOnlyList<IntakeResult> Results, IReadOnlyList<ConsentRecord> Created);

@@ -21,15 +21,36 @@ public sealed class OrderRecorder(CrmDbContext db, IOptions<TierOptions> tiers, 
     /// <param name="historical">Back-filled history: stored and counted, but queues no offer suggestion.</param>
     public async Task<IReadOnlyList<IntakeResult>> StageAsync(IReadOnlyList<OrderIntake> rows, bool historical, CancellationToken ct)
     {
+        var batch = await DecideAsync(rows, ct);
+        foreach (var order in batch.Created)
+        {
+            db.Orders.Add(order);
+            if (historical)
+                OfferTriggerUpkeep.TreatAsHistory(db, order);
+        }
+        return batch.Results;
+    }
+
+    /// <summary>
+    /// Checks a batch and decides each row without tracking what stays as it is: the new orders are returned, not staged
+    /// (the import writes them in bulk), and only the stored orders the source corrected are read again, tracked, and
+    /// corrected. One read of the customers and one of the stored orders per batch, each with one list parameter.
+    /// </summary>
+    internal async Task<OrderBatch> DecideAsync(IReadOnlyList<OrderIntake> rows, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         var rates = tiers.Value.ToExchangeRates();
         var now = time.GetUtcNow();
         var candidates = rows.Select(r => Check(r, rates, now)).ToList();
         var customers = await CustomerExternalIds.ResolveAsync(db, candidates.Select(c => c.CustomerExternalId), ct);
-        var ids = candidates.Select(c => c.ExternalId).OfType<string>().Distinct().ToList();
-        var stored = ids.Count == 0 ? [] : await db.Orders.Where(o => o.ExternalId != null && ids.Contains(o.ExternalId)).ToDictionaryAsync(o => o.ExternalId!, ct);
+        var ids = candidates.Select(c => c.ExternalId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var stored = ids.Count == 0
+            ? []
+            : await db.Orders.AsNoTracking().Where(o => o.ExternalId != null && EF.Parameter(ids).Contains(o.ExternalId)).ToDictionaryAsync(o => o.ExternalId!, ct);
 
         var results = new IntakeResult[rows.Count];
+        var created = new List<Order>();
+        var corrected = new Dictionary<string, OrderIntake>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -52,18 +73,32 @@ public sealed class OrderRecorder(CrmDbContext db, IOptions<TierOptions> tiers, 
             if (order is null)
             {
                 order = Order.Place(customer!.Value, row.ProductCode!, row.Amount, row.Currency!, row.PlacedAt, externalId, row.Category);
-                db.Orders.Add(order);
-                if (historical)
-                    OfferTriggerUpkeep.TreatAsHistory(db, order);
+                created.Add(order);
                 outcome = IntakeOutcome.Created;
             }
+            // Corrected on the untracked copy only to learn whether it changed; the tracked one is corrected below.
             else if (order.Correct(row.ProductCode!, row.Category, row.Amount, row.Currency!, row.PlacedAt))
             {
+                corrected[order.ExternalId!] = row;
                 outcome = IntakeOutcome.Updated;
             }
             results[i] = IntakeResult.Stored(outcome, order.Id.Value);
         }
-        return results;
+        await CorrectTrackedAsync(corrected, ct);
+        return new OrderBatch(results, created);
+    }
+
+    /// <summary>Reads the orders the source corrected, tracked, and corrects them, so the caller's save updates them (and their version).</summary>
+    private async Task CorrectTrackedAsync(Dictionary<string, OrderIntake> corrected, CancellationToken ct)
+    {
+        if (corrected.Count == 0)
+            return;
+        var ids = corrected.Keys.ToList();
+        foreach (var order in await db.Orders.Where(o => o.ExternalId != null && EF.Parameter(ids).Contains(o.ExternalId)).ToListAsync(ct))
+        {
+            var row = corrected[order.ExternalId!];
+            order.Correct(row.ProductCode!, row.Category, row.Amount, row.Currency!, row.PlacedAt);
+        }
     }
 
     private static (FieldChecks Checks, string? ExternalId, string? CustomerExternalId, OrderIntake Row) Check(OrderIntake row, Domain.Tiers.ExchangeRates rates, DateTimeOffset now)
@@ -91,3 +126,6 @@ public sealed class OrderRecorder(CrmDbContext db, IOptions<TierOptions> tiers, 
         return (checks, externalId, customer, row with { Currency = currency });
     }
 }
+
+/// <summary>A batch of orders decided: one result per row, in order, and the new orders, which the caller stores.</summary>
+internal sealed record OrderBatch(IReadOnlyList<IntakeResult> Results, IReadOnlyList<Order> Created);

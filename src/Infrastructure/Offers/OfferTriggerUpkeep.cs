@@ -20,6 +20,8 @@ namespace ChatCrm.Infrastructure.Offers;
 /// added through the context. The set-based tier recalculation bypasses the change tracker and calls
 /// <see cref="QueueAsync"/> itself. One row per customer and trigger: a newer event re-arms it. An order or deposit
 /// that queues or re-arms one also stages its push to the owner's chat (<see cref="OfferEventOutbox"/>) in the same save.
+/// New orders the import wrote in bulk, outside the change tracker, are announced with <see cref="WrittenInBulk"/> and
+/// staged by the next save exactly as if they had been added to it.
 /// Settings and the clock come from the application's services when the context was made by DI, else the defaults.
 /// </summary>
 internal static class OfferTriggerUpkeep
@@ -33,6 +35,31 @@ internal static class OfferTriggerUpkeep
     /// </summary>
     public static void TreatAsHistory(CrmDbContext db, Order order) =>
         History.GetOrCreateValue(db).Add(order);
+
+    /// <summary>New orders written outside the change tracker, per context, that the next save stages as if they had been added to it.</summary>
+    private static readonly ConditionalWeakTable<CrmDbContext, OrdersWrittenInBulk> Bulk = [];
+
+    /// <summary>
+    /// Announces new orders already inserted in this context's transaction without tracking (the import's bulk path): the
+    /// next save in that transaction queues their suggestions and pushes, judging each against the customer's earlier
+    /// orders without these, as it does for orders added to it. Back-filled history is not announced.
+    /// </summary>
+    public static void WrittenInBulk(CrmDbContext db, IReadOnlyList<Order> orders)
+    {
+        var transaction = db.Database.CurrentTransaction?.TransactionId
+            ?? throw new InvalidOperationException("Orders written in bulk belong to a transaction begun on the context.");
+        var written = Bulk.GetOrCreateValue(db);
+        if (written.Transaction != transaction)
+            (written.Transaction, written.Orders) = (transaction, []);
+        written.Orders.AddRange(orders);
+    }
+
+    /// <summary>After a successful save: the orders written in bulk have been staged and saved; forget them.</summary>
+    public static void Saved(CrmDbContext db)
+    {
+        if (Bulk.TryGetValue(db, out var written))
+            written.Orders.Clear();
+    }
 
     public static void Stage(CrmDbContext db) => StageAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -62,6 +89,9 @@ internal static class OfferTriggerUpkeep
             history.IntersectWith(added);
             orders = [.. added.Where(o => !history.Contains(o))];
         }
+        // Only orders of the running transaction: a pooled context may outlive a transaction rolled back after announcing some.
+        if (Bulk.TryGetValue(db, out var written) && written.Orders.Count > 0 && written.Transaction == db.Database.CurrentTransaction?.TransactionId)
+            orders = [.. orders, .. written.Orders];
         var triggers = new List<(CustomerId, OfferTrigger)>();
         foreach (var entry in entries.Where(e => e.Entity is SupportCase && e.State == EntityState.Modified))
         {
@@ -96,10 +126,13 @@ internal static class OfferTriggerUpkeep
         var codes = orders.Select(o => o.ProductCode).Distinct().ToList();
         var customers = orders.Select(o => o.CustomerId).Distinct().ToList();
         var categoryQuery = db.Offers.AsNoTracking().Where(o => codes.Contains(o.ProductCode)).Select(o => new { o.ProductCode, o.Category });
-        var earlierQuery = db.Orders.AsNoTracking().Where(o => customers.Contains(o.CustomerId)).Select(o => new { o.CustomerId, o.Amount, o.Currency });
+        // One list parameter each: an import batch names up to a thousand customers, which SQLite would bind one by one, by name.
+        var earlierQuery = db.Orders.AsNoTracking().Where(o => EF.Parameter(customers).Contains(o.CustomerId)).Select(o => new { o.Id, o.CustomerId, o.Amount, o.Currency });
         var categories = (sync ? categoryQuery.ToList() : await categoryQuery.ToListAsync(ct))
             .GroupBy(o => o.ProductCode).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
-        var earlier = (sync ? earlierQuery.ToList() : await earlierQuery.ToListAsync(ct)).ToLookup(o => o.CustomerId);
+        // Orders written in bulk are stored already: they are not earlier than themselves or each other.
+        var staged = orders.Select(o => o.Id).ToHashSet();
+        var earlier = (sync ? earlierQuery.ToList() : await earlierQuery.ToListAsync(ct)).Where(o => !staged.Contains(o.Id)).ToLookup(o => o.CustomerId);
 
         var triggers = new List<(Order, OfferTrigger)>();
         foreach (var order in orders)
@@ -120,7 +153,7 @@ internal static class OfferTriggerUpkeep
     {
         var customers = triggers.Select(t => t.Customer).Distinct().ToList();
         var kinds = triggers.Select(t => t.Trigger.Kind).Distinct().ToList();
-        var query = db.QueuedOfferSuggestions.Where(s => customers.Contains(s.CustomerId) && kinds.Contains(s.Trigger));
+        var query = db.QueuedOfferSuggestions.Where(s => EF.Parameter(customers).Contains(s.CustomerId) && kinds.Contains(s.Trigger));
         // Loading them tracks them, so rows already tracked (added or changed earlier in this save) are found here too.
         _ = sync ? query.ToList() : await query.ToListAsync(ct);
         // A stored row wins over one this context added itself (which the unique index would refuse).
@@ -140,4 +173,12 @@ internal static class OfferTriggerUpkeep
         }
         return known;
     }
+}
+
+/// <summary>The orders announced by <see cref="OfferTriggerUpkeep.WrittenInBulk"/> and the transaction they were written in.</summary>
+internal sealed class OrdersWrittenInBulk
+{
+    public Guid? Transaction { get; set; }
+
+    public List<Order> Orders { get; set; } = [];
 }

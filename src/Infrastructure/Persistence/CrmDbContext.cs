@@ -143,17 +143,20 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
         Infrastructure.Offers.OfferTriggerUpkeep.Stage(this);
         Satisfaction.SatisfactionSurveyUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
+        int saved;
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
         }
         catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this) | Infrastructure.Offers.OfferTriggerUpkeep.UnstageNew(this))
         {
             // Another save added the same new word (or queued the same suggestion) first: stage what is still missing and save once more.
             SearchIndexUpkeep.Stage(this);
             Infrastructure.Offers.OfferTriggerUpkeep.Stage(this);
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
         }
+        Infrastructure.Offers.OfferTriggerUpkeep.Saved(this);
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -162,17 +165,20 @@ public abstract class CrmDbContext : DbContext, IDataProtectionKeyContext
         await Infrastructure.Offers.OfferTriggerUpkeep.StageAsync(this, cancellationToken);
         Satisfaction.SatisfactionSurveyUpkeep.Stage(this);
         ConcurrencyVersion.BumpModified(ChangeTracker);
+        int saved;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateException) when (SearchIndexUpkeep.UnstageVocabulary(this) | Infrastructure.Offers.OfferTriggerUpkeep.UnstageNew(this))
         {
             // Another save added the same new word (or queued the same suggestion) first: stage what is still missing and save once more.
             await SearchIndexUpkeep.StageAsync(this, cancellationToken);
             await Infrastructure.Offers.OfferTriggerUpkeep.StageAsync(this, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        Infrastructure.Offers.OfferTriggerUpkeep.Saved(this);
+        return saved;
     }
 
     /// <summary>
