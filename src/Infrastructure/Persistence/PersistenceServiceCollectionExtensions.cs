@@ -35,7 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         // Pooled contexts: a chat turn takes a context from the pool instead of building one (and its services) anew.
         services.AddDbContextPool<SqliteCrmDbContext>((provider, builder) =>
             CrmDbContext.WithCrmDefaults(builder.UseSqlite(ConnectionString(provider, DatabaseProvider.Sqlite))
-                .AddInterceptors(new SqliteSynchronousPragma(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous))));
+                .AddInterceptors(new SqliteConnectionPragmas(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous))));
         services.AddDbContextPool<PostgresCrmDbContext>((provider, builder) =>
             CrmDbContext.WithCrmDefaults(builder.UseNpgsql(PostgresConnectionTuning.Apply(ConnectionString(provider, DatabaseProvider.Postgres)))));
         services.AddDbContextPool<SqlServerCrmDbContext>((provider, builder) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,14 +7,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ChatCrm.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// Sets SQLite's <c>synchronous</c> level on every physical connection ChatCrm opens (the setting belongs to the
-/// connection, not the file, so it is set when a pooled connection is first opened and remembered by its handle).
-/// See <see cref="SqliteSynchronous"/> for what each level risks.
+/// Sets two of SQLite's per-connection settings on every physical connection ChatCrm opens (they belong to the
+/// connection, not the file, so they are set when a pooled connection is first opened and remembered by its handle):
+/// <list type="bullet">
+/// <item>the <c>synchronous</c> level; see <see cref="SqliteSynchronous"/> for what each level risks;</item>
+/// <item>the <c>busy_timeout</c>, as long as the connection's own timeout (<c>Default Timeout</c>, 30 s unless the
+/// connection string says otherwise). A writer that finds the single write lock taken then waits inside SQLite, which
+/// tries again after 1, 2, 5, 10… ms, instead of failing at once into Microsoft.Data.Sqlite's own retry, which blocks
+/// its thread for 150 ms per try. With several turns committing at once that sleep was most of a turn's p99 (measured
+/// in docs/performance.md); how long a writer may wait in all is unchanged.</item>
+/// </list>
 /// </summary>
-public sealed class SqliteSynchronousPragma(SqliteSynchronous level) : DbConnectionInterceptor
+public sealed class SqliteConnectionPragmas(SqliteSynchronous level) : DbConnectionInterceptor
 {
     private readonly ConditionalWeakTable<object, object> _set = [];
-    private readonly string _statement = $"PRAGMA synchronous = {level.ToString().ToUpperInvariant()};";
+    private readonly string _synchronous = $"PRAGMA synchronous = {level.ToString().ToUpperInvariant()};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -32,11 +40,12 @@ public sealed class SqliteSynchronousPragma(SqliteSynchronous level) : DbConnect
     private bool NeedsSetting(DbConnection connection, out DbCommand command)
     {
         command = null!;
-        if (connection is not SqliteConnection { Handle: { } handle } || _set.TryGetValue(handle, out _))
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || _set.TryGetValue(handle, out _))
             return false;
         _set.AddOrUpdate(handle, handle);
         command = connection.CreateCommand();
-        command.CommandText = _statement;
+        command.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"{_synchronous} PRAGMA busy_timeout = {(long)sqlite.DefaultTimeout * 1000};");
         return true;
     }
 }
