@@ -64,11 +64,15 @@ public static class LoadProgram
             CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail<Uri?>(result, "--compare must be an absolute address."),
         };
         var comparePid = new Option<int?>("--compare-pid") { Description = "mix: sample the peer's memory during its run." };
+        var rate = new Option<double?>("--rate")
+        {
+            Description = "mix: hold the run at about this many turns per second in all (each conversation paced evenly) instead of unthrottled; for comparing latency at equal load.",
+        };
         var randomSeed = new Option<int>("--random-seed") { Description = "mix: seed of each conversation's choices.", DefaultValueFactory = _ => 20261124 };
 
         var root = new RootCommand("ChatCrm load generator (loopback only)")
         {
-            scenario, target, clients, requests, duration, warmup, secret, text, json, replyPatience, mix, peer, customers, auth, appId, fakesPort, botPid, startBot, randomSeed, trace, issuerKey, compare, comparePid,
+            scenario, target, clients, requests, duration, warmup, secret, text, json, replyPatience, mix, peer, customers, auth, appId, fakesPort, botPid, startBot, randomSeed, trace, issuerKey, compare, comparePid, rate,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -94,7 +98,7 @@ public static class LoadProgram
                     parse.GetValue(customers)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     parse.GetValue(auth) == "jwt", parse.GetValue(appId)!, parse.GetValue(fakesPort), signingSecret, parse.GetValue(replyPatience),
                     parse.GetValue(botPid), parse.GetValue(startBot), parse.GetValue(json), parse.GetValue(randomSeed), parse.GetValue(issuerKey)!, parse.GetValue(trace),
-                    parse.GetValue(compare), parse.GetValue(comparePid)), cancellationToken);
+                    parse.GetValue(compare), parse.GetValue(comparePid), parse.GetValue(rate)), cancellationToken);
             }
             // The bot looks unknown Slack users up (users.info): the run's fake Slack Web API answers.
             await using var fakes = await ChatCrm.Load.Fakes.LoopbackFakes.StartAsync(parse.GetValue(fakesPort), parse.GetValue(appId)!, parse.GetValue(issuerKey)!);

@@ -89,7 +89,7 @@ public static class MixCommand
         }
 
         var plan = new MixPlan(weights, settings.Conversations, settings.Turns, settings.Duration, settings.Warmup,
-            settings.Customers, settings.ReplyPatience, settings.RandomSeed);
+            settings.Customers, settings.ReplyPatience, settings.RandomSeed, settings.Rate);
         var reports = new List<MixReport>
         {
             await MeasureAsync(settings.Target, settings.BotPid ?? launcher?.ProcessId, launcher?.StartUp, http, fakes, token, slack, plan, cancellationToken),

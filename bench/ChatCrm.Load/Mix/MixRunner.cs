@@ -8,7 +8,11 @@ namespace ChatCrm.Load.Mix;
 
 /// <summary>What a mixed run sends: the mix, the people, the words they type and how long to wait for replies.</summary>
 public sealed record MixPlan(MixWeights Weights, int Conversations, long? Turns, TimeSpan? Duration, int Warmup,
-    IReadOnlyList<string> Customers, TimeSpan ReplyPatience, int RandomSeed);
+    IReadOnlyList<string> Customers, TimeSpan ReplyPatience, int RandomSeed, double? Rate = null)
+{
+    /// <summary>The time between one conversation's turns when the run is held at <see cref="Rate"/>; zero when unthrottled.</summary>
+    public TimeSpan TurnInterval => Rate is > 0 and var rate ? TimeSpan.FromSeconds(Conversations / rate) : TimeSpan.Zero;
+}
 
 /// <summary>
 /// Runs N simulated conversations at once, each a closed loop (its next request as soon as the previous turn ended,
@@ -50,7 +54,7 @@ public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequest
             deadline.CancelAfter(limit);
         var loops = Enumerable.Range(0, plan.Conversations).Select(async number =>
         {
-            var conversation = new SimulatedConversation(number, new Random(plan.RandomSeed + number));
+            var conversation = new SimulatedConversation(number, new Random(plan.RandomSeed + number), plan.TurnInterval, plan.Conversations);
             while (!deadline.IsCancellationRequested)
             {
                 var kind = plan.Weights.Pick(conversation.Random);
@@ -62,6 +66,7 @@ public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequest
                 }
                 if (!Claim(turns))
                     return;
+                await conversation.PaceAsync(cancellationToken);
                 outcomes.Add(await RunTurnAsync(kind, conversation, cancellationToken));
             }
         });
@@ -84,6 +89,7 @@ public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequest
         {
             if (!claim())
                 return false;
+            await conversation.PaceAsync(cancellationToken);
             outcomes.Add(await TeamsMessageAsync(kind, conversation, text, cancellationToken));
         }
         var choices = fakes.Replies.Expect("teams:" + conversation.TeamsConversationId).LastBody;
@@ -91,6 +97,7 @@ public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequest
         {
             if (!claim())
                 return false;
+            await conversation.PaceAsync(cancellationToken);
             outcomes.Add(await TeamsInvokeAsync(kind, teams.Execute(conversation, choice.Verb, choice.Data), cancellationToken));
         }
         string[] rest = spanish
@@ -100,6 +107,7 @@ public sealed class MixRunner(HttpClient http, LoopbackFakes fakes, TeamsRequest
         {
             if (!claim())
                 return false;
+            await conversation.PaceAsync(cancellationToken);
             outcomes.Add(await TeamsMessageAsync(kind, conversation, text, cancellationToken));
         }
         return true;

@@ -22,4 +22,5 @@ public sealed record MixSettings(
     FileInfo IssuerKey,
     bool Trace = false,
     Uri? Compare = null,
-    int? ComparePid = null);
+    int? ComparePid = null,
+    double? Rate = null);
