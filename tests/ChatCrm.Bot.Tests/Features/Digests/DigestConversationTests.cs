@@ -79,15 +79,7 @@ public sealed class DigestConversationTests : BotTestBase
         Assert.Equal("NoTeamsConversation", (await App.WithDatabaseAsync(db => db.DigestDeliveries.SingleAsync())).Failure);
     }
 
-    private Task SubscribeDueNowAsync() =>
-        App.WithDatabaseAsync(async db =>
-        {
-            var carmen = await db.Users.SingleAsync(u => u.Id == _carmen.Id);
-            var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, carmen.ResolveTimeZone());
-            var request = new DigestRequest(DigestCommandKind.Set, DigestFrequency.Daily, null, TimeOnly.FromDateTime(local.DateTime).AddMinutes(-5), DigestChannel.Teams);
-            db.DigestSubscriptions.Add(DigestSubscription.Choose(carmen, request, DateTimeOffset.UtcNow.AddDays(-2)));
-            await db.SaveChangesAsync();
-        });
+    private Task SubscribeDueNowAsync() => DigestDueNow.SubscribeAsync(App, _carmen.Id);
 
     private async Task DispatchAsync()
     {
