@@ -109,6 +109,43 @@ public sealed class LoadToolTests
     }
 
     [Fact]
+    public void ProcessCpuClock_StatLineWithSpacesInTheName_AddsUserAndSystemTicks()
+    {
+        // pid (comm) state, then fields 4…; utime (14th) = 250 and stime (15th) = 130 ticks of 1/100 s.
+        const string stat = "4242 (dotnet Chat Crm) S 1 4242 4242 0 -1 4194560 5000 0 0 0 250 130 0 0 20 0 24 0 100 0 0";
+
+        Assert.Equal(TimeSpan.FromSeconds(3.8), ProcessCpuClock.Parse(stat));
+        Assert.Null(ProcessCpuClock.Parse("4242 (dotnet) S 1"));
+        Assert.NotNull(ProcessCpuClock.Read(System.Environment.ProcessId));
+    }
+
+    [Fact]
+    public void MixPlan_HeldRate_SpreadsItOverTheConversations()
+    {
+        var plan = new MixPlan(MixWeights.Parse("teams-log=1", TurnKind.Peer, out _)!, 50, null, null, 0, ["Peña"], TimeSpan.FromSeconds(1), 1, Rate: 200);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), plan.TurnInterval); // 50 conversations × 4 turns/s = 200 turns/s
+        Assert.Equal(TimeSpan.Zero, (plan with { Rate = null }).TurnInterval);
+    }
+
+    [Fact]
+    public async Task SimulatedConversation_HeldRate_WaitsForItsNextSlot_UnthrottledNeverWaits()
+    {
+        var paced = new SimulatedConversation(0, new Random(1), TimeSpan.FromMilliseconds(200), conversations: 1);
+        var unthrottled = new SimulatedConversation(0, new Random(1));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await paced.PaceAsync(CancellationToken.None); // its first slot is now
+        var first = clock.Elapsed;
+        await paced.PaceAsync(CancellationToken.None); // the next one, 200 ms later
+        var second = clock.Elapsed;
+
+        Assert.True(second - first >= TimeSpan.FromMilliseconds(190), $"the second turn went {(second - first).TotalMilliseconds} ms after the first");
+        Assert.True(unthrottled.PaceAsync(CancellationToken.None).IsCompletedSuccessfully); // no slot to wait for: done before it returns
+        Assert.True(unthrottled.PaceAsync(CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public void SlackRequests_Signature_IsWhatTheBotVerifies()
     {
         var body = Encoding.UTF8.GetBytes("team_id=T0LOAD&text=find%20Pe%C3%B1a");
