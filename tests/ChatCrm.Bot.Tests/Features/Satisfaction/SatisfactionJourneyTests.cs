@@ -4,6 +4,7 @@ using ChatCrm.Domain.Auditing;
 using ChatCrm.Domain.Consents;
 using ChatCrm.Domain.Satisfaction;
 using ChatCrm.Infrastructure.Persistence;
+using ChatCrm.Infrastructure.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Satisfaction;
@@ -39,6 +40,10 @@ public sealed partial class SatisfactionJourneyTests : SatisfactionTestBase
         var answered = await browser.PostAsync("/satisfaction/answer", ("token", TokenOf(path)), ("score", "2"), ("comment", "Took three days *sigh*"));
         Assert.Equal(HttpStatusCode.OK, answered.Status);
         answered.ShouldShow("Thank you for telling us", "manager has been told");
+        // The answer pushes a notice into Ana's chat; a reply of hers written while it is still being sent would wait
+        // behind it (one chat, one order) and go after her turn's request instead of within it.
+        await WaitUntilAsync(() => Task.FromResult(PushedTo(ana, $"rated case {Number} 2/5").Count > 0), "the assignee's notice");
+        await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.Pending)), "the pushed cards to be marked sent");
 
         (await ana.SendAsync($"case {Number}")).ShouldSay("customer satisfaction: 2/5", "Took three days *sigh*");
         Assert.Contains(@"Took three days \\*sigh\\*", ana.LastCard!.Card!.ToJsonString(), StringComparison.Ordinal); // escaped as Markdown on the card
