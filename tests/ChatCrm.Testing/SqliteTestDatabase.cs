@@ -56,23 +56,25 @@ public sealed class SqliteTestDatabase : CrmTestDatabase
 
     /// <summary>
     /// Like <see cref="TempFile"/>, already at the newest migration: a copy of one template migrated once per test run,
-    /// so a host starting on it finds nothing to migrate. For tests about the data, not about migrating.
+    /// so a host starting on it finds nothing to migrate. For tests about the data, not about migrating. Its connections
+    /// are pooled, as the bot's are in production: opening one reads the whole schema again, and without the pool every
+    /// unit of work of every turn paid for that (about a quarter of the bot tests' CPU). The pool is emptied on dispose.
     /// </summary>
     public static SqliteTestDatabase MigratedFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"chatcrm-test-{Guid.NewGuid():N}.db");
         File.Copy(MigratedTemplate.Path, path);
-        return AtPath(path);
+        return AtPath(path, pooled: true);
     }
 
-    private static SqliteTestDatabase AtPath(string path)
+    private static SqliteTestDatabase AtPath(string path, bool pooled = false)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             ForeignKeys = true,
-            // Without pooling no handle outlives its context, which is what a restart test wants to see.
-            Pooling = false,
+            // A temp file is not pooled: no handle outlives its context, which is what a restart test wants to see.
+            Pooling = pooled,
         }.ConnectionString;
         return new SqliteTestDatabase(connectionString, path, keepAlive: null);
     }
@@ -118,6 +120,8 @@ public sealed class SqliteTestDatabase : CrmTestDatabase
         }
         if (FilePath is not null)
         {
+            using (var pooled = new SqliteConnection(ConnectionString))
+                SqliteConnection.ClearPool(pooled);
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
                 File.Delete(FilePath + suffix);
         }
