@@ -18,8 +18,8 @@ public sealed class QuartzClusteredStoreTests
     public async Task TwoHosts_OnePostgresDatabase_FormOneClusterWithOneSchedule()
     {
         await using var database = await PostgresTestDatabase.CreateAsync(nameof(QuartzClusteredStoreTests));
-        await using var first = new ChatCrmApp(database);
-        await using var second = new ChatCrmApp(database);
+        await using var first = new ChatCrmApp(database, ChatCrmApp.SchedulerOn);
+        await using var second = new ChatCrmApp(database, ChatCrmApp.SchedulerOn);
         _ = first.Services; // start the hosts (migrations, then the scheduler)
         _ = second.Services;
 

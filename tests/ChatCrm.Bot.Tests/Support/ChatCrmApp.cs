@@ -31,10 +31,17 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             ["DataProtection:AllowUnprotectedKeys"] = "true",
             // Transcripts send many turns quickly; the turn limit has tests of its own.
             ["Conversation:TurnsPerUser"] = "0",
+            // The scheduled scans push on their own (due digests at second 0 of every minute, SLA alerts at second 30):
+            // one landing in a test that arranges a due digest or a case near its SLA doubled what the test counts.
+            // Tests run the jobs themselves; the scheduler's own tests turn it on (SchedulerOn).
+            ["Scheduling:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
     }
+
+    /// <summary>The setting a test about the scheduler itself gives its host: Quartz running with the app's own schedule.</summary>
+    public static Dictionary<string, string?> SchedulerOn => new() { ["Scheduling:Enabled"] = "true" };
 
     /// <summary>Replaces or adds services after the app's own (a test's gate or probe, an outside service's stand-in); null leaves the host as it is.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }

@@ -23,6 +23,9 @@ public sealed class AdminTeamsTranscriptTests : BotTestBase
     private User _ana = null!;
     private User _tomas = null!;
 
+    /// <summary>The status shows the scheduler running, so this host runs it.</summary>
+    protected override IDictionary<string, string?>? Settings => ChatCrmApp.SchedulerOn;
+
     protected override async Task ArrangeAsync(CrmDbContext db)
     {
         _elena = await db.AddUserAsync(Elena, UserRole.Admin, "IT");
