@@ -45,7 +45,7 @@ public abstract class SlaAlertTwoInstanceTests : IAsyncLifetime
     {
         _database = await CreateDatabaseAsync();
         _connector = await FakeBotConnector.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Work:PollInterval"] = "00:00:00.100", ["Scheduling:Enabled"] = "false" };
+        var settings = new Dictionary<string, string?> { ["Work:PollInterval"] = "00:00:00.100" };
         _a = new ChatCrmApp(_database, settings) { TestServices = services => services.AddSingleton<TimeProvider>(_clock) };
         _b = new ChatCrmApp(_database, settings) { TestServices = services => services.AddSingleton<TimeProvider>(_clock) };
     }

@@ -23,8 +23,6 @@ public sealed class NeedToKnowOnEveryCardTests : BotTestBase
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Privacy:PublicBaseUrl"] = "https://chatcrm.example",
-        // The cast's case is past its SLA on the real clock: a scheduled alert would add a push to the views' audit trail.
-        ["Scheduling:Enabled"] = "false",
     };
 
     protected override async Task ArrangeAsync(CrmDbContext db)

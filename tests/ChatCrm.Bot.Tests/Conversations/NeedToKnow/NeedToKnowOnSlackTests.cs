@@ -16,9 +16,6 @@ public sealed class NeedToKnowOnSlackTests : SlackTestBase
 {
     private CustomerId _customerId;
 
-    // The cast's case is past its SLA on the real clock: a scheduled alert would add a push to the calls and the audit trail.
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" };
-
     protected override async Task ArrangeAsync(CrmDbContext db) => _customerId = (await NeedToKnowCast.ArrangeAsync(db)).Customer.Id;
 
     /// <summary>A page lists cases (as a case queue) and follow-ups (as overdue follow-ups): one entry per customer, of either action.</summary>

@@ -35,7 +35,6 @@ public sealed class SlaAlertTranscriptTests : BotTestBase
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Work:PollInterval"] = "00:00:00.100",
-        ["Scheduling:Enabled"] = "false", // the test runs the scan itself, at the times it sets
     };
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);

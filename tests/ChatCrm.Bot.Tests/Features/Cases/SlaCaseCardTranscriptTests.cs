@@ -25,7 +25,6 @@ public sealed class SlaCaseCardTranscriptTests : BotTestBase
 
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
-        ["Scheduling:Enabled"] = "false",
         ["Sla:Calendars:Default:TimeZone"] = "Europe/Madrid",
         ["Sla:Calendars:Default:Days"] = "Mon-Fri",
         ["Sla:Calendars:Default:Hours"] = "09:00-17:00",

@@ -27,7 +27,6 @@ public sealed class DigestOutboxTests : BotTestBase
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Work:PollInterval"] = "00:00:00.100",
-        ["Scheduling:Enabled"] = "false",
     };
 
     protected override async Task ArrangeAsync(CrmDbContext db)
