@@ -54,7 +54,7 @@ public static class CliCommands
             MeasureDigestCommand.Create(BuildHost),
             OfferModelCommands.Train(BuildHost),
             OfferModelCommands.Evaluate(BuildHost),
-            ManifestCommand.Create(() => Host.CreateApplicationBuilder().Configuration),
+            ManifestCommand.Create(() => CommandLineHost.CreateBuilder().Configuration),
             Features.Import.ImportCommand.Create(),
             Features.Digests.ChartSampleCommand.Create(),
             Features.Directory.UsersCommand.Create(BuildHost),
@@ -109,7 +109,7 @@ public static class CliCommands
     /// <summary>A host with the bot's configuration and services but no web server.</summary>
     private static IHost BuildHost()
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = CommandLineHost.CreateBuilder();
         // The command prints its own progress and summary; only warnings and errors from the services.
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(category: null, LogLevel.Warning);
         builder.Services.AddChatCrm(builder.Configuration);

@@ -99,7 +99,7 @@ public static class ImportCommand
     /// <summary>The bot's configuration and services without the web server, plus the intake services.</summary>
     private static IHost BuildHost()
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = CommandLineHost.CreateBuilder();
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(category: null, LogLevel.Warning);
         builder.Services.AddChatCrm(builder.Configuration);
         builder.Services.AddIntake();
