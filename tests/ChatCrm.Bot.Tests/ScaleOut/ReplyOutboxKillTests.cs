@@ -53,13 +53,13 @@ public sealed class ReplyOutboxKillTests : IAsyncLifetime
             }
         }
         // At least one turn committed (its inbox item is done with it), none answered yet: the crash lands after the commit.
-        await WaitUntilAsync(async () => await CountAsync(db => db.InboxItems.CountAsync(i => i.Status == InboxStatus.Done)) > 0, "no turn was committed before the kill");
+        await Eventually.WaitUntilAsync(async () => await CountAsync(db => db.InboxItems.CountAsync(i => i.Status == InboxStatus.Done)) > 0, "a turn to commit before the kill");
         await first.KillAsync();
         Assert.DoesNotContain(_slack.Calls, c => c.Method == "response_url");
 
         await StartAsync("B", []);
 
-        await WaitUntilAsync(() => Task.FromResult(Answers().Count >= People * CommandsEach), "not every command was answered after the restart", TimeSpan.FromSeconds(90));
+        await Eventually.WaitUntilAsync(() => Answers().Count >= People * CommandsEach, "every command to be answered after the restart", TimeSpan.FromSeconds(90));
         var answers = Answers();
         foreach (var person in people)
         {
@@ -71,8 +71,8 @@ public sealed class ReplyOutboxKillTests : IAsyncLifetime
         var views = await CountAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ViewedCustomer));
         Assert.Equal(People * CommandsEach, views); // no turn run twice
         // A reply is marked delivered just after Slack got it: the last mark may still be on its way.
-        await WaitUntilAsync(async () => await CountAsync(db => db.OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Pending)) == People * CommandsEach,
-            "not every reply was settled in the outbox");
+        await Eventually.WaitUntilAsync(async () => await CountAsync(db => db.OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Pending)) == People * CommandsEach,
+            "every reply to be settled in the outbox");
         Assert.Equal(People * CommandsEach, await CountAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Delivered)));
         Assert.Empty(_slack.Violations);
     });
@@ -126,17 +126,6 @@ public sealed class ReplyOutboxKillTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         return await count(db);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure, TimeSpan? patience = null)
-    {
-        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail(failure);
-            await Task.Delay(100);
-        }
     }
 
     private async Task ExplainFailuresAsync(Func<Task> scenario)

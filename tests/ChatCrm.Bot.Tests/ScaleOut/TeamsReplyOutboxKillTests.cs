@@ -45,15 +45,15 @@ public sealed class TeamsReplyOutboxKillTests : IAsyncLifetime
             TeamsActivities.Message(_connector.ServiceUrl, Conversation(index), person, $"find {Email(index)}"))).ToList();
 
         // Every turn committed (its reply is written with it), none answered: the crash lands after each commit.
-        await WaitUntilAsync(async () => await CountAsync(db => db.OutboxMessages.CountAsync()) == Turns, "not every turn was committed before the kill", TimeSpan.FromSeconds(90));
+        await Eventually.WaitUntilAsync(async () => await CountAsync(db => db.OutboxMessages.CountAsync()) == Turns, "every turn to commit before the kill", TimeSpan.FromSeconds(90));
         await first.KillAsync();
         await Task.WhenAll(requests.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default))); // they died with the process
         Assert.DoesNotContain(_connector.Activities, a => a.Type == "message");
 
         await StartAsync("B", []);
 
-        await WaitUntilAsync(async () => await CountAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Delivered)) == Turns,
-            "not every reply was delivered within 30 seconds of the restart", TimeSpan.FromSeconds(30));
+        await Eventually.WaitUntilAsync(async () => await CountAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Delivered)) == Turns,
+            "every reply to be delivered within 30 seconds of the restart", TimeSpan.FromSeconds(30));
         var messages = _connector.Activities.Where(a => a.Type == "message").ToList();
         for (var index = 0; index < Turns; index++)
         {
@@ -105,17 +105,6 @@ public sealed class TeamsReplyOutboxKillTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         return await count(db);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail(failure);
-            await Task.Delay(100);
-        }
     }
 
     private async Task ExplainFailuresAsync(Func<Task> scenario)

@@ -81,7 +81,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
 
             Assert.All(first.Append(retry), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
             int Replies() => instances.Slack.Calls.Count(c => c.Method == "chat.postMessage" && (string?)c.Body["channel"] == "D0" + Jorge.UserId);
-            await WaitUntilAsync(() => Replies() > 0, "no reply arrived");
+            await Eventually.WaitUntilAsync(() => Replies() > 0, "a reply");
             var item = await WaitForInboxItemDoneAsync($"event:{eventId}");
             Assert.Equal(1, item.Attempts);
             Assert.Equal(1, Replies()); // the only item is done: no instance can answer it again
@@ -112,7 +112,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             }
 
             // Both schedulers check every second; wait for the digest, then through several more checks.
-            await WaitUntilAsync(() => CardsIn(conversation) > before, "the digest never arrived");
+            await Eventually.WaitUntilAsync(() => CardsIn(conversation) > before, "the digest");
             await Task.Delay(TimeSpan.FromSeconds(4));
             var delivery = await instances.WithDatabaseAsync(db => db.DigestDeliveries.SingleAsync(d => d.ManagerId == martaId));
 
@@ -149,7 +149,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
                 Assert.Empty((await recorder.StageAsync(OfferEventScenario.Deposit(DateTimeOffset.UtcNow.AddMinutes(-1)), historical: false, CancellationToken.None)).Errors);
                 await db.SaveChangesAsync();
             }
-            await WaitUntilAsync(() => CardsIn(conversation) > before, "the pushed card never arrived");
+            await Eventually.WaitUntilAsync(() => CardsIn(conversation) > before, "the pushed card");
             await Task.Delay(TimeSpan.FromSeconds(2)); // several polls of both workers
 
             Assert.Equal(before + 1, CardsIn(conversation));
@@ -166,24 +166,11 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     private async Task<InboxItem> WaitForInboxItemDoneAsync(string dedupKey)
     {
         InboxItem? item = null;
-        await WaitUntilAsync(async () =>
+        await Eventually.WaitUntilAsync(async () =>
         {
             item = await instances.WithDatabaseAsync(db => db.InboxItems.AsNoTracking().SingleOrDefaultAsync(i => i.DedupKey == dedupKey));
             return item?.Status == InboxStatus.Done;
-        }, $"the inbox item {dedupKey} was not done");
+        }, $"the inbox item {dedupKey} to be done");
         return item!;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string failure) => WaitUntilAsync(() => Task.FromResult(condition()), failure);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(100);
-        }
-        Assert.Fail(failure);
     }
 }

@@ -69,11 +69,11 @@ public sealed class HandOverTeamsTests : BotTestBase
         Assert.All(audited, a => Assert.Equal($"owner {_ana.Id} -> {_luis.Id}", a.Details));
         Assert.Contains(audited, a => a.CustomerId == _maria.Id);
 
-        await WaitUntilAsync(() => Task.FromResult(Notices(luisChat.ConversationId).Count > 0));
+        await Eventually.WaitUntilAsync(() => Notices(luisChat.ConversationId).Count > 0, "the hand-over notice", TimeSpan.FromSeconds(20));
         var notice = Assert.Single(Notices(luisChat.ConversationId));
         Assert.Contains("Carmen Ruiz te ha traspasado 2 clientes de Ana García: María Núñez, Pedro Gil. Con ellos: 1 caso abierto y 1 seguimiento pendiente.", notice.Text,
             StringComparison.Ordinal);
-        await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.InboxItems.AnyAsync(i => i.Channel == "handover" && i.Status == InboxStatus.Done)));
+        await Eventually.WaitUntilAsync(() => App.WithDatabaseAsync(db => db.InboxItems.AnyAsync(i => i.Channel == "handover" && i.Status == InboxStatus.Done)), "the notice's completion", TimeSpan.FromSeconds(20));
     }
 
     [Fact]
@@ -124,14 +124,4 @@ public sealed class HandOverTeamsTests : BotTestBase
 
     private List<CapturedActivity> Notices(string conversationId) =>
         [.. Connector.Activities.Where(a => a.ConversationId == conversationId && a.Text.Contains("te ha traspasado", StringComparison.Ordinal))];
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "gave up waiting for the hand-over notice and its completion");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -39,11 +39,11 @@ public sealed class OfferEventPushOutboxTests : BotTestBase
             Connector.NextStatuses.Enqueue(503);
 
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(DateTimeOffset.UtcNow.AddHours(-1)));
-        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.Status == InboxStatus.Done), "the item to complete");
+        await Eventually.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.Status == InboxStatus.Done), "the item to complete");
         // Committed with the item: the card is stored the moment the item is done, whether or not it has gone yet.
         var stored = await PushRowAsync(chat);
         Assert.NotNull(stored);
-        await OfferEventScenario.WaitUntilAsync(async () => (await PushRowAsync(chat))?.Status == OutboxStatus.Delivered, "the card to be delivered");
+        await Eventually.WaitUntilAsync(async () => (await PushRowAsync(chat))?.Status == OutboxStatus.Delivered, "the card to be delivered");
 
         var sends = Pushed(chat);
         Assert.Equal(FailedSendsOfTheFirstAttempt + 1, sends.Count); // the fake records refused sends too: four refused, one accepted
@@ -63,7 +63,7 @@ public sealed class OfferEventPushOutboxTests : BotTestBase
         await chat.SendAsync("ayuda");
 
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(DateTimeOffset.UtcNow.AddHours(-1)));
-        await OfferEventScenario.WaitUntilAsync(async () => (await PushRowAsync(chat))?.Status == OutboxStatus.Delivered, "the card to be delivered");
+        await Eventually.WaitUntilAsync(async () => (await PushRowAsync(chat))?.Status == OutboxStatus.Delivered, "the card to be delivered");
 
         Assert.Single(Pushed(chat));
         var rows = await App.WithDatabaseAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());

@@ -41,8 +41,8 @@ public sealed class OfferEventPushTranscriptTests : BotTestBase
         await chat.SendAsync("ayuda"); // her personal chat with the bot is known from now on
 
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(_clock.GetUtcNow().AddHours(-1)));
-        await OfferEventScenario.WaitUntilAsync(() => Task.FromResult(Pushed(chat.ConversationId).Count > 0), "the pushed card");
-        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Single().Status != InboxStatus.Pending, "the item to complete");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(Pushed(chat.ConversationId).Count > 0), "the pushed card");
+        await Eventually.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Single().Status != InboxStatus.Pending, "the item to complete");
         // The same order again (the same file imported twice) is no new event.
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(_clock.GetUtcNow().AddHours(-1)));
         await Task.Delay(1000);
@@ -85,7 +85,7 @@ public sealed class OfferEventPushTranscriptTests : BotTestBase
         var end = new DateTimeOffset(morning, madrid.GetUtcOffset(morning)).ToUniversalTime();
 
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(_clock.GetUtcNow().AddMinutes(-5)));
-        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.LeaseUntil == end), "the deferral");
+        await Eventually.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.LeaseUntil == end), "the deferral");
         await Task.Delay(500);
 
         Assert.Empty(Pushed(chat.ConversationId));
@@ -93,8 +93,8 @@ public sealed class OfferEventPushTranscriptTests : BotTestBase
         Assert.Equal((InboxStatus.Pending, 0, null), (deferred.Status, deferred.Attempts, deferred.LeaseOwner));
 
         _clock.SetUtcNow(end.AddMinutes(1));
-        await OfferEventScenario.WaitUntilAsync(() => Task.FromResult(Pushed(chat.ConversationId).Count > 0), "the card after the quiet hours");
-        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Single().Status != InboxStatus.Pending, "the item to complete");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(Pushed(chat.ConversationId).Count > 0), "the card after the quiet hours");
+        await Eventually.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Single().Status != InboxStatus.Pending, "the item to complete");
         await Task.Delay(500);
 
         Assert.Single(Pushed(chat.ConversationId));
@@ -116,7 +116,7 @@ public sealed class OfferEventPushTranscriptTests : BotTestBase
         var before = Connector.Activities.Count;
 
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(_clock.GetUtcNow().AddHours(-1)));
-        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.Status == InboxStatus.Done), "the item to complete");
+        await Eventually.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.Status == InboxStatus.Done), "the item to complete");
 
         var item = Assert.Single(await OfferEventScenario.PushesAsync(App));
         Assert.Equal("NoChatLink", item.LastError);

@@ -50,16 +50,4 @@ public static class OfferEventScenario
 
     public static Task<List<InboxItem>> PushesAsync(ChatCrmApp app) =>
         app.WithDatabaseAsync(db => db.InboxItems.AsNoTracking().Where(i => i.Channel == OfferEventOutbox.Channel).ToListAsync());
-
-    /// <summary>Waits until <paramref name="done"/> holds, or fails with <paramref name="what"/> after 20 seconds.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Gave up waiting: {what}");
-            await Task.Delay(50);
-        }
-    }
 }

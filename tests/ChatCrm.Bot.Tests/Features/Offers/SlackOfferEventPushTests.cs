@@ -28,9 +28,9 @@ public sealed class SlackOfferEventPushTests : SlackTestBase
     {
         await OfferEventScenario.RecordAsync(App.Services, OfferEventScenario.Deposit(DateTimeOffset.UtcNow.AddHours(-1)));
 
-        await OfferEventScenario.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.Status == InboxStatus.Done), "the push");
+        await Eventually.WaitUntilAsync(async () => (await OfferEventScenario.PushesAsync(App)).Any(i => i.Status == InboxStatus.Done), "the push");
         // The card leaves through the outbox after the item is done; once nothing waits there, a second post would be a double.
-        await OfferEventScenario.WaitUntilAsync(() => App.WithDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.Pending)), "the card to be sent");
+        await Eventually.WaitUntilAsync(() => App.WithDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.Pending)), "the card to be sent");
         await Task.Delay(500);
 
         var post = Assert.Single(Slack.Calls, c => c.Method == "chat.postMessage");

@@ -42,19 +42,19 @@ public sealed partial class SatisfactionJourneyTests : SatisfactionTestBase
         answered.ShouldShow("Thank you for telling us", "manager has been told");
         // The answer pushes a notice into Ana's chat; a reply of hers written while it is still being sent would wait
         // behind it (one chat, one order) and go after her turn's request instead of within it.
-        await WaitUntilAsync(() => Task.FromResult(PushedTo(ana, $"rated case {Number} 2/5").Count > 0), "the assignee's notice");
-        await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.Pending)), "the pushed cards to be marked sent");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(PushedTo(ana, $"rated case {Number} 2/5").Count > 0), "the assignee's notice");
+        await Eventually.WaitUntilAsync(() => App.WithDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.Pending)), "the pushed cards to be marked sent");
 
         (await ana.SendAsync($"case {Number}")).ShouldSay("customer satisfaction: 2/5", "Took three days *sigh*");
         Assert.Contains(@"Took three days \\*sigh\\*", ana.LastCard!.Card!.ToJsonString(), StringComparison.Ordinal); // escaped as Markdown on the card
 
-        await WaitUntilAsync(() => Task.FromResult(PushedTo(ana, $"rated case {Number} 2/5").Count > 0), "the assignee's notice");
-        await WaitUntilAsync(() => Task.FromResult(PushedTo(marta, $"Satisfacción baja: María Núñez puntuó el caso {Number} con 2/5").Count > 0), "the manager's alert");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(PushedTo(ana, $"rated case {Number} 2/5").Count > 0), "the assignee's notice");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(PushedTo(marta, $"Satisfacción baja: María Núñez puntuó el caso {Number} con 2/5").Count > 0), "the manager's alert");
         Assert.Contains("Ana García", Assert.Single(PushedTo(marta, "Satisfacción baja")).Text, StringComparison.Ordinal);
 
         var survey = await App.WithDatabaseAsync(db => db.SatisfactionSurveys.AsNoTracking().SingleAsync());
         Assert.Equal((SurveyStatus.Answered, 2, "Took three days *sigh*"), (survey.Status, survey.Score, survey.Comment));
-        await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ShownSatisfactionAnswer)).ContinueWith(t => t.Result == 2),
+        await Eventually.WaitUntilAsync(() => App.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ShownSatisfactionAnswer)).ContinueWith(t => t.Result == 2),
             "both showings audited");
         var audited = await App.WithDatabaseAsync(db => db.AuditEntries.Where(a => a.CustomerId == Maria.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains(AuditAction.SentSatisfactionSurvey, audited);
@@ -119,7 +119,7 @@ public sealed partial class SatisfactionJourneyTests : SatisfactionTestBase
         var ana = AnaChat();
         await ResolveAsync(ana);
 
-        await WaitUntilAsync(() => App.WithDatabaseAsync(db => db.SatisfactionSurveys.AnyAsync(s => s.Status == SurveyStatus.NotSent)), "the survey to be skipped");
+        await Eventually.WaitUntilAsync(() => App.WithDatabaseAsync(db => db.SatisfactionSurveys.AnyAsync(s => s.Status == SurveyStatus.NotSent)), "the survey to be skipped");
         Assert.False(Inbox.HasUnread);
         Assert.Equal(SurveyNotSentReason.NoConsent, (await App.WithDatabaseAsync(db => db.SatisfactionSurveys.AsNoTracking().SingleAsync())).NotSentReason);
         (await ana.SendAsync($"case {Number}")).ShouldSay("satisfaction survey not sent: the customer does not accept service messages by e-mail");

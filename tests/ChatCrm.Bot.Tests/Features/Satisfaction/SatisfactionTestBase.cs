@@ -83,16 +83,6 @@ public abstract partial class SatisfactionTestBase : BotTestBase, IAsyncLifetime
     protected List<CapturedActivity> PushedTo(TeamsChat chat, string fragment) =>
         [.. Connector.Activities.Where(a => a.ConversationId == chat.ConversationId && a.Text.Contains(fragment, StringComparison.Ordinal))];
 
-    protected static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
-
     [GeneratedRegex(@"https://localhost(/satisfaction/[A-Za-z0-9_\-]+)")]
     private static partial Regex LinkInMail();
 }
