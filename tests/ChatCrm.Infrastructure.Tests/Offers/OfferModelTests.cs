@@ -14,22 +14,23 @@ namespace ChatCrm.Infrastructure.Tests.Offers;
 
 /// <summary>
 /// The propensity model end to end on seeded history: the seeder writes answered offers with a signal, the model learns
-/// it better than the rules rank, a trained version is stored and read back by the ranker, on each engine.
+/// it better than the rules rank, a trained version is stored and read back by the ranker, on each engine. The tests
+/// that only rank share one trained history per class (<see cref="TrainedOfferHistory"/>).
 /// </summary>
-public abstract class OfferModelTests
+public abstract class OfferModelTests(TrainedOfferHistory trained)
 {
     protected static readonly ConsentPolicyTable Policies = ConsentPolicyFile.LoadShipped();
 
     protected abstract Task<CrmTestDatabase> CreateDatabaseAsync();
 
-    protected static async Task SeedAsync(CrmTestDatabase database, int customers)
+    internal static async Task SeedAsync(CrmTestDatabase database, int customers)
     {
         await using var db = database.CreateContext();
         var report = await new DemoSeeder(db, TestClock.Create(), NullLogger<DemoSeeder>.Instance).SeedAsync(new SeedRequest(customers), null, CancellationToken.None);
         Assert.True(report.OfferPresentations > customers, $"{report.OfferPresentations} answered offers for {customers} customers");
     }
 
-    private static OfferModelTraining Training(CrmDbContext db) =>
+    internal static OfferModelTraining Training(CrmDbContext db) =>
         new(db, new OfferTrainingData(db, Policies), TestClock.Create(), NullLogger<OfferModelTraining>.Instance);
 
     [Fact]
@@ -78,11 +79,7 @@ public abstract class OfferModelTests
     [InlineData("US", false, false)]  // US customer who objected
     public async Task ForCustomerAsync_ProfilingConsent_ModelOnlyWhereAllowed(string country, bool? lastSaid, bool usesModel)
     {
-        await using var database = await (await CreateDatabaseAsync()).MigrateAsync();
-        await SeedAsync(database, customers: 300);
-        await using (var db = database.CreateContext())
-            await Training(db).TrainAsync(null, CancellationToken.None);
-        await using var read = database.CreateContext();
+        await using var read = trained.Database.CreateContext();
         var ranker = new OfferRanker(read, new OfferTrainingData(read, Policies), new OfferModelCache(),
             Microsoft.Extensions.Options.Options.Create(new OfferOptions { MinimumAnswersForModel = 10 }));
         var customer = await read.Customers.FirstAsync(c => c.Country == CountryCode.Parse(country));
@@ -107,12 +104,7 @@ public abstract class OfferModelTests
     [Fact]
     public async Task ForCustomerAsync_LessHistoryThanConfigured_RanksByRules()
     {
-        await using var database = await (await CreateDatabaseAsync()).MigrateAsync();
-        await SeedAsync(database, customers: 300);
-        await using (var db = database.CreateContext())
-            await Training(db).TrainAsync(null, CancellationToken.None);
-
-        await using var read = database.CreateContext();
+        await using var read = trained.Database.CreateContext();
         var answered = await read.OfferPresentations.CountAsync(p => p.AnsweredAt != null);
         var ranker = new OfferRanker(read, new OfferTrainingData(read, Policies), new OfferModelCache(),
             Microsoft.Extensions.Options.Options.Create(new OfferOptions { MinimumAnswersForModel = answered + 1 }));
@@ -127,7 +119,7 @@ public abstract class OfferModelTests
     }
 }
 
-public sealed class SqliteOfferModelTests : OfferModelTests
+public sealed class SqliteOfferModelTests(SqliteTrainedOfferHistory trained) : OfferModelTests(trained), IClassFixture<SqliteTrainedOfferHistory>
 {
     protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
 
@@ -180,7 +172,7 @@ public sealed class SqliteOfferModelTests : OfferModelTests
     }
 }
 
-public sealed class PostgresOfferModelTests : OfferModelTests
+public sealed class PostgresOfferModelTests(PostgresTrainedOfferHistory trained) : OfferModelTests(trained), IClassFixture<PostgresTrainedOfferHistory>
 {
     protected override async Task<CrmTestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("offers");
 }
