@@ -10,7 +10,7 @@ namespace ChatCrm.Bot.Hosting;
 public static class CommandLineHost
 {
     /// <summary>The host's own switch (<c>hostBuilder:reloadConfigOnChange</c>); an environment variable may still turn it on.</summary>
-    public const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
+    private const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
 
     public static HostApplicationBuilder CreateBuilder()
     {

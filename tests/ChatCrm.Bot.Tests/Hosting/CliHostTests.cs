@@ -44,9 +44,11 @@ public sealed class CliHostTests : IAsyncLifetime
     {
         static List<FileConfigurationSource> SettingsFiles(IConfigurationBuilder configuration) =>
             configuration.Sources.OfType<FileConfigurationSource>().ToList();
+        using var commandConfiguration = CommandLineHost.CreateBuilder().Configuration;
+        using var serverConfiguration = Host.CreateApplicationBuilder().Configuration; // the default, watching its files
 
-        var command = SettingsFiles(CommandLineHost.CreateBuilder().Configuration);
-        var server = SettingsFiles(Host.CreateApplicationBuilder().Configuration);
+        var command = SettingsFiles(commandConfiguration);
+        var server = SettingsFiles(serverConfiguration);
 
         Assert.Contains("appsettings.json", command.Select(s => s.Path));
         Assert.All(command, s => Assert.False(s.ReloadOnChange, s.Path));

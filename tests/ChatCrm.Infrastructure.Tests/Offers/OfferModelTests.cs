@@ -21,7 +21,7 @@ public abstract class OfferModelTests(TrainedOfferHistory trained)
 {
     protected static readonly ConsentPolicyTable Policies = ConsentPolicyFile.LoadShipped();
 
-    protected abstract Task<CrmTestDatabase> CreateDatabaseAsync();
+    protected Task<CrmTestDatabase> CreateDatabaseAsync() => trained.CreateDatabaseAsync();
 
     internal static async Task SeedAsync(CrmTestDatabase database, int customers)
     {
@@ -121,8 +121,6 @@ public abstract class OfferModelTests(TrainedOfferHistory trained)
 
 public sealed class SqliteOfferModelTests(SqliteTrainedOfferHistory trained) : OfferModelTests(trained), IClassFixture<SqliteTrainedOfferHistory>
 {
-    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
-
     [Fact]
     public async Task EvaluateAsync_SeededHistory_ModelBeatsTheRulesOnAucAndPrecisionAt3()
     {
@@ -172,7 +170,4 @@ public sealed class SqliteOfferModelTests(SqliteTrainedOfferHistory trained) : O
     }
 }
 
-public sealed class PostgresOfferModelTests(PostgresTrainedOfferHistory trained) : OfferModelTests(trained), IClassFixture<PostgresTrainedOfferHistory>
-{
-    protected override async Task<CrmTestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("offers");
-}
+public sealed class PostgresOfferModelTests(PostgresTrainedOfferHistory trained) : OfferModelTests(trained), IClassFixture<PostgresTrainedOfferHistory>;

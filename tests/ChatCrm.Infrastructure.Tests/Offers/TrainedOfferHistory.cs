@@ -10,7 +10,8 @@ public abstract class TrainedOfferHistory : IAsyncLifetime
 {
     public CrmTestDatabase Database { get; private set; } = null!;
 
-    protected abstract Task<CrmTestDatabase> CreateDatabaseAsync();
+    /// <summary>A fresh, empty database of this engine (for the tests that need one of their own).</summary>
+    public abstract Task<CrmTestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
@@ -25,10 +26,10 @@ public abstract class TrainedOfferHistory : IAsyncLifetime
 
 public sealed class SqliteTrainedOfferHistory : TrainedOfferHistory
 {
-    protected override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
+    public override Task<CrmTestDatabase> CreateDatabaseAsync() => Task.FromResult<CrmTestDatabase>(SqliteTestDatabase.TempFile());
 }
 
 public sealed class PostgresTrainedOfferHistory : TrainedOfferHistory
 {
-    protected override async Task<CrmTestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("offers");
+    public override async Task<CrmTestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("offers");
 }
